@@ -1,0 +1,17 @@
+namespace Alerts.Cli;
+
+/// <summary>Dispatches <c>alerts &lt;command&gt;</c> to its command.</summary>
+internal static class CommandLine
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine("usage: alerts <demo|devstack|indices|pull> [options]");
+            return Task.FromResult(2);
+        }
+
+        Console.Error.WriteLine($"alerts: unknown command '{args[0]}'");
+        return Task.FromResult(2);
+    }
+}

@@ -1,0 +1,1 @@
+return await Alerts.Cli.CommandLine.RunAsync(args);

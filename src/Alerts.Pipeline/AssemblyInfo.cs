@@ -1,0 +1,1 @@
+// Adapters (sources, storage, messaging, delivery) and the pipeline's application services.

@@ -1,0 +1,1 @@
+// Shared fixtures for tests: the local stack, fake clocks, sample data.
