@@ -1,0 +1,39 @@
+using Alerts.Core.Concentration;
+using Alerts.Core.Statistics;
+
+namespace Alerts.Core.Alerts;
+
+/// <summary>
+/// A change in an alert's state: the body of a <c>breaches</c> message.
+/// </summary>
+/// <param name="EventId">Deterministic id of this event (the Service Bus MessageId): alert fingerprint + state + period + vintage.</param>
+/// <param name="Fingerprint">Identity of the alert (rule + series + basis); the correlation id from pull to delivery.</param>
+/// <param name="Commodity">Commodity id from the catalog, or the product code when the series is a single product.</param>
+/// <param name="Metric">Index the rule tested, e.g. <c>cr1</c> or <c>hhi</c>.</param>
+/// <param name="PreviousValue">The metric's value in the previous vintage or period, when known.</param>
+/// <param name="Revision">Set when a data revision changed an already-alerted period: what changed.</param>
+/// <param name="RunId">Id of the pull or recalculation run that produced the event.</param>
+public sealed record AlertEvent(
+    string EventId,
+    string Fingerprint,
+    string RuleId,
+    string RuleName,
+    string Severity,
+    string Commodity,
+    string CommodityName,
+    string Reporter,
+    TradeFlow Flow,
+    string Period,
+    Basis Basis,
+    string Metric,
+    double Value,
+    double Threshold,
+    AlertState State,
+    IReadOnlyList<SupplierShare> TopSuppliers,
+    double? PreviousValue,
+    Revision? Revision,
+    DateTimeOffset OccurredAt,
+    string RunId);
+
+/// <summary>What a revision between two data vintages changed for an alerted period.</summary>
+public sealed record Revision(string Period, double OldValue, double NewValue, string? OldVintage, string? NewVintage);

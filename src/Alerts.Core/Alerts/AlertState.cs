@@ -1,0 +1,8 @@
+namespace Alerts.Core.Alerts;
+
+/// <summary>State of an alert as carried by an alert event.</summary>
+public enum AlertState
+{
+    Firing,
+    Resolved,
+}

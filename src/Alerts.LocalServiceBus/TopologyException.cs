@@ -1,0 +1,4 @@
+namespace Alerts.LocalServiceBus;
+
+/// <summary>A topology file that cannot be used: names the file and the field.</summary>
+public sealed class TopologyException(string message) : Exception(message);
