@@ -30,7 +30,8 @@ internal sealed class SqlParser
         var parser = new SqlParser(SqlTokenizer.Tokenize(expression));
         if (parser.Current.Kind == SqlTokenKind.End)
         {
-            throw new FilterSyntaxException("expected a condition at position 0, found an empty expression", 0);
+            var end = parser.Current.Position;
+            throw new FilterSyntaxException($"expected a condition at position {end}, found an empty expression", end);
         }
 
         var root = parser.ParseCondition();
@@ -184,7 +185,7 @@ internal sealed class SqlParser
         {
             var token = Advance();
             var op = token.Text == "+" ? ArithmeticOperator.Add : ArithmeticOperator.Subtract;
-            left = new ArithmeticNode(token.Position, op, left, ParseMultiplicative());
+            left = new ArithmeticNode(left.Position, op, left, ParseMultiplicative());
         }
 
         return left;
@@ -202,7 +203,7 @@ internal sealed class SqlParser
                 "/" => ArithmeticOperator.Divide,
                 _ => ArithmeticOperator.Modulo,
             };
-            left = new ArithmeticNode(token.Position, op, left, ParseUnary());
+            left = new ArithmeticNode(left.Position, op, left, ParseUnary());
         }
 
         return left;
