@@ -56,5 +56,8 @@ internal sealed class DictionaryMessage : IFilterableMessage
             ["x.y"] = "dotted",
             ["sys"] = "user-named-sys",
             ["prop"] = "channel",
+            ["a]b"] = "bracket",
+            ["say \"hi\""] = "quoted",
+            ["größe"] = "L",
         });
 }

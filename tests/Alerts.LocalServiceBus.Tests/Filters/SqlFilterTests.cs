@@ -38,6 +38,10 @@ public sealed class SqlFilterTests
     [InlineData("[x.y] = 'dotted'", true)] // a dot inside brackets is part of the name
     [InlineData("\"channel\" = 'email'", true)] // double-quoted identifier
     [InlineData("sys = 'user-named-sys'", true)] // sys without a dot is an ordinary property
+    [InlineData("[a]]b] = 'bracket'", true)] // ]] inside brackets is a literal ]
+    [InlineData("\"say \"\"hi\"\"\" = 'quoted'", true)] // "" inside a quoted identifier is a literal "
+    [InlineData("größe = 'L'", true)] // a name may use any Unicode letters
+    [InlineData("'日本' LIKE '__'", true)] // _ matches one non-ASCII character
     // -- system properties
     [InlineData("sys.MessageId = 'm-1'", true)] // MessageId
     [InlineData("sys.CorrelationId = 'corr-7'", true)] // CorrelationId
@@ -82,6 +86,10 @@ public sealed class SqlFilterTests
     [InlineData("count / 4 = 2", true)] // integer division truncates
     [InlineData("count / 4.0 = 2.5", true)] // division in double
     [InlineData("count % 3 = 1", true)] // modulo
+    [InlineData("price % 5 = 2.5", true)] // modulo in decimal
+    [InlineData("share * 2 = 1.5", true)] // double multiplication
+    [InlineData("-count = -10", true)] // unary minus binds tighter than =
+    [InlineData("count * 1.0 / 4 = 2.5", true)] // promotion to double carries through a chain
     [InlineData("2 + 3 * 4 = 14", true)] // * binds tighter than +
     [InlineData("(2 + 3) * 4 = 20", true)] // parentheses override
     [InlineData("10 - 4 - 3 = 3", true)] // - is left-associative
