@@ -13,7 +13,7 @@ namespace Alerts.LocalServiceBus.Amqp;
 /// </summary>
 internal sealed class QueueReceiverEndpoint : LinkEndpoint
 {
-    private static readonly Symbol DeadLetterCondition = "com.microsoft:dead-letter";
+    private const string DeadLetterCondition = "com.microsoft:dead-letter";
     private static readonly Symbol LockLostCondition = "com.microsoft:message-lock-lost";
     private readonly MessageQueue _queue;
     private readonly ListenerLink _link;
@@ -55,7 +55,7 @@ internal sealed class QueueReceiverEndpoint : LinkEndpoint
         {
             Accepted => _queue.Complete(lockToken),
             Modified modified => _queue.Abandon(lockToken, MessageCodec.ToProperties(modified.MessageAnnotations)),
-            Rejected { Error: { } error } when error.Condition == DeadLetterCondition => _queue.DeadLetter(
+            Rejected { Error: { } error } when string.Equals(error.Condition?.ToString(), DeadLetterCondition, StringComparison.Ordinal) => _queue.DeadLetter(
                 lockToken,
                 error.Info?[(Symbol)"DeadLetterReason"] as string,
                 error.Info?[(Symbol)"DeadLetterErrorDescription"] as string,
