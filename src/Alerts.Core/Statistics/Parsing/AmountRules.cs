@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Alerts.Core.Statistics.Parsing;
+
+/// <summary>Checks a reported figure: finite, not negative, not absurdly large.</summary>
+internal static class AmountRules
+{
+    /// <summary>Returns a problem description, or null when the amount is acceptable.</summary>
+    public static string? Check(decimal amount, decimal max, string what)
+    {
+        if (amount < 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{what} is negative ({amount}); trade figures are never below zero");
+        }
+
+        if (amount > max)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{what} {amount} exceeds the plausible maximum {max}");
+        }
+
+        return null;
+    }
+
+    /// <summary>Parses an invariant decimal (fixed or exponent notation); null text = missing. Returns a problem or null.</summary>
+    public static string? TryParse(ReadOnlySpan<char> text, out decimal value)
+    {
+        value = 0;
+        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value))
+        {
+            return null;
+        }
+
+        var t = text.ToString();
+        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+        {
+            return double.IsFinite(d) ? $"number '{t}' is out of range" : $"'{t}' is not a finite number";
+        }
+
+        return $"'{t}' is not a number";
+    }
+}
