@@ -271,7 +271,7 @@ public static class ComtradeJsonReader
         }
 
         var problem = AmountRules.Check(amount, options.MaxAmount, what);
-        return problem is null ? amount : throw errors.At(path, problem);
+        return problem is null ? AmountRules.Normalize(amount) : throw errors.At(path, problem);
     }
 
     private sealed class Record

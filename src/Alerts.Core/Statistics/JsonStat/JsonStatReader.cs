@@ -187,6 +187,8 @@ public static class JsonStatReader
                 amount *= 100m;
             }
 
+            amount = AmountRules.Normalize(amount);
+
             var problem = AmountRules.Check(amount, options.MaxAmount, kind == 1 ? "quantity (kg)" : "value (EUR)");
             if (problem is not null)
             {

@@ -255,6 +255,8 @@ public sealed class SdmxCsvReader
                 amount *= 100m;
             }
 
+            amount = AmountRules.Normalize(amount);
+
             problem = AmountRules.Check(amount, _options.MaxAmount, kind == 1 ? "quantity (kg)" : "value (EUR)");
         }
 
