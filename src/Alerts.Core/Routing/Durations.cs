@@ -37,7 +37,8 @@ public static partial class Durations
             }
         }
 
-        return TimeSpan.TryParseExact(s, "c", CultureInfo.InvariantCulture, out duration);
+        // Only with a colon: a bare number would otherwise parse as days.
+        return s.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParseExact(s, "c", CultureInfo.InvariantCulture, out duration);
     }
 
     /// <summary>ISO 8601 (<c>PT4H</c>), the form the API writes back.</summary>

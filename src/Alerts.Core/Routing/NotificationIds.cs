@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -18,9 +19,14 @@ public static class NotificationIds
         ArgumentNullException.ThrowIfNull(eventIds);
         var sorted = eventIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-        // Newline cannot occur inside an id we generate, so the joined text is unambiguous.
-        var text = subscriptionId + "\n" + string.Join("\n", sorted);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        // Length-prefixed parts: no id, whatever characters it holds, can run into the next.
+        var text = new StringBuilder();
+        foreach (var part in sorted.Prepend(subscriptionId))
+        {
+            text.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part).Append('\n');
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
         return Convert.ToHexStringLower(hash)[..Length];
     }
 }
