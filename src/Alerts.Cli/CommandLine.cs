@@ -11,6 +11,12 @@ internal static class CommandLine
             return Task.FromResult(2);
         }
 
+        switch (args[0])
+        {
+            case "devstack":
+                return Commands.DevStackCommand.RunAsync(args[1..]);
+        }
+
         Console.Error.WriteLine($"alerts: unknown command '{args[0]}'");
         return Task.FromResult(2);
     }
