@@ -1,3 +1,5 @@
+using Alerts.Cli.Commands;
+
 namespace Alerts.Cli;
 
 /// <summary>Dispatches <c>alerts &lt;command&gt;</c> to its command.</summary>
@@ -9,6 +11,14 @@ internal static class CommandLine
         {
             Console.Error.WriteLine("usage: alerts <demo|devstack|indices|pull> [options]");
             return Task.FromResult(2);
+        }
+
+        switch (args[0])
+        {
+            case "indices":
+                return IndicesCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+            case "pull":
+                return PullCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
         }
 
         Console.Error.WriteLine($"alerts: unknown command '{args[0]}'");

@@ -1,0 +1,49 @@
+using Alerts.DevStack.Azurite;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace Alerts.IntegrationTests.DevStack;
+
+public sealed class AzuriteServerTests
+{
+    [Fact]
+    public async Task StartAsync_RealTableClient_RoundTripsEntity()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        var table = new TableClient(azurite.ConnectionString, "roundtrip");
+        await table.CreateIfNotExistsAsync();
+
+        await table.AddEntityAsync(new TableEntity("gallium", "2024") { ["Hhi"] = 9412.5, ["TopSupplier"] = "CN" });
+        var read = await table.GetEntityAsync<TableEntity>("gallium", "2024");
+
+        Assert.Equal(9412.5, read.Value.GetDouble("Hhi"));
+        Assert.Equal("CN", read.Value.GetString("TopSupplier"));
+    }
+
+    [Fact]
+    public async Task StartAsync_RealBlobClient_RoundTripsContent()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        var container = new BlobContainerClient(azurite.ConnectionString, "snapshots");
+        await container.CreateIfNotExistsAsync();
+
+        await container.GetBlobClient("850511.json").UploadAsync(BinaryData.FromString("{\"value\":{}}"));
+        var downloaded = await container.GetBlobClient("850511.json").DownloadContentAsync();
+
+        Assert.Equal("{\"value\":{}}", downloaded.Value.Content.ToString());
+    }
+
+    [Fact]
+    public async Task DisposeAsync_AfterStart_NodeProcessIsGoneAndPortsClosed()
+    {
+        var azurite = await AzuriteServer.StartAsync();
+        var processId = azurite.ProcessId;
+        var tablePort = azurite.TablePort;
+        Assert.True(ProcessProbe.IsRunning(processId));
+
+        await azurite.DisposeAsync();
+
+        Assert.False(ProcessProbe.IsRunning(processId));
+        Assert.False(await ProcessProbe.AcceptsAsync(tablePort));
+    }
+}
