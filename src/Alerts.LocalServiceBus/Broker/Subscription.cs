@@ -3,7 +3,7 @@ using Alerts.LocalServiceBus.Filters;
 namespace Alerts.LocalServiceBus.Broker;
 
 /// <summary>A topic subscription: its rules, its active queue, its dead-letter queue and its scheduled messages.</summary>
-public sealed class Subscription
+internal sealed class Subscription
 {
     private readonly TimeProvider _time;
     private readonly SortedDictionary<long, QueuedMessage> _scheduled = new();
