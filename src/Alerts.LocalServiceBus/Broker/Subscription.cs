@@ -40,7 +40,21 @@ internal sealed class Subscription
     internal DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>True when any rule's filter matches (OR across rules).</summary>
-    public bool Accepts(IFilterableMessage message) => Rules.Any(rule => rule.Filter.Matches(message));
+    public bool Accepts(IFilterableMessage message) => Rules.Any(rule => Matches(rule, message));
+
+    private static bool Matches(SubscriptionRule rule, IFilterableMessage message)
+    {
+        try
+        {
+            return rule.Filter.Matches(message);
+        }
+#pragma warning disable CA1031 // A filter that fails on one message must not fail the sender's whole send; like Service Bus, it does not match.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+    }
 
     /// <summary>Active, dead-lettered and scheduled message counts.</summary>
     public SubscriptionCounts GetCounts()
