@@ -58,12 +58,15 @@ public sealed class ConcentrationBenchmark : IBenchmark
             }
 
             results[mode] = r;
-            Console.WriteLine($"  {mode,-12} {r.Seconds,8:F3} s   peak {r.PeakBytes / 1e6,8:F0} MB (+{r.PeakAboveBaselineBytes / 1e6:F0} MB over start)   {r.Note}");
+            Console.WriteLine($"  {mode,-12} {r.Seconds,8:F3} s wall {r.CpuSeconds,8:F3} s cpu   peak {r.PeakBytes / 1e6,8:F0} MB (+{r.PeakAboveBaselineBytes / 1e6:F0} MB over start)   {r.Note}");
         }
 
         var a = results["duckdb-csv"].Seconds / results["engine-csv"].Seconds;
         var b = results["duckdb-mem"].Seconds / results["engine-mem"].Seconds;
         Console.WriteLine();
+        var ac = results["duckdb-csv"].CpuSeconds / results["engine-csv"].CpuSeconds;
+        var bc = results["duckdb-mem"].CpuSeconds / results["engine-mem"].CpuSeconds;
+        Console.WriteLine($"CPU-time ratios DuckDB/engine: (a) {ac:F2}x, (b) {bc:F2}x (load average {File.ReadAllText("/proc/loadavg").Trim()})");
         Console.WriteLine($"(a) from CSV:       engine {results["engine-csv"].Seconds:F3} s vs DuckDB {results["duckdb-csv"].Seconds:F3} s -> DuckDB/engine = {a:F2}x; peak MB engine {results["engine-csv"].PeakBytes / 1e6:F0} vs DuckDB {results["duckdb-csv"].PeakBytes / 1e6:F0}");
         Console.WriteLine($"(b) in memory:      engine {results["engine-mem"].Seconds:F3} s vs DuckDB {results["duckdb-mem"].Seconds:F3} s -> DuckDB/engine = {b:F2}x; extra peak MB engine {results["engine-mem"].PeakAboveBaselineBytes / 1e6:F0} vs DuckDB {results["duckdb-mem"].PeakAboveBaselineBytes / 1e6:F0}");
         Console.WriteLine($"same numbers:       {results["verify"].Note}");
@@ -152,6 +155,7 @@ public sealed class ConcentrationBenchmark : IBenchmark
     {
         WarmEngine(o);
         var baseline = ProcessMemory.CurrentBytes;
+        var cpu = Cpu();
         var sw = Stopwatch.StartNew();
         var engine = new IndexEngine(Monthly(o));
         var rowsRead = 0L;
@@ -164,7 +168,7 @@ public sealed class ConcentrationBenchmark : IBenchmark
         var load = sw.Elapsed.TotalSeconds;
         var rows = engine.Recompute();
         sw.Stop();
-        return Measured(sw, baseline, $"{rowsRead:N0} rows read, {rows.Count:N0} index rows (read+load {load:F2} s, compute {sw.Elapsed.TotalSeconds - load:F2} s)");
+        return Measured(sw, cpu, baseline, $"{rowsRead:N0} rows read, {rows.Count:N0} index rows (read+load {load:F2} s, compute {sw.Elapsed.TotalSeconds - load:F2} s)");
     }
 
     private static ChildResult DuckDbCsv(BenchmarkOptions o)
@@ -172,10 +176,11 @@ public sealed class ConcentrationBenchmark : IBenchmark
         using var duck = new DuckDbConcentration();
         WarmDuckDb(duck, o);
         var baseline = ProcessMemory.CurrentBytes;
+        var cpu = Cpu();
         var sw = Stopwatch.StartNew();
         duck.Compute(DuckDbConcentration.CsvSource(o.File));
         sw.Stop();
-        return Measured(sw, baseline, "read_csv + GROUP BY into a table");
+        return Measured(sw, cpu, baseline, "read_csv + GROUP BY into a table");
     }
 
     private static ChildResult EngineMemory(BenchmarkOptions o)
@@ -185,6 +190,7 @@ public sealed class ConcentrationBenchmark : IBenchmark
         GC.Collect(2, GCCollectionMode.Forced, true, true);
         ProcessMemory.ResetPeak();
         var baseline = ProcessMemory.CurrentBytes;
+        var cpu = Cpu();
         var sw = Stopwatch.StartNew();
         var engine = new IndexEngine(Monthly(o));
         foreach (var batch in batches)
@@ -196,7 +202,7 @@ public sealed class ConcentrationBenchmark : IBenchmark
         var rows = engine.Recompute();
         sw.Stop();
         GC.KeepAlive(batches);
-        return Measured(sw, baseline, $"{rows.Count:N0} index rows from {batches.Sum(b => (long)b.Count):N0} rows in memory (load {load:F2} s, compute {sw.Elapsed.TotalSeconds - load:F2} s)");
+        return Measured(sw, cpu, baseline, $"{rows.Count:N0} index rows from {batches.Sum(b => (long)b.Count):N0} rows in memory (load {load:F2} s, compute {sw.Elapsed.TotalSeconds - load:F2} s)");
     }
 
     private static ChildResult DuckDbMemory(BenchmarkOptions o)
@@ -207,10 +213,11 @@ public sealed class ConcentrationBenchmark : IBenchmark
         GC.Collect();
         ProcessMemory.ResetPeak();
         var baseline = ProcessMemory.CurrentBytes;
+        var cpu = Cpu();
         var sw = Stopwatch.StartNew();
         duck.Compute("t");
         sw.Stop();
-        return Measured(sw, baseline, "GROUP BY on loaded table into a table");
+        return Measured(sw, cpu, baseline, "GROUP BY on loaded table into a table");
     }
 
     private static ChildResult Verify(BenchmarkOptions o)
@@ -293,11 +300,18 @@ public sealed class ConcentrationBenchmark : IBenchmark
             string.Create(CultureInfo.InvariantCulture, $"one new month ({next.Sum(b => b.Count):N0} rows, {changed.Count:N0} rows recomputed) {inc.Elapsed.TotalMilliseconds:F1} ms vs full recompute ({all.Count:N0} rows, history had {historyRows:N0}) {full.Elapsed.TotalSeconds:F2} s -> {ratio:F0}x (goal >= 50x); incremental == full: {same}"));
     }
 
-    private static ChildResult Measured(Stopwatch sw, long baseline, string note)
+    private static ChildResult Measured(Stopwatch sw, TimeSpan cpuStart, long baseline, string note)
     {
         var peak = ProcessMemory.PeakBytes;
-        return new ChildResult(sw.Elapsed.TotalSeconds, peak, peak - baseline, true, note);
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+        return new ChildResult(sw.Elapsed.TotalSeconds, peak, peak - baseline, true, note) { CpuSeconds = cpu };
     }
 
-    internal sealed record ChildResult(double Seconds, long PeakBytes, long PeakAboveBaselineBytes, bool Ok, string Note);
+    private static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
+
+    internal sealed record ChildResult(double Seconds, long PeakBytes, long PeakAboveBaselineBytes, bool Ok, string Note)
+    {
+        /// <summary>CPU seconds (all threads) spent in the timed part: less noisy than wall time on a shared machine.</summary>
+        public double CpuSeconds { get; init; }
+    }
 }

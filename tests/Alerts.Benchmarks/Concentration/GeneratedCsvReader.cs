@@ -136,10 +136,15 @@ internal static class GeneratedCsvReader
         private readonly int[] twoLetter = CreateTwoLetter();
         private readonly Dictionary<UInt128, int> reporters = [];
         private readonly Dictionary<UInt128, int> products = [];
-        private UInt128 lastReporterKey = UInt128.MaxValue;
+        private readonly byte[] lastReporterBytes = new byte[16];
+        private readonly byte[] lastProductBytes = new byte[16];
+        private readonly byte[] lastPeriodBytes = new byte[16];
+        private int lastReporterLength = -1;
         private int lastReporter;
-        private UInt128 lastProductKey = UInt128.MaxValue;
+        private int lastProductLength = -1;
         private int lastProduct;
+        private int lastPeriodLength = -1;
+        private Period lastPeriod;
 
         public TradeBatch Batch { get; } = new(capacity);
 
@@ -153,18 +158,23 @@ internal static class GeneratedCsvReader
             var kgField = Next(ref line, path, lineNo);
             var eurField = line;
 
-            var reporterKey = Pack(reporterField, path, lineNo);
-            if (reporterKey != lastReporterKey)
+            // Sorted files repeat reporter, product and period over many rows: compare bytes before interning.
+            if (!Same(reporterField, lastReporterBytes, lastReporterLength))
             {
-                lastReporter = Intern(reporters, reporterKey, reporterField, Batch.Reporters);
-                lastReporterKey = reporterKey;
+                lastReporter = Intern(reporters, Pack(reporterField, path, lineNo), reporterField, Batch.Reporters);
+                lastReporterLength = Remember(reporterField, lastReporterBytes);
             }
 
-            var productKey = Pack(productField, path, lineNo);
-            if (productKey != lastProductKey)
+            if (!Same(productField, lastProductBytes, lastProductLength))
             {
-                lastProduct = Intern(products, productKey, productField, Batch.Products);
-                lastProductKey = productKey;
+                lastProduct = Intern(products, Pack(productField, path, lineNo), productField, Batch.Products);
+                lastProductLength = Remember(productField, lastProductBytes);
+            }
+
+            if (!Same(periodField, lastPeriodBytes, lastPeriodLength))
+            {
+                lastPeriod = ParsePeriod(periodField, path, lineNo);
+                lastPeriodLength = Remember(periodField, lastPeriodBytes);
             }
 
             int partner;
@@ -186,7 +196,21 @@ internal static class GeneratedCsvReader
             var flow = flowField.Length == 1 && flowField[0] is (byte)'1' or (byte)'2'
                 ? (TradeFlow)(flowField[0] - '0')
                 : throw new FormatException($"{path} line {lineNo}: flow '{Encoding.ASCII.GetString(flowField)}' is not 1 or 2.");
-            Batch.Add(lastReporter, lastProduct, flow, partner, ParsePeriod(periodField, path, lineNo), ParseAmount(kgField, path, lineNo, "quantity_kg"), ParseAmount(eurField, path, lineNo, "value_eur"));
+            Batch.Add(lastReporter, lastProduct, flow, partner, lastPeriod, ParseAmount(kgField, path, lineNo, "quantity_kg"), ParseAmount(eurField, path, lineNo, "value_eur"));
+        }
+
+        private static bool Same(ReadOnlySpan<byte> field, byte[] last, int length) =>
+            field.Length == length && field.SequenceEqual(last.AsSpan(0, length));
+
+        private static int Remember(ReadOnlySpan<byte> field, byte[] last)
+        {
+            if (field.Length > last.Length)
+            {
+                return -1;
+            }
+
+            field.CopyTo(last);
+            return field.Length;
         }
 
         private static ReadOnlySpan<byte> Next(ref ReadOnlySpan<byte> line, string path, long lineNo)
