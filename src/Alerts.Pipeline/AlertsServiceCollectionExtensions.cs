@@ -56,6 +56,7 @@ public static class AlertsServiceCollectionExtensions
         services.TryAddSingleton<RouteService>();
         services.TryAddSingleton<DeliveryService>();
         services.TryAddSingleton<SubscriptionService>();
+        services.AddHostedService<StorageInitializer>();
         return services;
     }
 }
