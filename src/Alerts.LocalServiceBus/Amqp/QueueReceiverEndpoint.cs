@@ -157,6 +157,10 @@ internal sealed class QueueReceiverEndpoint : LinkEndpoint
             {
                 _queue.Release(received.LockToken);
             }
+            else
+            {
+                _queue.Restore(received);
+            }
 
             return false;
         }
