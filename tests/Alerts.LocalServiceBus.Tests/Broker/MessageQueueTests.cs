@@ -51,7 +51,7 @@ public sealed class MessageQueueTests
         Assert.Equal(2, queue.Count);
         Assert.True(queue.TryReceive(peekLock: false, out var again));
         Assert.Equal("a", again!.Message.MessageId);
-        Assert.Equal(taken.SequenceNumber, again.SequenceNumber);
+        Assert.Equal(taken!.SequenceNumber, again.SequenceNumber);
     }
 
     [Fact]
