@@ -113,6 +113,17 @@ internal sealed class MessageQueue
     /// <summary>Unlocks without counting a delivery (the client released a message it never handed out).</summary>
     public SettleOutcome Release(Guid lockToken) => Settle(lockToken, MakeAvailable);
 
+    /// <summary>Puts back a message taken by receive-and-delete whose transfer never left (its link was closing).</summary>
+    public void Restore(ReceivedMessage received)
+    {
+        lock (_owner.Gate)
+        {
+            MakeAvailable(new QueuedMessage(received.Message, received.SequenceNumber, received.EnqueuedTime) { DeliveryCount = received.DeliveryCount });
+        }
+
+        _owner.RaisePendingNotifications();
+    }
+
     /// <summary>Extends a lock; null when the lock is gone.</summary>
     public DateTimeOffset? RenewLock(Guid lockToken)
     {
