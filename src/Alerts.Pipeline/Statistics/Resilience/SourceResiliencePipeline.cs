@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.Retry;
 
 namespace Alerts.Pipeline.Statistics.Resilience;
 
@@ -19,13 +20,14 @@ public static class SourceResiliencePipeline
         builder
             .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = o.MaxConcurrency, QueueLimit = o.QueueLimit, QueueProcessingOrder = QueueProcessingOrder.OldestFirst })
             .AddTimeout(o.TotalTimeout)
-            .AddRetry(new HttpRetryStrategyOptions
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = o.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = o.BaseDelay,
-                ShouldRetryAfterHeader = false,
+                // 408, 429, 5xx, HttpRequestException and attempt timeouts.
+                ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome)),
                 DelayGenerator = async args =>
                 {
                     if (args.Outcome.Result is not { } response)
