@@ -35,6 +35,16 @@ public sealed class AzuriteServerTests(AzuriteServerTests.SharedAzurite shared) 
     }
 
     [Fact]
+    public async Task StartAsync_NodeMissing_ThrowsSayingNodeIsNeeded()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => AzuriteServer.StartAsync(new AzuriteOptions { NodePath = "/nonexistent/node" }));
+
+        Assert.Contains("Node.js", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/node", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DisposeAsync_AfterStart_NodeProcessIsGoneAndPortsClosed()
     {
         var azurite = await AzuriteServer.StartAsync();
