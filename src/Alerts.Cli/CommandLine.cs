@@ -1,3 +1,5 @@
+using Alerts.Cli.Commands;
+
 namespace Alerts.Cli;
 
 /// <summary>Dispatches <c>alerts &lt;command&gt;</c> to its command.</summary>
@@ -13,8 +15,14 @@ internal static class CommandLine
 
         switch (args[0])
         {
+            case "demo":
+                return DemoCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
             case "devstack":
-                return Commands.DevStackCommand.RunAsync(args[1..]);
+                return DevStackCommand.RunAsync(args[1..]);
+            case "indices":
+                return IndicesCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+            case "pull":
+                return PullCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
         }
 
         Console.Error.WriteLine($"alerts: unknown command '{args[0]}'");

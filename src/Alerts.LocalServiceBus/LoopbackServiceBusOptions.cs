@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Alerts.LocalServiceBus;
 
 /// <summary>Options for <see cref="LoopbackServiceBus"/>.</summary>
@@ -11,4 +13,7 @@ public sealed class LoopbackServiceBusOptions
 
     /// <summary>Clock for lock expiry, scheduled messages and duplicate detection windows.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where the broker logs connections, refused links and bad input; null = no logging.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 }

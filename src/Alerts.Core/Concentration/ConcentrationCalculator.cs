@@ -1,15 +1,18 @@
 namespace Alerts.Core.Concentration;
 
 /// <summary>
-/// Computes concentration indices from supplier amounts. Amounts are summed per partner in decimal and the
-/// partners sorted by code first, so the result does not depend on input order or chunking.
+/// Computes concentration indices from supplier amounts, with the same kernel as <see cref="IndexEngine"/>:
+/// amounts are summed per partner exactly in decimal and the indices computed from exact integer sums, so
+/// the result does not depend on input order or chunking. Negative amounts are rejected; zero amounts do
+/// not count as suppliers; no suppliers gives all-zero indices and a null top supplier.
 /// </summary>
 public static class ConcentrationCalculator
 {
     public static ConcentrationIndices Compute(IEnumerable<SupplierAmount> amounts)
     {
         ArgumentNullException.ThrowIfNull(amounts);
-        var byPartner = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        var codes = new CodeTable();
+        var entries = new List<PartnerSums>();
         foreach (var a in amounts)
         {
             if (a.Amount < 0)
@@ -17,35 +20,39 @@ public static class ConcentrationCalculator
                 throw new ArgumentOutOfRangeException(nameof(amounts), $"Negative amount {a.Amount} for partner {a.Partner}.");
             }
 
-            byPartner[a.Partner] = byPartner.GetValueOrDefault(a.Partner) + a.Amount;
+            ArgumentNullException.ThrowIfNull(a.Partner, nameof(amounts));
+            var before = codes.Count;
+            var id = codes.Intern(a.Partner);
+            if (id == before)
+            {
+                entries.Add(new PartnerSums { Partner = id, Flags = PartnerSums.WeightReported });
+            }
+
+            var e = entries[id];
+            e.Weight += a.Amount;
+            entries[id] = e;
         }
 
-        var positive = byPartner.Where(p => p.Value > 0).ToList();
-        var total = positive.Sum(p => p.Value);
-        if (positive.Count == 0 || total == 0)
+        var kernel = new ConcentrationKernel(codes);
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries);
+        var v = kernel.Compute(span, 0);
+        var shares = new List<SupplierShare>(v.Suppliers);
+        foreach (var rank in kernel.LastRanking)
         {
-            return new ConcentrationIndices(total, 0, 0, 0, 0, 0, null, 0, 0, []);
+            var amount = span[rank.Entry].Weight;
+            shares.Add(new SupplierShare(codes[rank.Partner], amount, (double)(amount / v.Total)));
         }
 
-        var shares = positive
-            .Select(p => new SupplierShare(p.Key, p.Value, (double)(p.Value / total)))
-            .OrderByDescending(s => s.Amount)
-            .ThenBy(s => s.Partner, StringComparer.Ordinal)
-            .ToList();
-
-        double sumSquares = 0;
-        double entropy = 0;
-        foreach (var s in shares.OrderBy(s => s.Partner, StringComparer.Ordinal))
-        {
-            sumSquares += s.Share * s.Share;
-            entropy -= s.Share * Math.Log(s.Share);
-        }
-
-        var n = shares.Count;
-        var hhi = sumSquares * 10000d;
-        var normalized = n == 1 ? 1d : (sumSquares - (1d / n)) / (1d - (1d / n));
-        var cr1 = shares[0].Share;
-        var cr3 = shares.Take(3).Sum(s => s.Share);
-        return new ConcentrationIndices(total, n, hhi, normalized, cr1, cr3, shares[0].Partner, 1d / sumSquares, entropy, shares);
+        return new ConcentrationIndices(
+            v.Total,
+            v.Suppliers,
+            v.HhiFraction * 10000d,
+            v.HhiNormalized,
+            v.Cr1,
+            v.Cr3,
+            v.TopPartner < 0 ? null : codes[v.TopPartner],
+            v.EquivalentSuppliers,
+            v.Entropy,
+            shares);
     }
 }

@@ -4,9 +4,12 @@ namespace Alerts.Core.Concentration;
 /// <param name="Total">Sum of the supplier amounts.</param>
 /// <param name="Suppliers">Number of suppliers with a positive amount.</param>
 /// <param name="Hhi">Herfindahl-Hirschman index on percentage shares, 0..10000.</param>
+/// <param name="HhiNormalized">(H - 1/N) / (1 - 1/N), 0..1; 1 for a single supplier, 0 for none.</param>
 /// <param name="Cr1">Largest share, fraction 0..1.</param>
 /// <param name="Cr3">Sum of the three largest shares, fraction 0..1.</param>
 /// <param name="TopSupplier">ISO-2 code of the largest supplier (ties broken by code), or null when there is none.</param>
+/// <param name="EquivalentSuppliers">1/H (0 without suppliers).</param>
+/// <param name="Entropy">Shannon entropy -sum s ln s in nats (0 for one supplier or none).</param>
 /// <param name="TopSuppliers">Suppliers by share, largest first (ties by code).</param>
 public sealed record ConcentrationIndices(
     decimal Total,
@@ -23,7 +26,8 @@ public sealed record ConcentrationIndices(
     /// <summary>HHI as a fraction, 0..1.</summary>
     public double HhiFraction => Hhi / 10000d;
 
-    public double ExpEntropy => Math.Exp(Entropy);
+    /// <summary>exp(entropy), at least <see cref="EquivalentSuppliers"/>; 0 without suppliers.</summary>
+    public double ExpEntropy => Suppliers == 0 ? 0 : Math.Exp(Entropy);
 }
 
 /// <summary>A supplier's share of the total, fraction 0..1.</summary>

@@ -9,6 +9,7 @@ namespace Alerts.Core.Routing;
 /// <param name="Channel"><c>email</c> or <c>teams</c>; also the message's application property <c>channel</c>.</param>
 /// <param name="Target">Email address or webhook URL. A secret: never logged.</param>
 /// <param name="Reason">Why it is sent, e.g. <c>first</c>, <c>new-alerts-in-group</c>, <c>resolved</c>, <c>repeat-interval-elapsed</c>.</param>
+/// <param name="SubscriptionName">The subscription's display name, when it has one (shown in the message).</param>
 public sealed record Notification(
     string NotificationId,
     string SubscriptionId,
@@ -16,4 +17,5 @@ public sealed record Notification(
     string Target,
     string GroupKey,
     string Reason,
-    IReadOnlyList<AlertEvent> Events);
+    IReadOnlyList<AlertEvent> Events,
+    string? SubscriptionName = null);

@@ -1,0 +1,287 @@
+#!/usr/bin/env python3
+"""Writes the sample trade data in the real Comext / Comtrade formats (see samples/README.md).
+
+Deterministic: the same figures every run. Run from the repository root: python3 samples/generate.py
+"""
+import json
+import os
+from decimal import Decimal, ROUND_HALF_UP
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+UPDATED = "2025-10-15T11:00:00+0200"
+LAST_UPDATE = "15/10/25"
+YEARS = [str(y) for y in range(2019, 2025)]
+EU = {"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT",
+      "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"}
+NAMES = {"CN": "China", "MY": "Malaysia", "RU": "Russia", "US": "United States", "JP": "Japan", "VN": "Viet Nam",
+         "GB": "United Kingdom", "KR": "South Korea", "PH": "Philippines", "TH": "Thailand", "CH": "Switzerland",
+         "UA": "Ukraine", "BR": "Brazil", "MG": "Madagascar", "MZ": "Mozambique", "NO": "Norway", "CA": "Canada",
+         "IN": "India", "TW": "Taiwan", "ZA": "South Africa", "KZ": "Kazakhstan", "TR": "Turkiye",
+         "DE": "Germany", "FR": "France", "EE": "Estonia", "AT": "Austria", "NL": "Netherlands", "BE": "Belgium",
+         "WORLD": "All countries of the world", "EXT_EU27_2020": "Extra-EU27 (from 2020)",
+         "INT_EU27_2020": "Intra-EU27 (from 2020)", "QZ": "Not specified (confidential)"}
+PRODUCT_NAMES = {"280530": "Rare-earth metals, scandium and yttrium", "284690": "Compounds of rare-earth metals (excl. cerium)",
+                 "850511": "Permanent magnets of metal", "811292": "Gallium, germanium, indium, niobium, rhenium and hafnium, unwrought; powders",
+                 "250410": "Natural graphite in powder or flakes", "250490": "Natural graphite (excl. powder or flakes)"}
+M49 = {"CN": 156, "MY": 458, "RU": 643, "US": 842, "JP": 392, "VN": 704, "GB": 826, "KR": 410, "PH": 608,
+       "TH": 764, "CH": 757, "UA": 804, "BR": 76, "MG": 450, "MZ": 508, "NO": 579, "CA": 124, "IN": 699,
+       "TW": 490, "ZA": 710, "KZ": 398, "TR": 792, "DE": 276, "FR": 251, "EE": 233, "AT": 40, "NL": 528, "BE": 56}
+
+def d(x):
+    return Decimal(str(x))
+
+def q1(x):
+    return d(x).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+# product -> year -> list of (partner, tonnes, eur_per_kg). Shares from DOMAIN.md 5 where published.
+def ree_compounds():
+    out = {}
+    plan = {
+        "2019": (16500, [("CN", 42.0), ("MY", 28.0), ("RU", 24.0), ("US", 3.0), ("JP", 3.0)]),
+        "2020": (14800, [("CN", 43.5), ("MY", 27.5), ("RU", 23.0), ("US", 3.0), ("JP", 3.0)]),
+        "2021": (17200, [("CN", 41.0), ("MY", 30.0), ("RU", 25.0), ("US", 2.0), ("JP", 2.0)]),
+        "2022": (18000, [("CN", 40.0), ("MY", 31.0), ("RU", 25.0), ("US", 2.0), ("JP", 2.0)]),
+        "2023": (18300, [("CN", 39.0), ("MY", 33.1), ("RU", 22.0), ("US", 2.5), ("JP", 2.0), ("VN", 1.4)]),
+        "2024": (12900, [("CN", 46.3), ("RU", 28.4), ("MY", 19.9), ("US", 2.0), ("JP", 1.5), ("VN", 1.0), ("GB", 0.9)]),
+    }
+    price = {"CN": 6.2, "MY": 5.1, "RU": 4.4, "US": 9.0, "JP": 11.5, "VN": 5.8, "GB": 12.0}
+    for y, (total, shares) in plan.items():
+        out[y] = [(p, d(total) * d(s) / 100, price[p]) for p, s in shares]
+    return out
+
+def from_shares(plan, price):
+    out = {}
+    for y, (total, shares) in plan.items():
+        out[y] = [(p, d(total) * d(s) / 100, price[p]) for p, s in shares]
+    return out
+
+def ree_metals():
+    plan = {y: (1450 + 40 * i, [("CN", 57.0 - i * 0.4), ("JP", 12.0), ("VN", 10.0 + i * 0.4), ("US", 7.0), ("GB", 6.0), ("TH", 5.0), ("KR", 3.0)])
+            for i, y in enumerate(YEARS)}
+    return from_shares(plan, {"CN": 31.0, "JP": 48.0, "VN": 29.0, "US": 55.0, "GB": 60.0, "TH": 27.0, "KR": 44.0})
+
+def magnets():
+    plan = {y: (17500 + 900 * i, [("CN", 88.0 + i * 0.5), ("JP", 5.0 - i * 0.2), ("VN", 2.5), ("PH", 1.5), ("KR", 1.0), ("US", 1.0), ("CH", 1.0 - i * 0.3 + i * 0.3)])
+            for i, y in enumerate(YEARS)}
+    for y in plan:
+        total, shares = plan[y]
+        s = sum(x for _, x in shares)
+        shares[0] = ("CN", shares[0][1] - (s - 100))
+    return from_shares(plan, {"CN": 38.0, "JP": 95.0, "VN": 42.0, "PH": 40.0, "KR": 70.0, "US": 110.0, "CH": 120.0})
+
+def gallium():
+    plan = {y: (95 + 3 * i, [("CN", 66.0 + i), ("US", 9.0), ("GB", 7.0), ("UA", 6.0 - 0.5 * i), ("JP", 5.0), ("KR", 4.0), ("CA", 3.0 - 0.5 * i)])
+            for i, y in enumerate(YEARS)}
+    for y in plan:
+        total, shares = plan[y]
+        s = sum(x for _, x in shares)
+        shares[0] = ("CN", shares[0][1] - (s - 100))
+    return from_shares(plan, {"CN": 290.0, "US": 410.0, "GB": 380.0, "UA": 260.0, "JP": 450.0, "KR": 400.0, "CA": 350.0})
+
+def graphite_flakes():
+    plan = {y: (52000 - 1500 * i, [("CN", 44.0 + i), ("BR", 22.0), ("MZ", 12.0 - i), ("MG", 10.0), ("NO", 6.0), ("IN", 4.0), ("CA", 2.0)])
+            for i, y in enumerate(YEARS)}
+    return from_shares(plan, {"CN": 0.95, "BR": 0.85, "MZ": 0.70, "MG": 0.75, "NO": 1.10, "IN": 0.80, "CA": 1.20})
+
+def graphite_other():
+    plan = {y: (9000 + 200 * i, [("CN", 58.0), ("BR", 17.0), ("UA", 9.0), ("NO", 8.0), ("TR", 5.0), ("US", 3.0)])
+            for i, y in enumerate(YEARS)}
+    return from_shares(plan, {"CN": 1.4, "BR": 1.2, "UA": 0.9, "NO": 1.6, "TR": 1.1, "US": 2.2})
+
+# Intra-EU partners (member states) so the scope filter has something to drop; tonnes.
+INTRA = {
+    "280530": [("EE", 120), ("DE", 45), ("FR", 30)],
+    "284690": [("EE", 800), ("FR", 500), ("DE", 300)],
+    "850511": [("DE", 1400), ("AT", 350), ("NL", 200)],
+    "811292": [("DE", 12), ("BE", 8)],
+    "250410": [("DE", 3000), ("AT", 900)],
+    "250490": [("DE", 700), ("NL", 150)],
+}
+PRODUCTS = {"280530": ree_metals(), "284690": ree_compounds(), "850511": magnets(), "811292": gallium(),
+            "250410": graphite_flakes(), "250490": graphite_other()}
+# Confidential / missing quantities: (product, year, partner) -> only the value is published.
+QUANTITY_MISSING = {("280530", "2020", "JP"), ("811292", "2022", "KR")}
+
+def cells(product):
+    """period -> partner -> (quantity in 100 kg or None, value EUR or None)."""
+    years = PRODUCTS[product]
+    result = {}
+    for y in YEARS:
+        row = {}
+        extra_q = Decimal(0)
+        extra_v = Decimal(0)
+        for p, tonnes, price in years[y]:
+            q = q1(tonnes * 10)  # 100 kg units
+            v = (q * 100 * d(price)).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+            extra_q += q
+            extra_v += v
+            row[p] = (None if (product, y, p) in QUANTITY_MISSING else q, v)
+        # A confidential partner with a value but no quantity.
+        if product == "850511":
+            conf_v = d(250000 + 1000 * int(y[-1]))
+            row["QZ"] = (None, conf_v)
+            extra_v += conf_v
+        intra_q = Decimal(0)
+        intra_v = Decimal(0)
+        for p, tonnes in INTRA[product]:
+            q = q1(d(tonnes) * 10 * (1 + d(int(y) - 2019) / 50))
+            v = (q * 100 * d(years[y][0][2]) * d("1.15")).quantize(Decimal("1"))
+            row[p] = (q, v)
+            intra_q += q
+            intra_v += v
+        row["EXT_EU27_2020"] = (extra_q, extra_v)
+        row["INT_EU27_2020"] = (intra_q, intra_v)
+        row["WORLD"] = (extra_q + intra_q, extra_v + intra_v)
+        result[y] = row
+    return result
+
+def monthly_magnets():
+    months = [f"2024-{m:02d}" for m in range(1, 7)]
+    base = cells("850511")["2024"]
+    result = {}
+    for i, m in enumerate(months):
+        row = {}
+        for p, (q, v) in base.items():
+            f = d(1) / 12 * (d(1) + d((i - 2.5) / 20))
+            row[p] = (None if q is None else q1(q * f), None if v is None else (v * f).quantize(Decimal("1")))
+        # One month with nothing published from the Philippines: a dense null.
+        if m == "2024-03":
+            row["PH"] = (None, None)
+        result[m] = row
+    return result
+
+def partner_order(data):
+    seen = []
+    for row in data.values():
+        for p in row:
+            if p not in seen:
+                seen.append(p)
+    aggregates = [p for p in seen if len(p) > 2]
+    countries = sorted(p for p in seen if len(p) == 2)
+    return countries + sorted(aggregates)
+
+def num(x):
+    # Integers without ".0"; JSON-stat numbers as Eurostat writes them.
+    x = d(x)
+    if x == x.to_integral_value():
+        return int(x)
+    return float(x)
+
+def jsonstat(product, data, freq, dense=False):
+    periods = list(data.keys())
+    partners = partner_order(data)
+    indicators = ["QUANTITY_IN_100KG", "VALUE_IN_EUROS"]
+    size = [1, 1, len(partners), 1, 1, len(indicators), len(periods)]
+    values = {}
+    for pi, p in enumerate(partners):
+        for ii, ind in enumerate(indicators):
+            for ti, t in enumerate(periods):
+                cell = data[t].get(p)
+                if cell is None:
+                    continue
+                v = cell[ii]
+                if v is None:
+                    continue
+                idx = (pi * len(indicators) + ii) * len(periods) + ti
+                values[idx] = num(v)
+    total = len(partners) * len(indicators) * len(periods)
+    doc = {
+        "version": "2.0",
+        "class": "dataset",
+        "label": f"EU trade since 1988 by HS2-4-6 and CN8 - {PRODUCT_NAMES[product]}",
+        "source": "ESTAT",
+        "updated": UPDATED,
+        "value": [values.get(i) for i in range(total)] if dense else {str(k): values[k] for k in sorted(values)},
+        "id": ["freq", "reporter", "partner", "product", "flow", "indicators", "time"],
+        "size": size,
+        "dimension": {
+            "freq": {"label": "FREQ", "category": {"index": {freq: 0}, "label": {freq: "Annual" if freq == "A" else "Monthly"}}},
+            "reporter": {"label": "REPORTER", "category": {"index": {"EU27_2020": 0}, "label": {"EU27_2020": "European Union - 27 countries (from 2020)"}}},
+            "partner": {"label": "PARTNER", "category": {"index": {p: i for i, p in enumerate(partners)}, "label": {p: NAMES.get(p, p) for p in partners}}},
+            "product": {"label": "PRODUCT", "category": {"index": {product: 0}, "label": {product: PRODUCT_NAMES[product]}}},
+            "flow": {"label": "FLOW", "category": {"index": {"1": 0}, "label": {"1": "IMPORT"}}},
+            "indicators": {"label": "INDICATORS", "category": {"index": {i: n for n, i in enumerate(indicators)}, "label": {"QUANTITY_IN_100KG": "QUANTITY_IN_100KG", "VALUE_IN_EUROS": "VALUE_IN_EUROS"}}},
+            "time": {"label": "TIME", "category": {"index": {t: i for i, t in enumerate(periods)}, "label": {t: t for t in periods}}},
+        },
+        "extension": {"lang": "EN", "id": "DS-045409", "agencyId": "ESTAT", "version": "1.0", "datastructure": {"id": "DS-045409", "agencyId": "ESTAT", "version": "1.0"}},
+    }
+    return json.dumps(doc, indent=1 if not dense else None, separators=(",", ": ") if not dense else (",", ":")) + "\n"
+
+def fmt(v):
+    if v is None:
+        return ""
+    return str(v)
+
+def sdmx_csv(product, data, freq):
+    lines = ["DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE,OBS_FLAG"]
+    for p in sorted(partner_order(data)):
+        for ii, ind in enumerate(["QUANTITY_IN_100KG", "VALUE_IN_EUROS"]):
+            for t, row in data.items():
+                cell = row.get(p)
+                if cell is None:
+                    continue
+                v = cell[ii]
+                flag = "c" if v is None else ""
+                lines.append(f"ESTAT:DS-045409(1.0),{LAST_UPDATE},{freq},EU27_2020,{p},{product},1,{ind},{t},{fmt(v)},{flag}")
+    # Eurostat serves CRLF line ends; keep them so the reader's CRLF handling is exercised by the samples.
+    return "\r\n".join(lines) + "\r\n"
+
+def comtrade(product, data):
+    records = []
+    def rec(partner_code, period, q, v, mot=0, customs="C00", partner2=0, flow="M"):
+        return {"typeCode": "C", "freqCode": "A", "refPeriodId": int(period + "0101"), "refYear": int(period), "refMonth": 52,
+                "period": period, "reporterCode": 97, "reporterISO": "EUR", "reporterDesc": "European Union",
+                "flowCode": flow, "flowDesc": "Import" if flow == "M" else "Export", "partnerCode": partner_code, "partnerISO": "",
+                "partner2Code": partner2, "partner2ISO": "W00", "classificationCode": "H6", "cmdCode": product,
+                "aggrLevel": 6, "isLeaf": True, "customsCode": customs, "mosCode": "0", "motCode": mot,
+                "qtyUnitCode": 8, "qty": num(q) if q is not None else None, "netWgt": num(q) if q is not None else None,
+                "cifvalue": num(v) if v is not None else None, "primaryValue": num(v) if v is not None else None,
+                "isReported": True, "isAggregate": True}
+    for t, row in data.items():
+        for p, (q100, v) in sorted(row.items()):
+            q = None if q100 is None else q100 * 100  # kg
+            if p == "WORLD":
+                records.append(rec(0, t, q, v))  # World: dropped by the reader
+            elif len(p) == 2 and p in M49:
+                records.append(rec(M49[p], t, q, v))
+        # Breakdowns that would double count if kept.
+        cn = row["CN"]
+        records.append(rec(156, t, cn[0] * 40, cn[1] * d("0.4"), mot=1000))  # by sea
+        records.append(rec(156, t, cn[0] * 10, cn[1] * d("0.1"), customs="C01"))  # a customs procedure
+        records.append(rec(156, t, cn[0] * 5, cn[1] * d("0.05"), partner2=344))  # via Hong Kong
+        records.append(rec(899, t, 1000, 5000))  # areas nes
+        records.append(rec(156, t, 2000, 9000, flow="RM"))  # re-imports
+    return json.dumps({"elapsedTime": "0.31 secs", "count": len(records), "data": records, "error": ""}, indent=1) + "\n"
+
+def write(path, text):
+    full = os.path.join(ROOT, path)
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "w", newline="") as f:
+        f.write(text)
+
+recordings = []
+for product in PRODUCTS:
+    data = cells(product)
+    write(f"comext/{product}.json", jsonstat(product, data, "A"))
+    write(f"comext/sdmx/{product}.csv", sdmx_csv(product, data, "A"))
+    # The replay server serves bodies from beside its manifest: the same bytes, generated together.
+    write(f"replay/comext/{product}.json", jsonstat(product, data, "A"))
+    write(f"replay/comext/sdmx/{product}.csv", sdmx_csv(product, data, "A"))
+    recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": product, "freq": "A"},
+                       "status": 200, "contentType": "application/json", "bodyFile": f"{product}.json"})
+    recordings.append({"method": "GET", "path": f"/sdmx/2.1/data/DS-045409/A.EU27_2020..{product}.1.QUANTITY_IN_100KG+VALUE_IN_EUROS",
+                       "query": {"format": "SDMX-CSV"}, "status": 200, "contentType": "text/csv", "bodyFile": f"sdmx/{product}.csv"})
+
+monthly = monthly_magnets()
+write("comext/850511-monthly.json", jsonstat("850511", monthly, "M", dense=True))
+write("comext/sdmx/850511-monthly.csv", sdmx_csv("850511", monthly, "M"))
+write("replay/comext/850511-monthly.json", jsonstat("850511", monthly, "M", dense=True))
+recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": "850511", "freq": "M"},
+                   "status": 200, "contentType": "application/json", "bodyFile": "850511-monthly.json"})
+write("replay/comext/recordings.json", json.dumps(recordings, indent=2) + "\n")
+
+eq = cells("284690")
+write("equivalence/284690.json", jsonstat("284690", eq, "A"))
+write("equivalence/284690.csv", sdmx_csv("284690", eq, "A"))
+write("equivalence/284690-comtrade.json", comtrade("284690", eq))
+print("ok")

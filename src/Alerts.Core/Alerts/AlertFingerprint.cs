@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+using Alerts.Core.Statistics;
+
+namespace Alerts.Core.Alerts;
+
+/// <summary>
+/// Stable identities: an alert's fingerprint (rule + series + basis) and an event's id (fingerprint + state +
+/// period + vintage). SHA-256 based, so they are the same in every process and on every run, which lets
+/// Service Bus duplicate detection drop a re-published event.
+/// </summary>
+public static class AlertFingerprint
+{
+    /// <summary>32 lower-case hex characters.</summary>
+    public static string Compute(string ruleId, SeriesKey series, Basis basis) =>
+        Hash("alert", ruleId, series.Reporter, series.Product, FlowName(series.Flow), BasisName(basis));
+
+    /// <summary>32 lower-case hex characters.</summary>
+    public static string EventId(string fingerprint, AlertState state, Period period, string vintage) =>
+        Hash("event", fingerprint, state == AlertState.Firing ? "firing" : "resolved", period.ToString(), vintage);
+
+    public static string FlowName(TradeFlow flow) => flow == TradeFlow.Import ? "import" : "export";
+
+    public static string BasisName(Basis basis) => basis == Basis.Weight ? "weight" : "value";
+
+    private static string Hash(params string[] parts)
+    {
+        // The unit separator cannot occur in codes or ids, so distinct part lists never hash the same text.
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts)));
+        return Convert.ToHexStringLower(bytes, 0, 16);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Alerts.Core.Alerts;
+
+/// <summary>Persisted state of an alert: <see cref="Inactive"/> until it first fires.</summary>
+public enum AlertStatus
+{
+    Inactive,
+    Firing,
+    Resolved,
+}

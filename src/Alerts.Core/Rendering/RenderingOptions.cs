@@ -1,0 +1,13 @@
+namespace Alerts.Core.Rendering;
+
+/// <summary>What rendering needs from configuration (section <c>Notifications</c>).</summary>
+public sealed class RenderingOptions
+{
+    public const string SectionName = "Notifications";
+
+    /// <summary>Base URL of the API, for the link back to an alert (<c>{PublicBaseUrl}/api/alerts/{fingerprint}</c>).</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:7071";
+
+    /// <summary>How many top suppliers each alert shows.</summary>
+    public int MaxSuppliers { get; set; } = 5;
+}

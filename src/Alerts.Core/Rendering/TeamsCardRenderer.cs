@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alerts.Core.Alerts;
+using Alerts.Core.Routing;
+
+namespace Alerts.Core.Rendering;
+
+/// <summary>
+/// Renders a notification as a Teams Workflows webhook payload: one message with one Adaptive Card
+/// (version 1.4, <c>contentUrl: null</c>) holding every event of the group, kept under
+/// <see cref="MaxPayloadBytes"/> by dropping the last events and saying "and N more".
+/// </summary>
+public sealed class TeamsCardRenderer
+{
+    /// <summary>Teams rejects messages over about 28 KB; staying under 20 KB leaves room for its own envelope.</summary>
+    public const int MaxPayloadBytes = 20 * 1024;
+
+    public const string CardVersion = "1.4";
+
+    private readonly RenderingOptions _options;
+
+    public TeamsCardRenderer(RenderingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <summary>The JSON payload to POST.</summary>
+    public string Render(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var events = AlertText.Ordered(notification.Events);
+        var sections = events.Select(EventContainer).ToList();
+
+        var json = Serialize(notification, sections, sections.Count);
+        if (Encoding.UTF8.GetByteCount(json) < MaxPayloadBytes)
+        {
+            return json;
+        }
+
+        // Too big: keep the longest prefix of events that fits next to an "and N more" line. Summing the
+        // sections' own sizes finds it without re-serializing the whole card once per dropped event.
+        var budget = MaxPayloadBytes - Encoding.UTF8.GetByteCount(Serialize(notification, sections, 0));
+        var shown = 0;
+        foreach (var section in sections)
+        {
+            budget -= Encoding.UTF8.GetByteCount(section.ToJsonString()) + 1;
+            if (budget <= 0)
+            {
+                break;
+            }
+
+            shown++;
+        }
+
+        json = Serialize(notification, sections, shown);
+        while (shown > 0 && Encoding.UTF8.GetByteCount(json) >= MaxPayloadBytes)
+        {
+            shown--;
+            json = Serialize(notification, sections, shown);
+        }
+
+        return json;
+    }
+
+    private string Serialize(Notification n, List<JsonObject> sections, int shown)
+    {
+        var body = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = Md(Title(n)),
+                ["size"] = "Medium",
+                ["weight"] = "Bolder",
+                ["wrap"] = true,
+            },
+        };
+        foreach (var section in sections.Take(shown))
+        {
+            body.Add(section.DeepClone());
+        }
+
+        if (shown < sections.Count)
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = string.Create(CultureInfo.InvariantCulture, $"and {sections.Count - shown} more"),
+                ["isSubtle"] = true,
+                ["wrap"] = true,
+            });
+        }
+
+        var actions = new JsonArray();
+        if (n.Events.Count > 0)
+        {
+            actions.Add(new JsonObject
+            {
+                ["type"] = "Action.OpenUrl",
+                ["title"] = n.Events.Count == 1 ? "Open alert" : "Open first alert",
+                ["url"] = AlertText.Link(_options, AlertText.Ordered(n.Events)[0]),
+            });
+        }
+
+        var card = new JsonObject
+        {
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["type"] = "AdaptiveCard",
+            ["version"] = CardVersion,
+            ["msteams"] = new JsonObject { ["width"] = "Full" },
+            ["body"] = body,
+            ["actions"] = actions,
+        };
+        var payload = new JsonObject
+        {
+            ["type"] = "message",
+            ["attachments"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["contentType"] = "application/vnd.microsoft.card.adaptive",
+                    ["contentUrl"] = null,
+                    ["content"] = card,
+                },
+            },
+        };
+        return payload.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }
+
+    private JsonObject EventContainer(AlertEvent e)
+    {
+        var resolved = e.State == AlertState.Resolved;
+        var severity = SeverityLevels.OfEvent(e.Severity);
+        var facts = new JsonArray
+        {
+            Fact("Severity", AlertText.SeverityTag(e)),
+            Fact("Rule", AlertText.Clean(e.RuleName, 120)),
+            Fact("Value", AlertText.FormatValue(e.Metric, e.Value) + " (threshold " + AlertText.FormatValue(e.Metric, e.Threshold) + ")"),
+        };
+        if (AlertText.Previous(e) is { } previous)
+        {
+            facts.Add(Fact("Previously", previous));
+        }
+
+        if (AlertText.RevisionNote(e) is { } revision)
+        {
+            facts.Add(Fact("Revision", revision));
+        }
+
+        var items = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = Md(AlertText.Headline(e)),
+                ["weight"] = "Bolder",
+                ["wrap"] = true,
+                ["color"] = resolved ? "Good" : severity == Severity.Critical ? "Attention" : severity == Severity.Warning ? "Warning" : "Default",
+            },
+            new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
+        };
+
+        var suppliers = AlertText.Suppliers(e, _options.MaxSuppliers);
+        if (suppliers.Count > 0)
+        {
+            var names = new JsonArray();
+            var shares = new JsonArray();
+            foreach (var (name, share, _) in suppliers)
+            {
+                names.Add(SmallText(Md(name)));
+                shares.Add(SmallText(share));
+            }
+
+            items.Add(new JsonObject
+            {
+                ["type"] = "ColumnSet",
+                ["columns"] = new JsonArray
+                {
+                    new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["items"] = names },
+                    new JsonObject { ["type"] = "Column", ["width"] = "auto", ["items"] = shares },
+                },
+            });
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "Container",
+            ["separator"] = true,
+            ["style"] = resolved ? "good" : severity == Severity.Critical ? "attention" : severity == Severity.Warning ? "warning" : "default",
+            ["items"] = items,
+            ["selectAction"] = new JsonObject { ["type"] = "Action.OpenUrl", ["url"] = AlertText.Link(_options, e) },
+        };
+    }
+
+    private static string Title(Notification n)
+    {
+        var count = n.Events.Count == 1 ? "1 alert" : string.Create(CultureInfo.InvariantCulture, $"{n.Events.Count} alerts");
+        var name = string.IsNullOrWhiteSpace(n.SubscriptionName) ? string.Empty : " - " + AlertText.Clean(n.SubscriptionName, 100);
+        return $"Supply concentration: {count} ({AlertText.WhyText(n.Reason)}){name}";
+    }
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = Md(value) };
+
+    private static JsonObject SmallText(string text) => new() { ["type"] = "TextBlock", ["text"] = text, ["spacing"] = "None", ["wrap"] = true };
+
+    // TextBlocks render a markdown subset: escape what could turn data into links or formatting.
+    private static string Md(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '~' or '#')
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,10 @@
+namespace Alerts.Core.Routing;
+
+/// <summary>
+/// Output of one routing pass: publish <see cref="Notifications"/> first, then write <see cref="LogUpdates"/>.
+/// In that order a crash in between re-sends with the same deterministic ids, which duplicate detection drops.
+/// </summary>
+public sealed record RoutingResult(
+    IReadOnlyList<Notification> Notifications,
+    IReadOnlyList<NotificationLogEntry> LogUpdates,
+    IReadOnlyList<RoutingDecision> Decisions);

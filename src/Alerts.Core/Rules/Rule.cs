@@ -1,0 +1,54 @@
+using Alerts.Core.Statistics;
+
+namespace Alerts.Core.Rules;
+
+/// <summary>
+/// A threshold rule on one concentration metric. A series breaches when <c>metric op Threshold</c> holds; a
+/// firing alert clears only when <c>metric op ClearThreshold</c> no longer holds, so a value hovering at
+/// the threshold does not flap (hysteresis). Without a clear threshold the alert clears as soon as the
+/// breach condition stops holding.
+/// </summary>
+/// <param name="Id">Stable id (part of the alert fingerprint): lower-case letters, digits and '-'.</param>
+/// <param name="Metric">A name from <see cref="MetricCatalog"/>, e.g. <c>cr1</c>.</param>
+/// <param name="Severity">One of <see cref="Severities"/>.</param>
+/// <param name="Basis">Only this basis; null = every basis.</param>
+/// <param name="Flow">Only this flow; null = every flow.</param>
+/// <param name="Commodities">Only these commodity ids or product codes (case-insensitive); empty = all.</param>
+/// <param name="Reporters">Only these reporters; empty = all.</param>
+/// <param name="ClearThreshold">For upward rules at most <paramref name="Threshold"/>, for downward rules at least it.</param>
+public sealed record Rule(
+    string Id,
+    string Name,
+    string Metric,
+    ComparisonOperator Operator,
+    double Threshold,
+    string Severity,
+    Basis? Basis = null,
+    TradeFlow? Flow = null,
+    IReadOnlyList<string>? Commodities = null,
+    IReadOnlyList<string>? Reporters = null,
+    double? ClearThreshold = null,
+    string? Description = null)
+{
+    /// <summary>The threshold a firing alert must fall back past to resolve.</summary>
+    public double EffectiveClearThreshold => ClearThreshold ?? Threshold;
+
+    /// <summary>Whether the rule looks at this series on this basis.</summary>
+    public bool AppliesTo(SeriesKey series, Basis basis) =>
+        (Basis is null || Basis == basis)
+        && (Flow is null || Flow == series.Flow)
+        && InScope(Commodities, series.Product)
+        && InScope(Reporters, series.Reporter);
+
+    /// <summary>The breach condition holds for <paramref name="value"/>.</summary>
+    public bool Breaches(double value) => Operator.Holds(value, Threshold);
+
+    /// <summary>A firing alert with this value resolves (the condition no longer holds at the clear threshold).</summary>
+    public bool Clears(double value) => !double.IsNaN(value) && !Operator.Holds(value, EffectiveClearThreshold);
+
+    /// <summary>E.g. <c>cr1 &gt; 0.65</c>.</summary>
+    public string Condition => FormattableString.Invariant($"{Metric} {Operator.ToSymbol()} {Threshold}");
+
+    private static bool InScope(IReadOnlyList<string>? scope, string value) =>
+        scope is null || scope.Count == 0 || scope.Any(s => string.Equals(s, value, StringComparison.OrdinalIgnoreCase));
+}

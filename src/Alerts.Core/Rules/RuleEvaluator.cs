@@ -1,0 +1,78 @@
+using Alerts.Core.Statistics;
+
+namespace Alerts.Core.Rules;
+
+/// <summary>
+/// Evaluates rules on concentration indices: per (rule, series, basis, period) a result that says whether the
+/// rule breaches, with the value and threshold. Periods without any supplier (no data) are not evaluated,
+/// so missing data never resolves or fires an alert.
+/// </summary>
+public sealed class RuleEvaluator
+{
+    private readonly IReadOnlyList<Rule> rules;
+    private readonly MetricCatalog catalog;
+
+    /// <exception cref="RuleConfigurationException">A rule is invalid (unknown metric, bad threshold...).</exception>
+    public RuleEvaluator(IReadOnlyList<Rule> rules, MetricCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        this.catalog = catalog ?? MetricCatalog.Default;
+        var errors = rules.SelectMany(r => RuleSetBuilder.Validate(r, this.catalog)).ToList();
+        errors.AddRange(rules.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"rule '{g.Key}': field 'id' is used by more than one rule"));
+        if (errors.Count > 0)
+        {
+            throw new RuleConfigurationException("the rule set", errors);
+        }
+
+        this.rules = rules;
+    }
+
+    public IReadOnlyList<Rule> Rules => rules;
+
+    /// <summary>Evaluates one rule on one period's indices.</summary>
+    public RuleEvaluation Evaluate(Rule rule, SeriesIndices input)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(input);
+        var value = catalog.Read(rule.Metric, input.Indices);
+        return new RuleEvaluation(rule, input.Series, input.Basis, input.Period, value, rule.Breaches(value), rule.Clears(value), input.Indices, input.CommodityName);
+    }
+
+    /// <summary>
+    /// Every rule on every series it applies to: one <see cref="SeriesEvaluation"/> per (rule, series, basis),
+    /// its periods oldest first. A period given twice keeps the last one given.
+    /// </summary>
+    public IReadOnlyList<SeriesEvaluation> Evaluate(IEnumerable<SeriesIndices> indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        var bySeries = new Dictionary<(SeriesKey Series, Basis Basis), SortedDictionary<Period, SeriesIndices>>();
+        foreach (var i in indices)
+        {
+            if (i.Indices.Suppliers == 0)
+            {
+                continue;
+            }
+
+            if (!bySeries.TryGetValue((i.Series, i.Basis), out var periods))
+            {
+                bySeries[(i.Series, i.Basis)] = periods = [];
+            }
+
+            periods[i.Period] = i;
+        }
+
+        var result = new List<SeriesEvaluation>();
+        foreach (var rule in rules)
+        {
+            foreach (var ((series, basis), periods) in bySeries.OrderBy(s => s.Key.Series.ToString(), StringComparer.Ordinal).ThenBy(s => s.Key.Basis))
+            {
+                if (rule.AppliesTo(series, basis))
+                {
+                    result.Add(new SeriesEvaluation(rule, series, basis, [.. periods.Values.Select(p => Evaluate(rule, p))]));
+                }
+            }
+        }
+
+        return result;
+    }
+}

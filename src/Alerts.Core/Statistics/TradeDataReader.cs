@@ -1,0 +1,86 @@
+using Alerts.Core.Statistics.Comtrade;
+using Alerts.Core.Statistics.JsonStat;
+using Alerts.Core.Statistics.SdmxCsv;
+
+namespace Alerts.Core.Statistics;
+
+/// <summary>Reads any of the three trade formats, detected from the content.</summary>
+public static class TradeDataReader
+{
+    /// <summary>Reads a payload of a known format.</summary>
+    public static TradeDataSet Read(Stream stream, TradeDataFormat format, string origin, TradeDataReaderOptions? options = null) => format switch
+    {
+        TradeDataFormat.ComextJsonStat => JsonStatReader.Read(stream, origin, options),
+        TradeDataFormat.ComextSdmxCsv => SdmxCsvReader.Read(stream, origin, options),
+        TradeDataFormat.ComtradeJson => ComtradeJsonReader.Read(stream, origin, options),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    /// <summary>Detects the format from the first bytes, then reads the whole payload.</summary>
+    public static TradeDataSet Read(Stream stream, string origin, TradeDataReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var prefix = new byte[TradeDataFormatDetector.PrefixLength];
+        var length = 0;
+        int n;
+        while (length < prefix.Length && (n = stream.Read(prefix, length, prefix.Length - length)) > 0)
+        {
+            length += n;
+        }
+
+        var format = TradeDataFormatDetector.Detect(prefix.AsSpan(0, length))
+            ?? throw new TradeDataFormatException("trade data", origin, "start of file", length == 0
+                ? "the file is empty"
+                : "not a recognised format (expected Comext JSON-stat, Comext SDMX-CSV with a DATAFLOW header, or Comtrade JSON with count/data)");
+        using var replay = new PrefixedStream(prefix.AsMemory(0, length), stream);
+        return Read(replay, format, origin, options);
+    }
+
+    /// <summary>Reads a file, detecting its format.</summary>
+    public static TradeDataSet ReadFile(string path, TradeDataReaderOptions? options = null)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        return Read(file, Path.GetFileName(path), options);
+    }
+
+    /// <summary>Replays bytes already read for detection, then continues with the rest of the stream.</summary>
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    {
+        private ReadOnlyMemory<byte> _prefix = prefix;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_prefix.IsEmpty)
+            {
+                return rest.Read(buffer);
+            }
+
+            var n = Math.Min(buffer.Length, _prefix.Length);
+            _prefix.Span[..n].CopyTo(buffer);
+            _prefix = _prefix[n..];
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

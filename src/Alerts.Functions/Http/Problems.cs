@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Alerts.Functions.Http;
+
+/// <summary>RFC 9457 problem details for every HTTP error the API returns.</summary>
+internal static class Problems
+{
+    private const string ContentType = "application/problem+json";
+
+    public static IActionResult Validation(HttpRequest request, IReadOnlyDictionary<string, string[]> errors) =>
+        Result(new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
+        {
+            Title = "The request is invalid.",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+            Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+            Instance = request.Path,
+        });
+
+    public static IActionResult BadRequest(HttpRequest request, string detail) =>
+        Problem(request, StatusCodes.Status400BadRequest, "The request is invalid.", detail);
+
+    public static IActionResult Unauthorized(HttpRequest request) =>
+        Problem(request, StatusCodes.Status401Unauthorized, "Caller not identified.",
+            $"The request carries no caller identity (header {CallerIdentity.HeaderName}).");
+
+    public static IActionResult NotFound(HttpRequest request, string detail) =>
+        Problem(request, StatusCodes.Status404NotFound, "Not found.", detail);
+
+    public static IActionResult Problem(HttpRequest request, int status, string title, string detail) =>
+        Result(new ProblemDetails { Title = title, Status = status, Detail = detail, Instance = request.Path });
+
+    private static ObjectResult Result(ProblemDetails problem)
+    {
+        var result = new ObjectResult(problem) { StatusCode = problem.Status };
+        result.ContentTypes.Add(ContentType);
+        return result;
+    }
+}

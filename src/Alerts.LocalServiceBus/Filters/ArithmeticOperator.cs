@@ -1,0 +1,10 @@
+namespace Alerts.LocalServiceBus.Filters;
+
+internal enum ArithmeticOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo,
+}

@@ -1,0 +1,11 @@
+namespace Alerts.LocalServiceBus.Filters;
+
+internal enum ComparisonOperator
+{
+    Equal,
+    NotEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+    LessThan,
+    LessThanOrEqual,
+}

@@ -1,0 +1,22 @@
+using Alerts.Core.Rendering;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Pipeline.Delivery;
+
+/// <summary>Registers the renderers every channel shares, bound to section <c>Notifications</c>.</summary>
+public static class RenderingExtensions
+{
+    public static IServiceCollection AddNotificationRendering(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RenderingOptions>().Bind(configuration.GetSection(RenderingOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RenderingOptions>, RenderingOptionsValidator>());
+        services.TryAddSingleton(sp => new EmailRenderer(sp.GetRequiredService<IOptions<RenderingOptions>>().Value));
+        services.TryAddSingleton(sp => new TeamsCardRenderer(sp.GetRequiredService<IOptions<RenderingOptions>>().Value));
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using Alerts.Core.Delivery;
+using Alerts.Core.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Pipeline.Delivery.Teams;
+
+/// <summary>
+/// Registers the Teams channel: options from section <c>Teams</c>, the <see cref="WebhookUrlPolicy"/> they
+/// describe (also used by <see cref="SubscriptionRequestValidator"/>), and the notifier on a typed HttpClient
+/// whose connections go through the <see cref="WebhookConnector"/>.
+/// </summary>
+public static class TeamsExtensions
+{
+    public static IServiceCollection AddTeamsDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddNotificationRendering(configuration);
+        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TeamsOptions>>().Value.ToPolicy());
+        services.TryAddSingleton<SubscriptionRequestValidator>();
+        services.AddHttpClient<TeamsNotifier>()
+            .ConfigurePrimaryHttpMessageHandler(sp => new WebhookConnector(sp.GetRequiredService<WebhookUrlPolicy>()).CreateHandler());
+        services.AddTransient<INotifier>(sp => sp.GetRequiredService<TeamsNotifier>());
+        return services;
+    }
+}

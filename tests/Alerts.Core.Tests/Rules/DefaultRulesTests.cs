@@ -1,0 +1,41 @@
+using Alerts.Core.Rules;
+using Alerts.Core.Statistics;
+
+namespace Alerts.Core.Tests.Rules;
+
+public sealed class DefaultRulesTests
+{
+    [Fact]
+    public void All_DefaultRules_AreValidAndWatchImportsByWeight()
+    {
+        Assert.Equal([DefaultRules.CrmaSingleCountryId, DefaultRules.HhiHighId], DefaultRules.All.Select(r => r.Id));
+        Assert.All(DefaultRules.All, r =>
+        {
+            Assert.Empty(RuleSetBuilder.Validate(r));
+            Assert.Equal(Basis.Weight, r.Basis);
+            Assert.Equal(TradeFlow.Import, r.Flow);
+        });
+    }
+
+    [Fact]
+    public void CrmaSingleCountry_Benchmark_IsCr1Above65PercentCritical()
+    {
+        var rule = DefaultRules.CrmaSingleCountry;
+
+        Assert.Equal("cr1 > 0.65", rule.Condition);
+        Assert.Equal(Severities.Critical, rule.Severity);
+        Assert.False(rule.Breaches(0.65));
+        Assert.True(rule.Breaches(0.6501));
+    }
+
+    [Fact]
+    public void HhiHigh_Guideline_IsHhiAbove2500Warning()
+    {
+        var rule = DefaultRules.HhiHigh;
+
+        Assert.Equal("hhi > 2500", rule.Condition);
+        Assert.Equal(Severities.Warning, rule.Severity);
+        Assert.True(rule.Breaches(3194));
+        Assert.False(rule.Breaches(2500));
+    }
+}

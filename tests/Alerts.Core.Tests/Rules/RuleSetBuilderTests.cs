@@ -1,0 +1,118 @@
+using Alerts.Core.Rules;
+using Alerts.Core.Statistics;
+
+namespace Alerts.Core.Tests.Rules;
+
+public sealed class RuleSetBuilderTests
+{
+    [Fact]
+    public void Build_NoDefinitions_KeepsTheDefaults()
+    {
+        var rules = RuleSetBuilder.Build(DefaultRules.All, [], "test");
+
+        Assert.Equal(DefaultRules.All, rules);
+    }
+
+    [Fact]
+    public void Build_OverrideByIdAndNewRuleAndDisable_MergesFieldByField()
+    {
+        var json = """
+            {
+              "rules": [
+                // tighten the CRMA rule and give it a dead band
+                { "id": "crma-single-country", "threshold": 0.6, "clearThreshold": 0.55, "reporters": ["EU27_2020"] },
+                { "id": "hhi-high", "enabled": false },
+                { "id": "few-suppliers", "name": "Fewer than 2 equivalent suppliers", "metric": "EquivalentSuppliers",
+                  "operator": "<", "threshold": 2, "severity": "Info", "basis": "any", "flow": "export" },
+              ]
+            }
+            """;
+
+        var rules = RuleSetBuilder.Build(DefaultRules.All, RuleSetBuilder.ParseJson(json, "rules.json"), "rules.json");
+
+        Assert.Equal(["crma-single-country", "few-suppliers"], rules.Select(r => r.Id));
+        var crma = rules[0];
+        Assert.Equal(0.6, crma.Threshold);
+        Assert.Equal(0.55, crma.ClearThreshold);
+        Assert.Equal(["EU27_2020"], crma.Reporters!);
+        Assert.Equal(DefaultRules.CrmaSingleCountry.Name, crma.Name); // not named: kept
+        Assert.Equal("cr1", crma.Metric);
+        var few = rules[1];
+        Assert.Equal("equivalentSuppliers", few.Metric); // canonical name
+        Assert.Equal(ComparisonOperator.LessThan, few.Operator);
+        Assert.Equal(Severities.Info, few.Severity);
+        Assert.Null(few.Basis);
+        Assert.Equal(TradeFlow.Export, few.Flow);
+    }
+
+    [Fact]
+    public void ParseJson_BareArray_IsAccepted()
+    {
+        var definitions = RuleSetBuilder.ParseJson("""[{ "id": "hhi-high", "threshold": 1800 }]""", "inline");
+
+        Assert.Equal(1800, Assert.Single(definitions).Threshold);
+    }
+
+    [Theory]
+    [InlineData("""[{ "id": "a", "name": "A", "metric": "cr2", "operator": ">", "threshold": 0.5, "severity": "info" }]""",
+        "rule 'a' (rules[0]): field 'metric': Unknown metric 'cr2'; known metrics: cr1, cr3")] // unknown metric lists the known ones
+    [InlineData("""[{ "id": "crma-single-country", "threshold": 65 }]""",
+        "rule 'crma-single-country' (rules[0]): field 'threshold' is 65; metric 'cr1' ranges over 0..1 (shares are fractions: 65% is 0.65)")] // percent typed for a fraction
+    [InlineData("""[{ "id": "hhi-high", "operator": "=" }]""",
+        "rule 'hhi-high' (rules[0]): field 'operator' is '='; expected one of > >= < <=")] // bad operator
+    [InlineData("""[{ "id": "hhi-high", "severity": "major" }]""",
+        "rule 'hhi-high' (rules[0]): field 'severity' is 'major'; expected one of info, warning, critical")] // bad severity
+    [InlineData("""[{ "id": "hhi-high", "clearThreshold": 2600 }]""",
+        "rule 'hhi-high' (rules[0]): field 'clearThreshold' (2600) must be at most the threshold (2500) for operator '>'")] // hysteresis on the wrong side
+    [InlineData("""[{ "id": "new-rule", "metric": "hhi" }]""",
+        "rule 'new-rule' (rules[0]): field 'name' is required")] // a new rule needs every field
+    [InlineData("""[{ "id": "new-rule", "name": "N", "metric": "hhi", "threshold": 1, "severity": "info" }]""",
+        "rule 'new-rule' (rules[0]): field 'operator' is required")] // operator required for a new rule
+    [InlineData("""[{ "name": "no id" }]""",
+        "rules[0]: field 'id' must be 1-63 lower-case letters")] // missing id
+    [InlineData("""[{ "id": "Bad Id" }]""",
+        "rule 'Bad Id' (rules[0]): field 'id' must be")] // id with spaces and capitals
+    [InlineData("""[{ "id": "hhi-high" }, { "id": "hhi-high" }]""",
+        "rule 'hhi-high' (rules[1]): field 'id' is used by an earlier entry")] // duplicate id
+    [InlineData("""[{ "id": "hhi-high", "basis": "tonnes" }]""",
+        "rule 'hhi-high' (rules[0]): field 'basis' is 'tonnes'; expected one of weight, value, any")] // bad basis
+    [InlineData("""[{ "id": "hhi-high", "flow": "transit" }]""",
+        "rule 'hhi-high' (rules[0]): field 'flow' is 'transit'; expected one of import, export, any")] // bad flow
+    [InlineData("""[{ "id": "hhi-high", "reporters": [""] }]""",
+        "rule 'hhi-high' (rules[0]): field 'reporters' has an empty entry")] // empty scope entry
+    public void Build_InvalidDefinition_NamesRuleAndField(string json, string expected)
+    {
+        var e = Assert.Throws<RuleConfigurationException>(() =>
+            RuleSetBuilder.Build(DefaultRules.All, RuleSetBuilder.ParseJson(json, "rules.json"), "rules.json"));
+
+        Assert.Equal("rules.json", e.Source);
+        Assert.Contains(e.Errors, m => m.StartsWith(expected, StringComparison.Ordinal));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_SeveralProblems_ReportsAllOfThem()
+    {
+        var json = """[{ "id": "hhi-high", "severity": "major" }, { "id": "crma-single-country", "threshold": 65 }]""";
+
+        var e = Assert.Throws<RuleConfigurationException>(() =>
+            RuleSetBuilder.Build(DefaultRules.All, RuleSetBuilder.ParseJson(json, "rules.json"), "rules.json"));
+
+        Assert.Equal(2, e.Errors.Count);
+    }
+
+    [Theory]
+    [InlineData("""[{ "id": "hhi-high", "treshold": 1 }]""", "$[0].treshold")] // misspelt field
+    [InlineData("""[{ "id": "hhi-high", "threshold": "high" }]""", "$[0].threshold")] // wrong type
+    [InlineData("""{ "rules": [{ "id": 5 }] }""", "$.rules[0].id")] // wrong type, wrapped
+    [InlineData("""{ "rules": [ { "id": "x" } """, "line 1")] // truncated JSON
+    [InlineData("""{ "other": [] }""", "$: expected an array of rules")] // wrong shape
+    [InlineData("""[null]""", "$[0]: a rule cannot be null")] // null entry
+    public void ParseJson_Malformed_NamesTheJsonPath(string json, string expected)
+    {
+        var e = Assert.Throws<RuleConfigurationException>(() => RuleSetBuilder.ParseJson(json, "rules.json"));
+
+        Assert.StartsWith(expected, Assert.Single(e.Errors), StringComparison.Ordinal);
+        Assert.Contains("rules.json", e.Message, StringComparison.Ordinal);
+    }
+}
