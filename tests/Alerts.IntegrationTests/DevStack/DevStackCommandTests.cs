@@ -10,8 +10,12 @@ public sealed class DevStackCommandTests
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(15);
 
-    [Fact]
-    public async Task Devstack_SigtermAfterReady_PrintsSettingsThenExitsZeroLeavingNoAzurite()
+    [Theory]
+    // SIGTERM, as a service manager or `kill` sends
+    [InlineData("TERM")]
+    // SIGINT, as Ctrl+C sends
+    [InlineData("INT")]
+    public async Task Devstack_SignalAfterReady_PrintsSettingsThenExitsZeroLeavingNoAzurite(string signal)
     {
         var capture = Directory.CreateTempSubdirectory("devstack-capture-").FullName;
         using var cli = StartCli("devstack", "--capture-dir", capture);
@@ -26,11 +30,10 @@ public sealed class DevStackCommandTests
                 Assert.True(settings.ContainsKey(name), $"{name} should be printed");
             }
 
-            var tablePort = new Uri(settings[LocalStackSettings.StorageConnectionString].Split(';')
-                .Single(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))["TableEndpoint=".Length..]).Port;
+            var tablePort = TablePort(settings);
             Assert.True(await ProcessProbe.AcceptsAsync(tablePort));
 
-            await SignalAsync(cli.Id, "TERM");
+            await SignalAsync(cli.Id, signal);
             using var exit = new CancellationTokenSource(ExitTimeout);
             await cli.WaitForExitAsync(exit.Token);
 
@@ -46,6 +49,37 @@ public sealed class DevStackCommandTests
             }
 
             Directory.Delete(capture, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Devstack_HostKilled_AzuriteExitsWithIt()
+    {
+        using var cli = StartCli("devstack");
+        try
+        {
+            var settings = await ReadSettingsUntilReadyAsync(cli);
+            var tablePort = TablePort(settings);
+
+            await SignalAsync(cli.Id, "KILL");
+            using var exit = new CancellationTokenSource(ExitTimeout);
+            await cli.WaitForExitAsync(exit.Token);
+
+            // Nobody disposed the stack: Azurite's guard notices its stdin closing and exits by itself.
+            var waited = Stopwatch.StartNew();
+            while (ProcessProbe.WithCommandLine($"--tablePort {tablePort}").Count > 0 && waited.Elapsed < ExitTimeout)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.Empty(ProcessProbe.WithCommandLine($"--tablePort {tablePort}"));
+        }
+        finally
+        {
+            if (!cli.HasExited)
+            {
+                cli.Kill(entireProcessTree: true);
+            }
         }
     }
 
@@ -65,6 +99,10 @@ public sealed class DevStackCommandTests
         Assert.Equal(2, cli.ExitCode);
         Assert.Contains(option, errors, StringComparison.Ordinal);
     }
+
+    private static int TablePort(Dictionary<string, string> settings) =>
+        new Uri(settings[LocalStackSettings.StorageConnectionString].Split(';')
+            .Single(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))["TableEndpoint=".Length..]).Port;
 
     private static Process StartCli(params string[] args)
     {

@@ -1,4 +1,5 @@
 using Alerts.DevStack;
+using Microsoft.Extensions.Configuration;
 using Xunit;
 
 namespace Alerts.TestKit.Fixtures;
@@ -24,6 +25,14 @@ public class LocalStackFixture : IAsyncLifetime
 
     /// <summary>Settings by their app-setting names (see <see cref="LocalStackSettings"/>).</summary>
     public IReadOnlyDictionary<string, string> Settings => Stack.Settings;
+
+    /// <summary>
+    /// The settings as configuration (<c>Smtp__Port</c> becomes <c>Smtp:Port</c>), for binding the app's options
+    /// in tests exactly as the Functions host would from environment variables.
+    /// </summary>
+    public IConfiguration Configuration => new ConfigurationBuilder()
+        .AddInMemoryCollection(Settings.Select(s => new KeyValuePair<string, string?>(s.Key.Replace("__", ":", StringComparison.Ordinal), s.Value)))
+        .Build();
 
     public async Task InitializeAsync()
     {
