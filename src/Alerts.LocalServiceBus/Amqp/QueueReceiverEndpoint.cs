@@ -51,6 +51,18 @@ internal sealed class QueueReceiverEndpoint : LinkEndpoint
         }
 
         var lockToken = new Guid(tag);
+        if (dispositionContext.DeliveryState is Modified { UndeliverableHere: true })
+        {
+            // The SDK's Defer: deferred messages are only reachable by sequence number, which this broker does not offer.
+            _queue.Release(lockToken);
+            if (!dispositionContext.Settled)
+            {
+                dispositionContext.Complete(new Error(ErrorCode.NotImplemented) { Description = "Deferral is not supported by the loopback Service Bus." });
+            }
+
+            return;
+        }
+
         var outcome = dispositionContext.DeliveryState switch
         {
             Accepted => _queue.Complete(lockToken),

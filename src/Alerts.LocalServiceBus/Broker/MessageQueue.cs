@@ -4,7 +4,7 @@ namespace Alerts.LocalServiceBus.Broker;
 /// One receivable queue: a subscription's active messages or its dead-letter queue. Owns the available
 /// messages and the lock table (keyed by lock token); every member runs under the subscription's gate.
 /// </summary>
-public sealed class MessageQueue
+internal sealed class MessageQueue
 {
     private readonly Subscription _owner;
     private readonly SortedDictionary<long, QueuedMessage> _available = new();

@@ -9,7 +9,7 @@ namespace Alerts.LocalServiceBus.Topology;
 /// (<c>UserConfig.Namespaces[].Topics[].Subscriptions[].Rules[]</c>, ISO-8601 durations).
 /// Every problem is a <see cref="TopologyException"/> naming the file and the JSON path of the field.
 /// </summary>
-public static class TopologyLoader
+internal static class TopologyLoader
 {
     /// <summary>Name of the embedded project topology (<c>infra/local/servicebus/Config.json</c>).</summary>
     public const string EmbeddedResourceName = "Alerts.LocalServiceBus.Config.json";

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 
 namespace Alerts.IntegrationTests.DevStack;
 
+[Collection(ProcessSensitiveCollection.Name)]
 public sealed class AzuriteServerTests
 {
     [Fact]

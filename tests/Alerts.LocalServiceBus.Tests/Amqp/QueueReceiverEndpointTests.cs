@@ -138,6 +138,22 @@ public sealed class QueueReceiverEndpointTests
     }
 
     [Fact]
+    public async Task DeferMessageAsync_Unsupported_FailsAndLeavesTheMessageReceivable()
+    {
+        await using var fx = await BrokerFixture.StartAsync();
+        await SendAsync(fx, "defer me");
+        await using var receiver = fx.Client.CreateReceiver("breaches", "router");
+        var received = await receiver.ReceiveMessageAsync(Wait);
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => receiver.DeferMessageAsync(received));
+
+        Assert.Contains("Deferral is not supported", error.Message, StringComparison.Ordinal);
+        var again = await receiver.ReceiveMessageAsync(Wait);
+        Assert.Equal("defer me", again.Body.ToString());
+        Assert.Equal(1, again.DeliveryCount);
+    }
+
+    [Fact]
     public async Task ReceiveMessageAsync_UnknownSubscription_FailsWithMessagingEntityNotFound()
     {
         await using var fx = await BrokerFixture.StartAsync();

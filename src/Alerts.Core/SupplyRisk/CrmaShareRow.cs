@@ -1,0 +1,38 @@
+using Alerts.Core.Statistics;
+
+namespace Alerts.Core.SupplyRisk;
+
+/// <summary>
+/// CRMA Article 5 style shares of one reporter, product and year (DOMAIN.md 3.3). The benchmark is
+/// measured against consumption; the import share is a proxy that overstates it whenever production
+/// exceeds exports. <see cref="Note"/> says which proxy is available and why.
+/// </summary>
+public sealed record CrmaShareRow(
+    string Reporter,
+    string Product,
+    int Year,
+    Basis Basis,
+    decimal Imports,
+    decimal Exports,
+    decimal? Production,
+    decimal? ApparentConsumption,
+    CrmaProxy Available,
+    string Note,
+    bool IsComplete,
+    IReadOnlyList<CrmaPartnerShare> Partners)
+{
+    /// <summary>The 65% benchmark of Regulation (EU) 2024/1252 Article 5.</summary>
+    public const double Benchmark = 0.65;
+
+    public string? TopSupplier => Partners.Count == 0 ? null : Partners[0].Partner;
+
+    public double TopImportShare => Partners.Count == 0 ? 0 : Partners[0].ImportShare;
+
+    public double? TopConsumptionShare => Partners.Count == 0 ? null : Partners[0].ConsumptionShare;
+
+    /// <summary>The best available top share (consumption if known, else import) is above 65%.</summary>
+    public bool ExceedsBenchmark => (TopConsumptionShare ?? TopImportShare) > Benchmark;
+}
+
+/// <summary>One supplier's imports and shares; <see cref="ConsumptionShare"/> null when consumption is unknown.</summary>
+public readonly record struct CrmaPartnerShare(string Partner, decimal Imports, double ImportShare, double? ConsumptionShare);
