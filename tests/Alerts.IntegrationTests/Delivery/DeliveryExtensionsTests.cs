@@ -57,7 +57,23 @@ public sealed class DeliveryExtensionsTests
 
         Assert.Contains("Smtp:Host is required", smtp.Message, StringComparison.Ordinal);
         Assert.Contains("Smtp:From is required", smtp.Message, StringComparison.Ordinal);
-        Assert.Contains("Notifications:PublicBaseUrl must be an absolute http(s) URL", rendering.Message, StringComparison.Ordinal);
+        Assert.Contains("PublicBaseUrl must be an absolute http(s) URL", rendering.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddBoth_SampleSettingsShape_CommaHostsAndRootBaseUrl()
+    {
+        // The shape local.settings.sample.json uses: one string for the hosts, PublicBaseUrl at the root.
+        using var provider = Build(new()
+        {
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:From"] = "alerts@devstack.local",
+            ["Teams:AllowedHosts"] = "127.0.0.1, *.logic.azure.com",
+            ["PublicBaseUrl"] = "https://alerts.example.com/",
+        });
+
+        Assert.Equal(["127.0.0.1", "*.logic.azure.com"], provider.GetRequiredService<WebhookUrlPolicy>().AllowedHosts);
+        Assert.Equal("https://alerts.example.com/", provider.GetRequiredService<IOptions<Alerts.Core.Rendering.RenderingOptions>>().Value.PublicBaseUrl);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
