@@ -26,7 +26,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddTradeStatistics(configuration);   // 1 pull: Comext / Comtrade clients
         services.AddAlertsStorage(configuration);     // snapshots, indices, alerts, subscriptions, logs
         services.AddAlertRules(configuration);        // 3 evaluate: rules
-        services.AddAlertsMessaging(configuration);   // breaches and notifications topics
+        services.AddAlertsServiceBus(configuration);  // breaches and notifications topics
         services.AddEmailDelivery(configuration);     // channel: email
         services.AddTeamsDelivery(configuration);     // channel: teams
         services.AddPipelineSteps(configuration);     // the steps themselves
@@ -47,6 +47,7 @@ public static class AlertsServiceCollectionExtensions
     private static IServiceCollection AddPipelineSteps(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PullOptions>().Bind(configuration.GetSection(PullOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DrainOptions>().Bind(configuration.GetSection("Drain")).Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddOptions<List<Silence>>().Bind(configuration.GetSection("Silences"));
         services.TryAddSingleton(CommodityCatalog.Default);
         services.TryAddEnumerable(ServiceDescriptor.Transient<ITradeSource, ComextSource>());

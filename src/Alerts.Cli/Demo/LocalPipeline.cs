@@ -38,7 +38,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         values["Schedules__DeliverEmail"] = "30 */1 * * * *";
         values["Schedules__DeliverTeams"] = "30 */1 * * * *";
         values["Notifications__PublicBaseUrl"] = stack.Settings.GetValueOrDefault(LocalStackSettings.PublicBaseUrl, "http://localhost:7071/");
-        values["ServiceBus__ReceiveWait"] = "00:00:00.500";
+        values["Drain__ReceiveWait"] = "00:00:00.500";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;

@@ -4,6 +4,7 @@ using Alerts.Pipeline.Messaging;
 using Alerts.Pipeline.Storage;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Pipeline.Delivery;
 
@@ -17,6 +18,7 @@ public sealed partial class DeliveryService(
     IEnumerable<INotifier> notifiers,
     SubscriptionDrain drain,
     DeliveryHistoryStore history,
+    IOptions<DrainOptions> drainOptions,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
@@ -24,8 +26,8 @@ public sealed partial class DeliveryService(
     {
         var notifier = notifiers.FirstOrDefault(n => n.Channel == channel)
             ?? throw new InvalidOperationException($"No notifier is registered for channel '{channel}'.");
-        var summary = await drain.RunAsync<Notification>(
-            MessagingNames.NotificationsTopic, channel, (n, message, ct) => DeliverAsync(notifier, n, message, ct), cancellationToken);
+        var summary = await drain.DrainAsync<Notification>(
+            ServiceBusNames.NotificationsTopic, channel, (n, message, ct) => DeliverAsync(notifier, n, message, ct), drainOptions.Value, cancellationToken);
         LogRun(channel, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered);
         return summary;
     }
@@ -50,12 +52,7 @@ public sealed partial class DeliveryService(
             new DeliveryAttempt(notification.NotificationId, notifier.Channel, outcome.Status, outcome.Detail, time.GetUtcNow(), attempt, notification.SubscriptionId),
             cancellationToken);
         LogAttempt(notification.NotificationId, message.CorrelationId, notifier.Channel, attempt, outcome.Status, outcome.Detail);
-        return outcome.Status switch
-        {
-            DeliveryStatus.Delivered => Settlement.Complete,
-            DeliveryStatus.Retry => Settlement.Retry(outcome.RetryAfter),
-            _ => Settlement.DeadLetter("DeliveryFailed", outcome.Detail),
-        };
+        return Settlement.From(outcome);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery run on {Channel}: {Received} received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered")]

@@ -1,26 +1,69 @@
 using Alerts.Core.Routing;
 using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Logging;
 
 namespace Alerts.Pipeline.Messaging;
 
 /// <summary>
-/// Publishes notifications to <c>notifications</c>: MessageId = notification id (subscription + events),
-/// application property <c>channel</c> for the <c>email</c> / <c>teams</c> subscriptions' filters,
-/// CorrelationId = the first event's alert fingerprint. The target travels in the body, never in properties.
+/// Publishes notifications to the <c>notifications</c> topic: JSON body, MessageId = notification id,
+/// application property <c>channel</c> (the <c>email</c> and <c>teams</c> subscriptions filter on it),
+/// CorrelationId = the alert fingerprint when the notification is about one alert, else the group key.
+/// The target is in the body only: it is never logged nor put in a property.
 /// </summary>
-public sealed class NotificationPublisher(ServiceBusClient client) : TopicPublisher<Notification>(client, MessagingNames.NotificationsTopic)
+public sealed partial class NotificationPublisher : IAsyncDisposable
 {
-    protected override ServiceBusMessage Describe(Notification item, BinaryData body) => new(body)
+    private readonly ServiceBusSender sender;
+    private readonly ILogger<NotificationPublisher> logger;
+
+    public NotificationPublisher(ServiceBusClient client, ILogger<NotificationPublisher> logger)
     {
-        MessageId = item.NotificationId,
-        CorrelationId = item.Events.Count > 0 ? item.Events[0].Fingerprint : item.NotificationId,
-        ContentType = "application/json",
-        Subject = $"{item.Channel}: {item.Reason}",
-        ApplicationProperties =
+        ArgumentNullException.ThrowIfNull(client);
+        sender = client.CreateSender(ServiceBusNames.NotificationsTopic);
+        this.logger = logger;
+    }
+
+    public static string CorrelationIdOf(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var fingerprints = notification.Events.Select(e => e.Fingerprint).Distinct(StringComparer.Ordinal).ToList();
+        return fingerprints.Count == 1 ? fingerprints[0] : notification.GroupKey;
+    }
+
+    public static ServiceBusMessage CreateMessage(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return new ServiceBusMessage(MessageJson.Serialize(notification))
         {
-            [MessagingNames.ChannelProperty] = item.Channel,
-            ["subscriptionId"] = item.SubscriptionId,
-            ["reason"] = item.Reason,
-        },
-    };
+            MessageId = notification.NotificationId,
+            CorrelationId = CorrelationIdOf(notification),
+            ContentType = "application/json",
+            Subject = $"{notification.Channel}: {notification.Reason} ({notification.Events.Count} events)",
+            ApplicationProperties =
+            {
+                [MessageProperties.Channel] = notification.Channel,
+                [MessageProperties.SubscriptionId] = notification.SubscriptionId,
+            },
+        };
+    }
+
+    /// <exception cref="MessageTooLargeException">A notification does not fit in one message (group fewer events).</exception>
+    public async Task PublishAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        if (notifications.Count == 0)
+        {
+            return;
+        }
+
+        await BatchSender.SendAsync(sender, [.. notifications.Select(CreateMessage)], cancellationToken).ConfigureAwait(false);
+        foreach (var n in notifications)
+        {
+            LogPublished(CorrelationIdOf(n), n.NotificationId, n.Channel, n.SubscriptionId, n.Events.Count, n.Reason);
+        }
+    }
+
+    public ValueTask DisposeAsync() => sender.DisposeAsync();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published notification {NotificationId} on {Channel} for subscription {SubscriptionId} ({EventCount} events, {Reason}); correlation {CorrelationId}")]
+    private partial void LogPublished(string correlationId, string notificationId, string channel, string subscriptionId, int eventCount, string reason);
 }

@@ -1,58 +1,46 @@
 namespace Alerts.Pipeline.Messaging;
 
 /// <summary>
-/// Section <c>ServiceBus</c>: a connection string (local stack, emulator) or a namespace reached with a
-/// managed identity (Azure), plus how much one drain run may take.
+/// How to reach Service Bus: <c>ServiceBus:ConnectionString</c> (the loopback broker, the emulator, or a
+/// SAS key), or <c>ServiceBus:FullyQualifiedNamespace</c> with <c>DefaultAzureCredential</c> (managed identity).
 /// </summary>
 public sealed class ServiceBusOptions
 {
     public const string SectionName = "ServiceBus";
 
-    /// <summary>A secret: never logged.</summary>
+    /// <summary>A connection string; a secret (it holds the key): never logged.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>E.g. <c>alerts-prod.servicebus.windows.net</c>; used with DefaultAzureCredential.</summary>
+    /// <summary>E.g. <c>alerts-prod.servicebus.windows.net</c>.</summary>
     public string? FullyQualifiedNamespace { get; set; }
 
-    /// <summary>Most messages one drain run takes from a subscription.</summary>
-    public int MaxMessagesPerRun { get; set; } = 200;
+    /// <summary>Timeout of one SDK operation try; the SDK default is 60 s.</summary>
+    public TimeSpan TryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Messages asked for per receive call.</summary>
-    public int BatchSize { get; set; } = 20;
-
-    /// <summary>How long one drain run may keep receiving.</summary>
-    public TimeSpan RunBudget { get; set; } = TimeSpan.FromSeconds(45);
-
-    /// <summary>How long one receive call waits for a first message.</summary>
-    public TimeSpan ReceiveWait { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Delay of a retry whose notifier gave none: doubled per attempt from this.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Scheduled retries before a message is dead-lettered with <c>RetriesExhausted</c>.</summary>
-    public int MaxRetries { get; set; } = 8;
-
+    /// <summary>The problems, each naming the setting; empty when usable.</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(ConnectionString) && string.IsNullOrWhiteSpace(FullyQualifiedNamespace))
+        var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
+        var hasNamespace = !string.IsNullOrWhiteSpace(FullyQualifiedNamespace);
+        if (!hasConnectionString && !hasNamespace)
         {
-            errors.Add("Setting ServiceBus__ConnectionString or ServiceBus__FullyQualifiedNamespace is required.");
+            errors.Add($"Set {SectionName}:ConnectionString, or {SectionName}:FullyQualifiedNamespace (with a managed identity).");
         }
 
-        if (MaxMessagesPerRun < 1 || BatchSize < 1 || BatchSize > 500)
+        if (hasConnectionString && !ConnectionString!.Contains("Endpoint=", StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add("Settings ServiceBus__MaxMessagesPerRun must be at least 1 and ServiceBus__BatchSize between 1 and 500.");
+            errors.Add($"{SectionName}:ConnectionString has no 'Endpoint=' part.");
         }
 
-        if (RunBudget <= TimeSpan.Zero || ReceiveWait <= TimeSpan.Zero || RetryBaseDelay <= TimeSpan.Zero)
+        if (!hasConnectionString && hasNamespace && (FullyQualifiedNamespace!.Contains("://", StringComparison.Ordinal) || FullyQualifiedNamespace.Contains('/', StringComparison.Ordinal)))
         {
-            errors.Add("Settings ServiceBus__RunBudget, ServiceBus__ReceiveWait and ServiceBus__RetryBaseDelay must be positive durations.");
+            errors.Add($"{SectionName}:FullyQualifiedNamespace must be a host name such as 'name.servicebus.windows.net', without scheme or path.");
         }
 
-        if (MaxRetries < 0)
+        if (TryTimeout <= TimeSpan.Zero)
         {
-            errors.Add("Setting ServiceBus__MaxRetries must not be negative.");
+            errors.Add($"{SectionName}:TryTimeout must be positive.");
         }
 
         return errors;

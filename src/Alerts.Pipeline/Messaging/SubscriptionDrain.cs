@@ -1,133 +1,267 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Alerts.Pipeline.Messaging;
 
 /// <summary>
-/// Drains one Service Bus subscription for a timer run: peek-lock, bounded batches, a time budget and a
-/// message cap per run, one shared <see cref="ServiceBusClient"/>, the receiver disposed at the end. Handlers
-/// are trigger-agnostic: they get the deserialized body and say how to settle (<see cref="Settlement"/>).
-/// <list type="bullet">
-/// <item>a body that does not deserialize is dead-lettered with <c>MalformedMessage</c>, naming the JSON path;</item>
-/// <item>a retry schedules a copy (MessageId <c>{id}:retry{n}</c>, so duplicate detection does not drop it)
-/// for the requested time and completes the original; after <see cref="ServiceBusOptions.MaxRetries"/> it dead-letters with <c>RetriesExhausted</c>;</item>
-/// <item>a handler that throws abandons the message: Service Bus redelivers it and dead-letters it at its max delivery count.</item>
-/// </list>
+/// Drains a topic subscription in one bounded run: a PeekLock receiver, batches within a time budget and a
+/// message cap, each body deserialized and passed to a handler, settled as the handler says, the receiver
+/// disposed at the end. The handler does not know how the message arrived, so a Service Bus trigger could
+/// call it the same way.
 /// </summary>
-public sealed partial class SubscriptionDrain(ServiceBusClient client, IOptions<ServiceBusOptions> options, TimeProvider time, ILogger<SubscriptionDrain> logger)
+/// <remarks>
+/// A delayed retry is a copy scheduled on the topic with MessageId <c>{original}:retry{n}</c> (the original
+/// id would be dropped by duplicate detection) and properties <see cref="MessageProperties.RetryAttempt"/>,
+/// <see cref="MessageProperties.OriginalMessageId"/> and <see cref="MessageProperties.RetryFor"/>; then the
+/// original is completed. A copy reaches every subscription whose filter it passes: drains of other
+/// subscriptions complete it unhandled (counted as skipped).
+/// </remarks>
+public sealed partial class SubscriptionDrain
 {
-    public async Task<DrainSummary> RunAsync<T>(
-        string topic, string subscription, Func<T, ServiceBusReceivedMessage, CancellationToken, Task<Settlement>> handler, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        var o = options.Value;
-        var deadline = time.GetUtcNow() + o.RunBudget;
-        int received = 0, completed = 0, retried = 0, deadLettered = 0;
-        await using var receiver = client.CreateReceiver(topic, subscription, new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.PeekLock });
-        await using var sender = client.CreateSender(topic);
-        while (received < o.MaxMessagesPerRun && time.GetUtcNow() < deadline && !cancellationToken.IsCancellationRequested)
-        {
-            var batch = await receiver.ReceiveMessagesAsync(Math.Min(o.BatchSize, o.MaxMessagesPerRun - received), o.ReceiveWait, cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
+    public const string MalformedMessageReason = "MalformedMessage";
+    public const string MaxRetriesExceededReason = "MaxRetriesExceeded";
+    private const int MaxDescriptionLength = 1024;
 
-            foreach (var message in batch)
+    private readonly ServiceBusClient client;
+    private readonly TimeProvider time;
+    private readonly ILogger<SubscriptionDrain> logger;
+
+    public SubscriptionDrain(ServiceBusClient client, TimeProvider time, ILogger<SubscriptionDrain> logger)
+    {
+        this.client = client ?? throw new ArgumentNullException(nameof(client));
+        this.time = time ?? throw new ArgumentNullException(nameof(time));
+        this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    public async Task<DrainSummary> DrainAsync<T>(
+        string topic,
+        string subscription,
+        Func<T, ServiceBusReceivedMessage, CancellationToken, Task<Settlement>> handler,
+        DrainOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscription);
+        ArgumentNullException.ThrowIfNull(handler);
+        options ??= new DrainOptions();
+        options.Validate();
+        var started = time.GetTimestamp();
+        var run = new Run(topic, subscription);
+        await using (var receiver = client.CreateReceiver(topic, subscription, new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.PeekLock, PrefetchCount = 0 }))
+        {
+            ServiceBusSender? retrySender = null;
+            try
             {
-                received++;
-                using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = message.CorrelationId ?? string.Empty, ["MessageId"] = message.MessageId });
-                var settlement = await HandleAsync(message, handler, cancellationToken);
-                switch (settlement?.Kind)
+                while (run.Received < options.MaxMessages && !cancellationToken.IsCancellationRequested)
                 {
-                    case null:
-                        await receiver.AbandonMessageAsync(message, cancellationToken: cancellationToken);
+                    var remaining = options.TimeBudget - time.GetElapsedTime(started);
+                    if (remaining <= TimeSpan.Zero)
+                    {
+                        LogBudgetSpent(topic, subscription, options.TimeBudget);
                         break;
-                    case SettlementKind.Complete:
-                        await receiver.CompleteMessageAsync(message, cancellationToken);
-                        completed++;
+                    }
+
+                    var wait = remaining < options.ReceiveWait ? remaining : options.ReceiveWait;
+                    var batch = await receiver.ReceiveMessagesAsync(Math.Min(options.BatchSize, options.MaxMessages - run.Received), wait, cancellationToken).ConfigureAwait(false);
+                    if (batch.Count == 0)
+                    {
                         break;
-                    case SettlementKind.Retry when Attempt(message) >= o.MaxRetries:
-                        await receiver.DeadLetterMessageAsync(message, "RetriesExhausted", $"Still failing after {o.MaxRetries} retries.", cancellationToken);
-                        deadLettered++;
-                        break;
-                    case SettlementKind.Retry:
-                        await ScheduleRetryAsync(sender, message, settlement.RetryAfter ?? Backoff(o, Attempt(message)), cancellationToken);
-                        await receiver.CompleteMessageAsync(message, cancellationToken);
-                        retried++;
-                        break;
-                    case SettlementKind.DeadLetter:
-                        await receiver.DeadLetterMessageAsync(message, settlement.Reason, settlement.Description, cancellationToken);
-                        LogDeadLettered(topic, subscription, message.MessageId, settlement.Reason ?? string.Empty, settlement.Description ?? string.Empty);
-                        deadLettered++;
-                        break;
+                    }
+
+                    foreach (var message in batch)
+                    {
+                        run.Received++;
+                        retrySender = await ProcessAsync(receiver, retrySender, message, handler, options, run, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+            finally
+            {
+                if (retrySender is not null)
+                {
+                    await retrySender.DisposeAsync().ConfigureAwait(false);
                 }
             }
         }
 
-        return new DrainSummary(received, completed, retried, deadLettered);
+        var summary = new DrainSummary(run.Received, run.Completed, run.Retried, run.DeadLettered, run.Abandoned, run.Skipped, time.GetElapsedTime(started));
+        LogSummary(topic, subscription, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered, summary.Abandoned, summary.Skipped, summary.Elapsed.TotalMilliseconds);
+        return summary;
     }
 
-    private async Task<Settlement?> HandleAsync<T>(
-        ServiceBusReceivedMessage message, Func<T, ServiceBusReceivedMessage, CancellationToken, Task<Settlement>> handler, CancellationToken cancellationToken)
+    private async Task<ServiceBusSender?> ProcessAsync<T>(
+        ServiceBusReceiver receiver,
+        ServiceBusSender? retrySender,
+        ServiceBusReceivedMessage message,
+        Func<T, ServiceBusReceivedMessage, CancellationToken, Task<Settlement>> handler,
+        DrainOptions options,
+        Run run,
+        CancellationToken cancellationToken)
     {
-        T? body;
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = message.CorrelationId, ["MessageId"] = message.MessageId });
         try
         {
-            body = JsonSerializer.Deserialize<T>(message.Body.ToMemory().Span, MessageJson.Options);
+            if (message.ApplicationProperties.TryGetValue(MessageProperties.RetryFor, out var retryFor)
+                && !string.Equals(retryFor as string, run.Subscription, StringComparison.OrdinalIgnoreCase))
+            {
+                await receiver.CompleteMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
+                run.Skipped++;
+                return retrySender;
+            }
+
+            T body;
+            try
+            {
+                body = MessageJson.Deserialize<T>(message.Body);
+            }
+            catch (JsonException e)
+            {
+                var description = Cut($"The body is not a valid {typeof(T).Name} at JSON path {e.Path ?? "$"}: {e.Message}");
+                LogMalformed(message.CorrelationId, message.MessageId, run.Topic, run.Subscription, e.Path ?? "$");
+                await receiver.DeadLetterMessageAsync(message, MalformedMessageReason, description, CancellationToken.None).ConfigureAwait(false);
+                run.DeadLettered++;
+                return retrySender;
+            }
+
+            Settlement settlement;
+            try
+            {
+                settlement = await handler(body, message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogHandlerFailed(e, message.CorrelationId, message.MessageId, run.Topic, run.Subscription);
+                await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                run.Abandoned++;
+                return retrySender;
+            }
+
+            switch (settlement.Kind)
+            {
+                case SettlementKind.Complete:
+                    await receiver.CompleteMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
+                    run.Completed++;
+                    break;
+                case SettlementKind.DeadLetter:
+                    LogDeadLettered(message.CorrelationId, message.MessageId, settlement.Reason!);
+                    await receiver.DeadLetterMessageAsync(message, settlement.Reason, Cut(settlement.Description ?? string.Empty), CancellationToken.None).ConfigureAwait(false);
+                    run.DeadLettered++;
+                    break;
+                case SettlementKind.Retry when settlement.RetryAfter is null:
+                    LogAbandoned(message.CorrelationId, message.MessageId, message.DeliveryCount);
+                    await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                    run.Retried++;
+                    break;
+                default:
+                    retrySender = await ScheduleRetryAsync(receiver, retrySender, message, settlement.RetryAfter!.Value, options, run).ConfigureAwait(false);
+                    break;
+            }
         }
-        catch (JsonException e)
+        catch (ServiceBusException e) when (e.Reason == ServiceBusFailureReason.MessageLockLost)
         {
-            return Settlement.DeadLetter("MalformedMessage", $"The body is not a {typeof(T).Name} at {e.Path ?? "$"}: {e.Message}");
+            // The lock expired while the handler ran: Service Bus redelivers the message, handlers are idempotent.
+            LogLockLost(message.CorrelationId, message.MessageId);
+            run.Abandoned++;
         }
 
-        if (body is null)
-        {
-            return Settlement.DeadLetter("MalformedMessage", $"The body is not a {typeof(T).Name}: it is null.");
-        }
-
-        try
-        {
-            return await handler(body, message, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Unexpected: let Service Bus redeliver; its max delivery count bounds the attempts.
-            LogHandlerFailed(e, message.MessageId, message.DeliveryCount);
-            return null;
-        }
+        return retrySender;
     }
 
-    private async Task ScheduleRetryAsync(ServiceBusSender sender, ServiceBusReceivedMessage message, TimeSpan delay, CancellationToken cancellationToken)
+    private async Task<ServiceBusSender> ScheduleRetryAsync(
+        ServiceBusReceiver receiver, ServiceBusSender? sender, ServiceBusReceivedMessage message, TimeSpan after, DrainOptions options, Run run)
     {
-        var attempt = Attempt(message) + 1;
+        sender ??= client.CreateSender(run.Topic);
+        var attempt = RetryAttemptOf(message) + 1;
+        var original = message.ApplicationProperties.TryGetValue(MessageProperties.OriginalMessageId, out var o) && o is string s ? s : message.MessageId;
+        if (attempt > options.MaxRetries)
+        {
+            LogDeadLettered(message.CorrelationId, message.MessageId, MaxRetriesExceededReason);
+            await receiver.DeadLetterMessageAsync(message, MaxRetriesExceededReason, $"Retried {options.MaxRetries} times.", CancellationToken.None).ConfigureAwait(false);
+            run.DeadLettered++;
+            return sender;
+        }
+
         var copy = new ServiceBusMessage(message)
         {
-            MessageId = $"{OriginalId(message)}:retry{attempt}",
+            MessageId = string.Create(CultureInfo.InvariantCulture, $"{original}:retry{attempt}"),
         };
-        copy.ApplicationProperties[MessagingNames.AttemptProperty] = attempt;
-        copy.ApplicationProperties["originalMessageId"] = OriginalId(message);
-        var at = time.GetUtcNow() + delay;
-        await sender.ScheduleMessageAsync(copy, at, cancellationToken);
-        LogRetryScheduled(message.MessageId, attempt, at);
+        copy.ApplicationProperties[MessageProperties.RetryAttempt] = attempt;
+        copy.ApplicationProperties[MessageProperties.OriginalMessageId] = original;
+        copy.ApplicationProperties[MessageProperties.RetryFor] = run.Subscription;
+        var at = time.GetUtcNow() + after;
+        try
+        {
+            await sender.ScheduleMessageAsync(copy, at, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ServiceBusException e)
+        {
+            // Not scheduled: give the original back rather than lose it.
+            LogRetryNotScheduled(e, message.CorrelationId, message.MessageId);
+            await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            run.Abandoned++;
+            return sender;
+        }
+
+        await receiver.CompleteMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
+        LogRetryScheduled(message.CorrelationId, message.MessageId, attempt, at);
+        run.Retried++;
+        return sender;
     }
 
-    private static int Attempt(ServiceBusReceivedMessage message) =>
-        message.ApplicationProperties.TryGetValue(MessagingNames.AttemptProperty, out var a) && a is int n ? n : 0;
+    /// <summary>0 for a first delivery; n for the n-th scheduled retry copy.</summary>
+    public static int RetryAttemptOf(ServiceBusReceivedMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.ApplicationProperties.TryGetValue(MessageProperties.RetryAttempt, out var a) ? Convert.ToInt32(a, CultureInfo.InvariantCulture) : 0;
+    }
 
-    private static string OriginalId(ServiceBusReceivedMessage message) =>
-        message.ApplicationProperties.TryGetValue("originalMessageId", out var id) && id is string s ? s : message.MessageId;
+    private static string Cut(string text) => text.Length <= MaxDescriptionLength ? text : text[..MaxDescriptionLength];
 
-    private static TimeSpan Backoff(ServiceBusOptions o, int attempt) => o.RetryBaseDelay * Math.Pow(2, Math.Min(attempt, 10));
+    [LoggerMessage(Level = LogLevel.Information, Message = "Drained {Topic}/{Subscription}: {Received} received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered, {Abandoned} abandoned, {Skipped} skipped in {ElapsedMs} ms")]
+    private partial void LogSummary(string topic, string subscription, int received, int completed, int retried, int deadLettered, int abandoned, int skipped, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} from {Topic}/{Subscription} dead-lettered: {Reason} ({Description})")]
-    private partial void LogDeadLettered(string topic, string subscription, string messageId, string reason, string description);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Time budget {Budget} spent draining {Topic}/{Subscription}; the rest waits for the next run")]
+    private partial void LogBudgetSpent(string topic, string subscription, TimeSpan budget);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handler failed on message {MessageId} (delivery {DeliveryCount}); abandoned for redelivery")]
-    private partial void LogHandlerFailed(Exception exception, string messageId, int deliveryCount);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} on {Topic}/{Subscription} is malformed at {JsonPath}: dead-lettered; correlation {CorrelationId}")]
+    private partial void LogMalformed(string? correlationId, string messageId, string topic, string subscription, string jsonPath);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} retry {Attempt} scheduled for {At}")]
-    private partial void LogRetryScheduled(string messageId, int attempt, DateTimeOffset at);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handler failed for message {MessageId} on {Topic}/{Subscription}: abandoned; correlation {CorrelationId}")]
+    private partial void LogHandlerFailed(Exception exception, string? correlationId, string messageId, string topic, string subscription);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} dead-lettered: {Reason}; correlation {CorrelationId}")]
+    private partial void LogDeadLettered(string? correlationId, string messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} abandoned for redelivery (delivery {DeliveryCount}); correlation {CorrelationId}")]
+    private partial void LogAbandoned(string? correlationId, string messageId, int deliveryCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} retry {Attempt} scheduled for {At}; correlation {CorrelationId}")]
+    private partial void LogRetryScheduled(string? correlationId, string messageId, int attempt, DateTimeOffset at);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not schedule a retry of message {MessageId}: abandoned instead; correlation {CorrelationId}")]
+    private partial void LogRetryNotScheduled(Exception exception, string? correlationId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lock of message {MessageId} lost before settlement: it will be redelivered; correlation {CorrelationId}")]
+    private partial void LogLockLost(string? correlationId, string messageId);
+
+    private sealed class Run(string topic, string subscription)
+    {
+        public string Topic { get; } = topic;
+
+        public string Subscription { get; } = subscription;
+
+        public int Received { get; set; }
+
+        public int Completed { get; set; }
+
+        public int Retried { get; set; }
+
+        public int DeadLettered { get; set; }
+
+        public int Abandoned { get; set; }
+
+        public int Skipped { get; set; }
+    }
 }

@@ -5,6 +5,7 @@ using Alerts.Pipeline.Storage;
 using Azure;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Pipeline.Routing;
 
@@ -20,6 +21,7 @@ public sealed partial class RouteService(
     NotificationLogStore notificationLog,
     NotificationPublisher notifications,
     SilenceProvider silences,
+    IOptions<DrainOptions> drainOptions,
     TimeProvider time,
     ILogger<RouteService> logger)
 {
@@ -31,8 +33,8 @@ public sealed partial class RouteService(
             all.Add(s);
         }
 
-        var summary = await drain.RunAsync<AlertEvent>(
-            MessagingNames.BreachesTopic, MessagingNames.RouterSubscription, (e, message, ct) => RouteAsync(e, all, ct), cancellationToken);
+        var summary = await drain.DrainAsync<AlertEvent>(
+            ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (e, message, ct) => RouteAsync(e, all, ct), drainOptions.Value, cancellationToken);
         LogRun(all.Count, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered);
         return summary;
     }
@@ -69,7 +71,7 @@ public sealed partial class RouteService(
             catch (StorageConflictException)
             {
                 // Another router wrote this group's log meanwhile: route the event again on the new log.
-                return Settlement.Retry(null);
+                return Settlement.Retry();
             }
         }
 

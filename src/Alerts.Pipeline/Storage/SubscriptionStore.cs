@@ -11,7 +11,6 @@ namespace Alerts.Pipeline.Storage;
 /// </summary>
 /// <typeparam name="T">The subscription type (Core/Routing).</typeparam>
 public sealed class SubscriptionStore<T>
-    where T : class
 {
     private readonly TableClient table;
 
@@ -47,21 +46,15 @@ public sealed class SubscriptionStore<T>
     public async Task<T?> GetAsync(string owner, string id, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(owner), TableKeys.Escape(id), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? JsonColumn.Deserialize<T>(response.Value!) : null;
+        return response.HasValue ? JsonColumn.Deserialize<T>(response.Value!) : default;
     }
 
     /// <summary>Deletes the owner's subscription; false when there was none.</summary>
     public async Task<bool> DeleteAsync(string owner, string id, CancellationToken cancellationToken)
     {
-        try
-        {
-            await table.DeleteEntityAsync(TableKeys.Escape(owner), TableKeys.Escape(id), ETag.All, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
+        // The SDK reports a missing entity as a 404 response rather than an exception.
+        var response = await table.DeleteEntityAsync(TableKeys.Escape(owner), TableKeys.Escape(id), ETag.All, cancellationToken).ConfigureAwait(false);
+        return response.Status != 404;
     }
 
     public IAsyncEnumerable<T> ListByOwnerAsync(string owner, CancellationToken cancellationToken) =>

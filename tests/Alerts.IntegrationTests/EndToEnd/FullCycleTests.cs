@@ -60,7 +60,7 @@ public sealed class FullCycleTests(PipelineStack p) : IClassFixture<PipelineStac
         var routed = await p.Pipeline.Get<Pipeline.Routing.RouteService>().RunAsync(CancellationToken.None);
         await p.DeliverAsync(Channels.Email);
         await p.DeliverAsync(Channels.Teams);
-        Assert.Equal(new DrainSummary(0, 0, 0, 0), routed);
+        Assert.Equal(0, routed.Received);
         Assert.Equal(mailCount, p.Stack.Smtp.Messages.Count);
         Assert.Equal(2, p.Stack.Webhooks.Requests.Count);
     }
