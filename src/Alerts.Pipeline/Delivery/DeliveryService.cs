@@ -22,6 +22,9 @@ public sealed partial class DeliveryService(
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
+    /// <summary>Wait before retrying a transient failure that named no time of its own (5xx, timeouts).</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
+
     public async Task<DrainSummary> RunAsync(string channel, CancellationToken cancellationToken)
     {
         var notifier = notifiers.FirstOrDefault(n => n.Channel == channel)
@@ -52,7 +55,7 @@ public sealed partial class DeliveryService(
             new DeliveryAttempt(notification.NotificationId, notifier.Channel, outcome.Status, outcome.Detail, time.GetUtcNow(), attempt, notification.SubscriptionId),
             cancellationToken);
         LogAttempt(notification.NotificationId, message.CorrelationId, notifier.Channel, attempt, outcome.Status, outcome.Detail);
-        return Settlement.From(outcome);
+        return Settlement.From(outcome, RetryDelay);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery run on {Channel}: {Received} received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered")]
