@@ -1,0 +1,36 @@
+using Alerts.Core.Statistics;
+using Alerts.DevStack.Replay;
+using Alerts.Functions.Pull;
+using Alerts.Pipeline.Pull;
+using Alerts.Pipeline.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.IntegrationTests.EndToEnd;
+
+/// <summary>A malformed Comext payload for one product: a clear error in the log and the run's result; the others processed; nothing half-stored.</summary>
+public sealed class MalformedSourceTests(PipelineStack p) : IClassFixture<PipelineStack>
+{
+    [Fact]
+    public async Task Recalculate_OneProductMalformed_OthersProcessedNothingStoredForIt()
+    {
+        p.Stack.Replay.InjectFault(ReplayFault.MalformedBody(), times: 10, when: r => r.QueryValue("product") == "850511");
+
+        var response = await p.Function<RecalculationFunction>().Recalculate(
+            EndToEnd.PipelineStack.Request("POST", "/api/recalculations", "{}", owner: null), CancellationToken.None);
+
+        var result = Assert.IsType<RecalculationResult>(Assert.IsType<OkObjectResult>(response).Value);
+        var failed = Assert.Single(result.Products, o => o.Status == ProductStatus.Failed);
+        Assert.Equal("850511", failed.Product);
+        Assert.Contains("850511", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("omext", failed.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.All(result.Products.Where(o => o.Product != "850511"), o => Assert.Equal(ProductStatus.Fetched, o.Status));
+        Assert.DoesNotContain(result.Indices, i => i.Product == "850511");
+        Assert.Contains(result.Indices, i => i.Product == "811292");
+
+        var stored = await p.Pipeline.Get<IndicesStore>().GetLatestForProductAsync("850511", CancellationToken.None);
+        Assert.Empty(stored);
+        Assert.Null(await p.Pipeline.Get<PullStateStore>().GetAsync("comext", new SeriesKey("EU27_2020", "850511", TradeFlow.Import), CancellationToken.None));
+        Assert.Contains(p.Logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("850511", StringComparison.Ordinal));
+    }
+}
