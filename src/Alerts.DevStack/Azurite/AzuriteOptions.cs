@@ -21,7 +21,7 @@ public sealed class AzuriteOptions
     public TimeSpan InstallTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long Azurite may take until all three services accept connections.</summary>
-    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
     /// <summary>Logs Azurite's output at Debug and install progress at Information.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

@@ -14,6 +14,7 @@ namespace Alerts.IntegrationTests.EndToEnd;
 /// <c>notifications</c> -> a mail in the SMTP server and a card at the webhook listener; then a second pull
 /// without new data notifies nothing.
 /// </summary>
+[Collection(PipelineCollection.Name)]
 public sealed class FullCycleTests(PipelineStack p) : IClassFixture<PipelineStack>
 {
     [Fact]

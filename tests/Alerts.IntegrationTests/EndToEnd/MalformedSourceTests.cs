@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Alerts.IntegrationTests.EndToEnd;
 
 /// <summary>A malformed Comext payload for one product: a clear error in the log and the run's result; the others processed; nothing half-stored.</summary>
+[Collection(PipelineCollection.Name)]
 public sealed class MalformedSourceTests(PipelineStack p) : IClassFixture<PipelineStack>
 {
     [Fact]

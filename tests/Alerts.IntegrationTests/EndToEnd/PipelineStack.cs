@@ -42,8 +42,15 @@ public sealed class PipelineStack : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Pipeline.DisposeAsync();
-        await Stack.DisposeAsync();
+        if (Pipeline is { } pipeline)
+        {
+            await pipeline.DisposeAsync();
+        }
+
+        if (Stack is { } stack)
+        {
+            await stack.DisposeAsync();
+        }
     }
 
     public T Function<T>() => ActivatorUtilities.CreateInstance<T>(Pipeline.Services);

@@ -11,6 +11,7 @@ namespace Alerts.IntegrationTests.EndToEnd;
 /// A notification delivered but not settled (the worker died before completing it) comes back: the second
 /// receipt is completed without posting again.
 /// </summary>
+[Collection(PipelineCollection.Name)]
 public sealed class RedeliveryTests(PipelineStack p) : TeamsDeliveryTest(p), IClassFixture<PipelineStack>
 {
     [Fact]

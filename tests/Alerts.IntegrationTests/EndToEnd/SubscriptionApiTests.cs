@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Alerts.IntegrationTests.EndToEnd;
 
 /// <summary><c>/api/subscriptions</c> on Azurite: RFC 9457 problems naming each bad field, and callers see only their own.</summary>
+[Collection(PipelineCollection.Name)]
 public sealed class SubscriptionApiTests(PipelineStack p) : IClassFixture<PipelineStack>
 {
     private SubscriptionFunctions Api => p.Function<SubscriptionFunctions>();

@@ -22,6 +22,7 @@ public abstract class TeamsDeliveryTest(PipelineStack p)
 }
 
 /// <summary>A webhook answering 500 once: the card is retried after the retry delay and delivered once.</summary>
+[Collection(PipelineCollection.Name)]
 public sealed class TeamsServerErrorTests(PipelineStack p) : TeamsDeliveryTest(p), IClassFixture<PipelineStack>
 {
     [Fact]
@@ -48,6 +49,7 @@ public sealed class TeamsServerErrorTests(PipelineStack p) : TeamsDeliveryTest(p
 }
 
 /// <summary>A webhook answering 404 (deleted workflow): dead-lettered with a reason, not retried.</summary>
+[Collection(PipelineCollection.Name)]
 public sealed class TeamsNotFoundTests(PipelineStack p) : TeamsDeliveryTest(p), IClassFixture<PipelineStack>
 {
     [Fact]
@@ -70,6 +72,7 @@ public sealed class TeamsNotFoundTests(PipelineStack p) : TeamsDeliveryTest(p), 
 }
 
 /// <summary>A webhook answering 429 with Retry-After: retried no earlier than it says.</summary>
+[Collection(PipelineCollection.Name)]
 public sealed class TeamsThrottledTests(PipelineStack p) : TeamsDeliveryTest(p), IClassFixture<PipelineStack>
 {
     [Fact]
