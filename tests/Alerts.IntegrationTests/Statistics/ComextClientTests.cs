@@ -13,6 +13,8 @@ public sealed class ComextClientTests
 {
     private static readonly string[] DemoProducts = ["280530", "284690", "850511", "811292", "250410", "250490"];
 
+    private static readonly Dictionary<string, string?> ShortAttempts = new() { ["Sources:Comext:Resilience:AttemptTimeout"] = "00:00:01" };
+
     private static ComextQuery Annual(params string[] products) =>
         new() { Products = products, From = Period.Annual(2019), To = Period.Annual(2024) };
 
@@ -88,7 +90,7 @@ public sealed class ComextClientTests
         await using var server = await ScriptedHttpServer.StartAsync(_ => Interlocked.Increment(ref calls) == 1
             ? ScriptedResponse.Ok(YearBody(2024)) with { Delay = TimeSpan.FromSeconds(5) }
             : ScriptedResponse.Ok(YearBody(2024)));
-        await using var sp = SourceTestServices.Build(server.BaseAddress);
+        await using var sp = SourceTestServices.Build(server.BaseAddress, ShortAttempts);
 
         var data = await sp.GetRequiredService<ComextClient>().GetAsync(Annual("280530"), CancellationToken.None);
 
@@ -100,7 +102,7 @@ public sealed class ComextClientTests
     public async Task GetAsync_AlwaysSlow_FailsWithTimeout()
     {
         await using var server = await ScriptedHttpServer.StartAsync(_ => ScriptedResponse.Ok("{}") with { Delay = TimeSpan.FromSeconds(5) });
-        await using var sp = SourceTestServices.Build(server.BaseAddress, new Dictionary<string, string?> { ["Sources:Comext:Resilience:MaxRetryAttempts"] = "1" });
+        await using var sp = SourceTestServices.Build(server.BaseAddress, new Dictionary<string, string?>(ShortAttempts) { ["Sources:Comext:Resilience:MaxRetryAttempts"] = "1" });
 
         var e = await Assert.ThrowsAsync<TradeSourceException>(() => sp.GetRequiredService<ComextClient>().GetAsync(Annual("850511"), CancellationToken.None));
 

@@ -14,7 +14,8 @@ internal static class SourceTestServices
         {
             settings[$"Sources:{source}:BaseUrl"] = baseUrl.ToString();
             settings[$"Sources:{source}:Resilience:BaseDelay"] = "00:00:00.050";
-            settings[$"Sources:{source}:Resilience:AttemptTimeout"] = "00:00:00.500";
+            // Generous: a cold first request (JIT, Kestrel start) on a loaded machine can take a second; timeout tests override it.
+            settings[$"Sources:{source}:Resilience:AttemptTimeout"] = "00:00:03";
             settings[$"Sources:{source}:Resilience:TotalTimeout"] = "00:00:15";
             settings[$"Sources:{source}:Resilience:MaxRetryAttempts"] = "3";
             settings[$"Sources:{source}:Resilience:MaxRetryAfter"] = "00:00:05";

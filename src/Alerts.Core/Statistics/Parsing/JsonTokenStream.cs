@@ -23,6 +23,7 @@ internal sealed class JsonTokenStream : IDisposable
     private int _start;
     private int _end;
     private bool _final;
+    private bool _bomChecked;
     private long _offsetOfBuffer;
     private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = 64 });
 
@@ -206,5 +207,14 @@ internal sealed class JsonTokenStream : IDisposable
         }
 
         _end += n;
+        if (!_bomChecked && (_end >= 3 || _final))
+        {
+            // Utf8JsonReader rejects a UTF-8 byte order mark; files saved by editors often start with one.
+            _bomChecked = true;
+            if (_buffer.AsSpan(0, _end).StartsWith("\uFEFF"u8))
+            {
+                _start = 3;
+            }
+        }
     }
 }

@@ -153,7 +153,8 @@ public sealed class SdmxCsvReader
         }
 
         var periodSpan = row[columns[8]].Span.Trim();
-        if (!state.Periods.TryGetValue(periodSpan.ToString(), out var period))
+        // Looked up by span: a handful of distinct periods, millions of rows, no string per row.
+        if (!state.Periods.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(periodSpan, out var period))
         {
             var periodText = periodSpan.ToString();
             if (!Period.TryParse(periodText, out period))

@@ -41,6 +41,6 @@ public static partial class RetryAfter
             : null;
     }
 
-    [GeneratedRegex(@"[Tt]ry again in (\d+(?:\.\d+)?) second", RegexOptions.None, 200)]
+    [GeneratedRegex(@"[Tt]ry again in (\d+(?:\.\d+)?) second")]
     private static partial Regex TryAgainPattern();
 }

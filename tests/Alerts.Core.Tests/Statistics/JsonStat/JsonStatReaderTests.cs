@@ -98,6 +98,16 @@ public sealed class JsonStatReaderTests
     }
 
     [Fact]
+    public void Read_Utf8Bom_IsSkipped()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(File.ReadAllBytes(SampleFiles.Get("comext/250410.json"))).ToArray();
+
+        var data = JsonStatReader.Read(new MemoryStream(bytes), "bom.json");
+
+        Assert.NotEmpty(data.Observations);
+    }
+
+    [Fact]
     public void Read_ErrorObject_FailsWithTheSourceMessage()
     {
         var json = "{'error':{'status':413,'id':'EXTRACTION_TOO_BIG','label':'Extraction too big, please change the filters'}}";
