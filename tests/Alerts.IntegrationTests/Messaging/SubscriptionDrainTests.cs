@@ -20,6 +20,11 @@ public sealed class SubscriptionDrainTests
     private static Task SendEventsAsync(BusFixture fx, int count) =>
         SendAsync(fx, [.. Enumerable.Range(0, count).Select(i => BreachPublisher.CreateMessage(TestEvents.Event($"e-{i}")))]);
 
+    // Each run ends with one empty receive; keep that wait short in tests.
+    private static readonly TimeSpan Quick = TimeSpan.FromMilliseconds(300);
+
+    private static DrainOptions Fast() => new() { ReceiveWait = Quick };
+
     private static SubscriptionDrain Drain(BusFixture fx) => new(fx.Client, fx.Clock, NullLogger<SubscriptionDrain>.Instance);
 
     private static Func<AlertEvent, ServiceBusReceivedMessage, CancellationToken, Task<Settlement>> Always(Settlement s, List<string>? seen = null) =>
@@ -36,7 +41,7 @@ public sealed class SubscriptionDrainTests
         await SendEventsAsync(fx, 3);
         var seen = new List<string>();
 
-        var summary = await Drain(fx).DrainAsync(Topic, Router, Always(Settlement.Complete, seen), new DrainOptions { BatchSize = 2 }, CancellationToken.None);
+        var summary = await Drain(fx).DrainAsync(Topic, Router, Always(Settlement.Complete, seen), new DrainOptions { ReceiveWait = Quick, BatchSize = 2 }, CancellationToken.None);
 
         Assert.Equal(["e-0", "e-1", "e-2"], seen);
         Assert.Equal((3, 3, 0, 0, 0), (summary.Received, summary.Completed, summary.Retried, summary.DeadLettered, summary.Abandoned));
@@ -66,7 +71,7 @@ public sealed class SubscriptionDrainTests
         await SendAsync(fx, new ServiceBusMessage(body) { MessageId = "bad" });
         var called = false;
 
-        var summary = await Drain(fx).DrainAsync<AlertEvent>(Topic, Router, (_, _, _) => { called = true; return Task.FromResult(Settlement.Complete); }, null, CancellationToken.None);
+        var summary = await Drain(fx).DrainAsync<AlertEvent>(Topic, Router, (_, _, _) => { called = true; return Task.FromResult(Settlement.Complete); }, Fast(), CancellationToken.None);
 
         Assert.False(called);
         Assert.Equal(1, summary.DeadLettered);
@@ -81,7 +86,7 @@ public sealed class SubscriptionDrainTests
         await using var fx = await BusFixture.StartAsync();
         await SendEventsAsync(fx, 1);
 
-        var summary = await Drain(fx).DrainAsync(Topic, Router, Always(Settlement.From(DeliveryOutcome.Permanent("404 from webhook host"))), null, CancellationToken.None);
+        var summary = await Drain(fx).DrainAsync(Topic, Router, Always(Settlement.From(DeliveryOutcome.Permanent("404 from webhook host"))), Fast(), CancellationToken.None);
 
         Assert.Equal(1, summary.DeadLettered);
         var dead = Assert.Single(await fx.ReceiveAllAsync(Topic, Router, 5, SubQueue.DeadLetter));
@@ -95,7 +100,7 @@ public sealed class SubscriptionDrainTests
         await SendEventsAsync(fx, 1);
         var drain = Drain(fx);
 
-        var first = await drain.DrainAsync(Topic, Router, Always(Settlement.Retry(TimeSpan.FromMinutes(5))), null, CancellationToken.None);
+        var first = await drain.DrainAsync(Topic, Router, Always(Settlement.Retry(TimeSpan.FromMinutes(5))), Fast(), CancellationToken.None);
 
         Assert.Equal((1, 1, 0), (first.Received, first.Retried, first.Completed));
         Assert.Equal(new(0, 0, 1), fx.Bus.GetCounts(Topic, Router)); // only the scheduled copy is left
@@ -103,7 +108,7 @@ public sealed class SubscriptionDrainTests
         Assert.Equal(0, (await drain.DrainAsync(Topic, Router, Always(Settlement.Complete), new DrainOptions { ReceiveWait = TimeSpan.FromMilliseconds(300) }, CancellationToken.None)).Received); // not yet
         fx.Clock.Advance(TimeSpan.FromMinutes(1));
         ServiceBusReceivedMessage? retried = null;
-        var second = await drain.DrainAsync<AlertEvent>(Topic, Router, (e, m, _) => { retried = m; return Task.FromResult(Settlement.Complete); }, null, CancellationToken.None);
+        var second = await drain.DrainAsync<AlertEvent>(Topic, Router, (e, m, _) => { retried = m; return Task.FromResult(Settlement.Complete); }, Fast(), CancellationToken.None);
 
         Assert.Equal(1, second.Completed);
         Assert.Equal("e-0:retry1", retried!.MessageId);
@@ -147,7 +152,7 @@ public sealed class SubscriptionDrainTests
             return deliveries.Count < 3
                 ? throws ? throw new InvalidOperationException("transient") : Task.FromResult(Settlement.Retry())
                 : Task.FromResult(Settlement.Complete);
-        }, null, CancellationToken.None);
+        }, Fast(), CancellationToken.None);
 
         Assert.Equal([1, 2, 3], deliveries); // redelivered within the run, each delivery counted
         Assert.Equal((3, 1), (summary.Received, summary.Completed));
@@ -160,7 +165,7 @@ public sealed class SubscriptionDrainTests
         await using var fx = await BusFixture.StartAsync();
         await SendEventsAsync(fx, 7);
 
-        var summary = await Drain(fx).DrainAsync(Topic, Router, Always(Settlement.Complete), new DrainOptions { MaxMessages = 5, BatchSize = 3 }, CancellationToken.None);
+        var summary = await Drain(fx).DrainAsync(Topic, Router, Always(Settlement.Complete), new DrainOptions { ReceiveWait = Quick, MaxMessages = 5, BatchSize = 3 }, CancellationToken.None);
 
         Assert.Equal(5, summary.Completed);
         Assert.Equal(2, fx.Bus.GetCounts(Topic, Router).Active);
@@ -177,7 +182,7 @@ public sealed class SubscriptionDrainTests
         {
             fx.Clock.Advance(TimeSpan.FromSeconds(10));
             return Task.FromResult(Settlement.Complete);
-        }, new DrainOptions { BatchSize = 1, TimeBudget = TimeSpan.FromSeconds(25) }, CancellationToken.None);
+        }, new DrainOptions { ReceiveWait = Quick, BatchSize = 1, TimeBudget = TimeSpan.FromSeconds(25) }, CancellationToken.None);
 
         Assert.Equal(3, summary.Completed);
         Assert.Equal(TimeSpan.FromSeconds(30), summary.Elapsed);
@@ -194,7 +199,7 @@ public sealed class SubscriptionDrainTests
         await SendAsync(fx, copy);
         var seen = new List<string>();
 
-        var summary = await Drain(fx).DrainAsync(Topic, Router, Always(Settlement.Complete, seen), null, CancellationToken.None);
+        var summary = await Drain(fx).DrainAsync(Topic, Router, Always(Settlement.Complete, seen), Fast(), CancellationToken.None);
 
         Assert.Empty(seen);
         Assert.Equal((1, 1), (summary.Received, summary.Skipped));
