@@ -264,6 +264,9 @@ for product in PRODUCTS:
     data = cells(product)
     write(f"comext/{product}.json", jsonstat(product, data, "A"))
     write(f"comext/sdmx/{product}.csv", sdmx_csv(product, data, "A"))
+    # The replay server serves bodies from beside its manifest: the same bytes, generated together.
+    write(f"replay/comext/{product}.json", jsonstat(product, data, "A"))
+    write(f"replay/comext/sdmx/{product}.csv", sdmx_csv(product, data, "A"))
     recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": product, "freq": "A"},
                        "status": 200, "contentType": "application/json", "bodyFile": f"{product}.json"})
     recordings.append({"method": "GET", "path": f"/sdmx/2.1/data/DS-045409/A.EU27_2020..{product}.1.QUANTITY_IN_100KG+VALUE_IN_EUROS",
@@ -272,6 +275,7 @@ for product in PRODUCTS:
 monthly = monthly_magnets()
 write("comext/850511-monthly.json", jsonstat("850511", monthly, "M", dense=True))
 write("comext/sdmx/850511-monthly.csv", sdmx_csv("850511", monthly, "M"))
+write("replay/comext/850511-monthly.json", jsonstat("850511", monthly, "M", dense=True))
 recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": "850511", "freq": "M"},
                    "status": 200, "contentType": "application/json", "bodyFile": "850511-monthly.json"})
 write("replay/comext/recordings.json", json.dumps(recordings, indent=2) + "\n")

@@ -15,6 +15,10 @@ internal static class CommandLine
 
         switch (args[0])
         {
+            case "demo":
+                return DemoCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+            case "devstack":
+                return DevStackCommand.RunAsync(args[1..]);
             case "indices":
                 return IndicesCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
             case "pull":

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.DevStack;
@@ -28,6 +29,7 @@ internal static class LoopbackHttpHost
             kestrel.Listen(IPAddress.Loopback, port);
             kestrel.AddServerHeader = false;
         });
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         if (loggerFactory is not null)
         {
             builder.Services.AddSingleton(loggerFactory);
@@ -35,7 +37,15 @@ internal static class LoopbackHttpHost
 
         var app = builder.Build();
         app.Run(handler);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         var baseUrl = new Uri(address.TrimEnd('/') + "/");

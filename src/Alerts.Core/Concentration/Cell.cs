@@ -11,6 +11,20 @@ internal struct Cell
 
     public readonly ReadOnlySpan<PartnerSums> Entries => Items is null ? [] : Items.AsSpan(0, Count);
 
+    /// <summary>Makes room for <paramref name="more"/> entries: exact the first time, doubling after.</summary>
+    public void Reserve(int more)
+    {
+        var needed = Count + more;
+        if (Items is null)
+        {
+            Items = new PartnerSums[needed];
+        }
+        else if (Items.Length < needed)
+        {
+            Array.Resize(ref Items, Math.Max(needed, Items.Length * 2));
+        }
+    }
+
     public void Add(int partner, byte flags, decimal weight, decimal value)
     {
         var items = Items;

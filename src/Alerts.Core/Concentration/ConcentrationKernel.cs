@@ -12,7 +12,7 @@ namespace Alerts.Core.Concentration;
 internal sealed class ConcentrationKernel
 {
     private const ulong FastLimit = 1UL << 53;
-    private static readonly UInt128[] Pow10 = BuildPow10();
+    private static readonly ulong[] Pow10Long = BuildPow10();
 
     private readonly CodeTable partners;
     private Ranked[] ranked = new Ranked[64];
@@ -33,7 +33,7 @@ internal sealed class ConcentrationKernel
         var n = 0;
         var unreported = 0;
         var maxScale = 0;
-        decimal total = 0;
+        var fast = true;
         for (var i = 0; i < entries.Length; i++)
         {
             ref readonly var e = ref entries[i];
@@ -49,9 +49,13 @@ internal sealed class ConcentrationKernel
                 continue;
             }
 
-            total += amount;
             var m = Decode(amount, out var scale);
-            ranked[n++] = new Ranked(m, scale, i, e.Partner);
+            if (m >= FastLimit)
+            {
+                fast = false;
+            }
+
+            ranked[n++] = new Ranked((ulong)m, scale, i, e.Partner);
             if (scale > maxScale)
             {
                 maxScale = scale;
@@ -61,36 +65,33 @@ internal sealed class ConcentrationKernel
         count = n;
         if (n == 0)
         {
-            return IndexValues.Empty(total, unreported);
+            return IndexValues.Empty(0, unreported);
         }
 
-        var fast = true;
         var rs = ranked.AsSpan(0, n);
-        for (var i = 0; i < rs.Length; i++)
+        if (fast && maxScale > 0)
         {
-            ref var r = ref rs[i];
-            var shift = maxScale - r.Scale;
-            if (shift > 0)
+            for (var i = 0; i < rs.Length; i++)
             {
-                if (shift >= Pow10.Length || r.M > UInt128.MaxValue / Pow10[shift])
+                ref var r = ref rs[i];
+                var shift = maxScale - r.Scale;
+                if (shift > 0)
                 {
-                    fast = false;
-                    break;
+                    if (shift > 15 || r.M >= FastLimit / Pow10Long[shift])
+                    {
+                        fast = false;
+                        break;
+                    }
+
+                    r.M *= Pow10Long[shift];
                 }
-
-                r.M *= Pow10[shift];
-            }
-
-            if (r.M >= FastLimit)
-            {
-                fast = false;
             }
         }
 
-        return fast ? ComputeFast(rs, total, unreported) : ComputeBig(entries, basis, total, unreported);
+        return fast ? ComputeFast(rs, maxScale, unreported) : ComputeBig(entries, basis, unreported);
     }
 
-    private IndexValues ComputeFast(Span<Ranked> rs, decimal total, int unreported)
+    private IndexValues ComputeFast(Span<Ranked> rs, int scale, int unreported)
     {
         Sort(rs);
         UInt128 t = 0;
@@ -98,7 +99,7 @@ internal sealed class ConcentrationKernel
         foreach (ref readonly var r in rs)
         {
             t += r.M;
-            s += r.M * r.M;
+            s += Math.BigMul(r.M, r.M);
         }
 
         // Below 2^64 the square of the total is exact too, so the fraction is rounded once.
@@ -109,29 +110,35 @@ internal sealed class ConcentrationKernel
         double entropy = 0;
         foreach (ref readonly var r in rs)
         {
-            var share = (double)r.M / td;
+            var share = r.M / td;
             entropy -= share * Math.Log(share);
         }
 
-        return Finish(rs.Length, total, unreported, h, t2 / (double)s, (double)rs[0].M / td, (double)top3 / td, rs[0].Partner, entropy);
+        var total = new decimal((int)(uint)t, (int)(uint)(t >> 32), (int)(uint)(t >> 64), false, (byte)scale);
+        return Finish(rs.Length, total, unreported, h, t2 / (double)s, rs[0].M / td, top3 / td, rs[0].Partner, entropy);
     }
 
     // Amounts beyond 2^53 at the common scale (or whose rescaling overflows 128 bits): exact in BigInteger.
-    private IndexValues ComputeBig(ReadOnlySpan<PartnerSums> entries, int basis, decimal total, int unreported)
+    private IndexValues ComputeBig(ReadOnlySpan<PartnerSums> entries, int basis, int unreported)
     {
         var rs = ranked.AsSpan(0, count);
         var maxScale = 0;
+        decimal total = 0;
+        var mantissas = new UInt128[rs.Length];
+        var scales = new int[rs.Length];
         for (var i = 0; i < rs.Length; i++)
         {
-            rs[i] = new Ranked(Decode(entries[rs[i].Entry].Amount(basis), out var scale), scale, rs[i].Entry, rs[i].Partner);
-            maxScale = Math.Max(maxScale, scale);
+            var amount = entries[rs[i].Entry].Amount(basis);
+            total += amount;
+            mantissas[i] = Decode(amount, out scales[i]);
+            maxScale = Math.Max(maxScale, scales[i]);
         }
 
         var big = new BigInteger[rs.Length];
         var order = new int[rs.Length];
         for (var i = 0; i < rs.Length; i++)
         {
-            big[i] = (BigInteger)rs[i].M * BigInteger.Pow(10, maxScale - rs[i].Scale);
+            big[i] = (BigInteger)mantissas[i] * BigInteger.Pow(10, maxScale - scales[i]);
             order[i] = i;
         }
 
@@ -239,9 +246,9 @@ internal sealed class ConcentrationKernel
         return m;
     }
 
-    private static UInt128[] BuildPow10()
+    private static ulong[] BuildPow10()
     {
-        var p = new UInt128[39];
+        var p = new ulong[16];
         p[0] = 1;
         for (var i = 1; i < p.Length; i++)
         {
@@ -251,10 +258,10 @@ internal sealed class ConcentrationKernel
         return p;
     }
 
-    /// <summary>One supplier: its amount as an integer at the common scale, and where it came from.</summary>
-    internal struct Ranked(UInt128 m, int scale, int entry, int partner)
+    /// <summary>One supplier: its amount as an integer at the common scale (below 2^53 on the fast path), and where it came from.</summary>
+    internal struct Ranked(ulong m, int scale, int entry, int partner)
     {
-        public UInt128 M = m;
+        public ulong M = m;
         public int Scale = scale;
         public int Entry = entry;
         public int Partner = partner;

@@ -245,10 +245,20 @@ public sealed class IndexEngine
         var weights = batch.WeightColumn;
         var values = batch.ValueColumn;
         var flags = batch.FlagsColumn;
-        for (var i = 0; i < seriesColumn.Length; i++)
+        // Rows of one cell usually come together (Comext files are sorted): handle each run with one cell
+        // lookup and one exact allocation.
+        var n = seriesColumn.Length;
+        for (var i = 0; i < n;)
         {
-            var s = seriesMap[seriesColumn[i]];
+            var batchSeries = seriesColumn[i];
             var code = periodColumn[i];
+            var j = i + 1;
+            while (j < n && seriesColumn[j] == batchSeries && periodColumn[j] == code)
+            {
+                j++;
+            }
+
+            var s = seriesMap[batchSeries];
             var month = code & 15;
             ref var cell = ref month == 0 ? ref s.AnnualCell(code >> 4) : ref s.MonthCell(((code >> 4) * 12) + month - 1);
             if (replace && cell.Stamp != replaceStamp)
@@ -257,7 +267,13 @@ public sealed class IndexEngine
                 cell.Count = 0;
             }
 
-            cell.Add(partnerMap[partnerColumn[i]], flags[i], weights[i], values[i]);
+            cell.Reserve(j - i);
+            for (var k = i; k < j; k++)
+            {
+                cell.Add(partnerMap[partnerColumn[k]], flags[k], weights[k], values[k]);
+            }
+
+            i = j;
         }
     }
 

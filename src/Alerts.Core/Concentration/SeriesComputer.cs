@@ -219,6 +219,12 @@ internal sealed class SeriesComputer
                 }
             }
         }
+
+        // Refreshed years can fall between recomputed ones (2020 and 2022 dirty, 2021 refreshed).
+        for (var bi = 0; bi < bases.Length; bi++)
+        {
+            pending[(bi * 3) + (int)IndexWindow.Annual].Sort(static (a, b) => a.Period.CompareTo(b.Period));
+        }
     }
 
     // Rows after the recomputed range whose previous-period or year-ago reference was recomputed.

@@ -32,40 +32,34 @@ public sealed class TeamsCardRenderer
     {
         ArgumentNullException.ThrowIfNull(notification);
         var events = AlertText.Ordered(notification.Events);
-        var sections = events.Select(EventContainer).ToList();
 
-        var json = Serialize(notification, sections, sections.Count);
-        if (Encoding.UTF8.GetByteCount(json) < MaxPayloadBytes)
+        // Sections are built and measured one by one until the budget is spent, so a group of thousands of
+        // events costs no more than the few that fit. The base size already counts the "and N more" line.
+        var budget = MaxPayloadBytes - Encoding.UTF8.GetByteCount(Serialize(notification, [], events.Count));
+        var sections = new List<JsonObject>();
+        foreach (var e in events)
         {
-            return json;
-        }
-
-        // Too big: keep the longest prefix of events that fits next to an "and N more" line. Summing the
-        // sections' own sizes finds it without re-serializing the whole card once per dropped event.
-        var budget = MaxPayloadBytes - Encoding.UTF8.GetByteCount(Serialize(notification, sections, 0));
-        var shown = 0;
-        foreach (var section in sections)
-        {
+            var section = EventContainer(e);
             budget -= Encoding.UTF8.GetByteCount(section.ToJsonString()) + 1;
             if (budget <= 0)
             {
                 break;
             }
 
-            shown++;
+            sections.Add(section);
         }
 
-        json = Serialize(notification, sections, shown);
-        while (shown > 0 && Encoding.UTF8.GetByteCount(json) >= MaxPayloadBytes)
+        var json = Serialize(notification, sections, events.Count);
+        while (sections.Count > 0 && Encoding.UTF8.GetByteCount(json) >= MaxPayloadBytes)
         {
-            shown--;
-            json = Serialize(notification, sections, shown);
+            sections.RemoveAt(sections.Count - 1);
+            json = Serialize(notification, sections, events.Count);
         }
 
         return json;
     }
 
-    private string Serialize(Notification n, List<JsonObject> sections, int shown)
+    private string Serialize(Notification n, List<JsonObject> sections, int total)
     {
         var body = new JsonArray
         {
@@ -78,17 +72,17 @@ public sealed class TeamsCardRenderer
                 ["wrap"] = true,
             },
         };
-        foreach (var section in sections.Take(shown))
+        foreach (var section in sections)
         {
             body.Add(section.DeepClone());
         }
 
-        if (shown < sections.Count)
+        if (sections.Count < total)
         {
             body.Add(new JsonObject
             {
                 ["type"] = "TextBlock",
-                ["text"] = string.Create(CultureInfo.InvariantCulture, $"and {sections.Count - shown} more"),
+                ["text"] = string.Create(CultureInfo.InvariantCulture, $"and {total - sections.Count} more"),
                 ["isSubtle"] = true,
                 ["wrap"] = true,
             });

@@ -7,21 +7,27 @@ public static class SeverityLevels
 
     public static bool TryParse(string? text, out Severity severity)
     {
-        switch (text?.Trim().ToLowerInvariant())
+        var t = text.AsSpan().Trim();
+        if (t.Equals("critical", StringComparison.OrdinalIgnoreCase))
         {
-            case "info":
-                severity = Severity.Info;
-                return true;
-            case "warning":
-                severity = Severity.Warning;
-                return true;
-            case "critical":
-                severity = Severity.Critical;
-                return true;
-            default:
-                severity = default;
-                return false;
+            severity = Severity.Critical;
+            return true;
         }
+
+        if (t.Equals("warning", StringComparison.OrdinalIgnoreCase))
+        {
+            severity = Severity.Warning;
+            return true;
+        }
+
+        if (t.Equals("info", StringComparison.OrdinalIgnoreCase))
+        {
+            severity = Severity.Info;
+            return true;
+        }
+
+        severity = default;
+        return false;
     }
 
     /// <summary>

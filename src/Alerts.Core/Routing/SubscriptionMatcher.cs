@@ -9,11 +9,30 @@ public static class SubscriptionMatcher
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(alertEvent);
-        return (filter.States.Count == 0 || filter.States.Contains(alertEvent.State))
-               && SeverityLevels.OfEvent(alertEvent.Severity) >= filter.MinSeverity
-               && (filter.Commodities.Count == 0 || filter.Commodities.Any(c => CommodityMatches(c, alertEvent.Commodity)))
-               && (filter.Reporters.Count == 0 || filter.Reporters.Any(r => string.Equals(r.Trim(), alertEvent.Reporter, StringComparison.OrdinalIgnoreCase)))
-               && (filter.RuleIds.Count == 0 || filter.RuleIds.Any(r => string.Equals(r.Trim(), alertEvent.RuleId, StringComparison.OrdinalIgnoreCase)));
+
+        // Loops rather than LINQ: the router calls this for every event and subscription.
+        if ((filter.States.Count > 0 && !filter.States.Contains(alertEvent.State))
+            || SeverityLevels.OfEvent(alertEvent.Severity) < filter.MinSeverity
+            || !AnyEqual(filter.Reporters, alertEvent.Reporter)
+            || !AnyEqual(filter.RuleIds, alertEvent.RuleId))
+        {
+            return false;
+        }
+
+        if (filter.Commodities.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var c in filter.Commodities)
+        {
+            if (CommodityMatches(c, alertEvent.Commodity))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static bool Matches(Subscription subscription, AlertEvent alertEvent)
@@ -28,6 +47,11 @@ public static class SubscriptionMatcher
     /// </summary>
     internal static bool CommodityMatches(string wanted, string actual)
     {
+        if (string.Equals(wanted, actual, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
         var w = Normalize(wanted);
         var a = Normalize(actual);
         if (w.Length == 0)
@@ -43,8 +67,31 @@ public static class SubscriptionMatcher
         return IsDigits(w) && IsDigits(a) && a.StartsWith(w, StringComparison.Ordinal);
     }
 
+    private static bool AnyEqual(IReadOnlyList<string> wanted, string actual)
+    {
+        if (wanted.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var w in wanted)
+        {
+            if (string.Equals(w.Trim(), actual, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string Normalize(string code)
     {
+        if (IsDigits(code))
+        {
+            return code; // the common case, a bare product code: nothing to allocate
+        }
+
         var trimmed = code.Trim().ToLowerInvariant();
         var compact = trimmed.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
         return IsDigits(compact) ? compact : trimmed;

@@ -12,8 +12,8 @@ public static class TradeDataFormatDetector
     /// <summary>How many leading bytes the detector looks at.</summary>
     public const int PrefixLength = 64 * 1024;
 
-    private static readonly string[] JsonStatKeys = ["\"version\"", "\"class\"", "\"dimension\"", "\"updated\"", "\"size\"", "\"id\"", "\"value\""];
-    private static readonly string[] ComtradeKeys = ["\"elapsedTime\"", "\"count\"", "\"data\""];
+    private static readonly string[] JsonStatKeys = ["\"version\"", "\"class\"", "\"dimension\"", "\"updated\"", "\"size\"", "\"id\"", "\"value\"", "\"warning\"", "\"error\""];
+    private static readonly string[] ComtradeKeys = ["\"elapsedTime\"", "\"count\"", "\"data\"", "\"statusCode\""];
 
     /// <summary>The format, or null when the prefix matches none.</summary>
     public static TradeDataFormat? Detect(ReadOnlySpan<byte> prefix)

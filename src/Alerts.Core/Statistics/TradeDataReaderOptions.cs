@@ -17,6 +17,9 @@ public sealed record TradeDataReaderOptions
     /// </summary>
     public decimal MaxAmount { get; init; } = 1_000_000_000_000_000m;
 
-    /// <summary>Largest number of observations kept from one payload (JSON-stat cells are buffered until the dimensions are known).</summary>
-    public int MaxObservations { get; init; } = 20_000_000;
+    /// <summary>
+    /// Largest number of cells kept from one payload. JSON-stat cells are buffered (24 bytes each) until the
+    /// dimensions are known, so this bounds memory at about 100 MB; a one-product response has thousands.
+    /// </summary>
+    public int MaxObservations { get; init; } = 4_000_000;
 }

@@ -33,6 +33,3 @@ public sealed record CrmaShareRow(
     /// <summary>The best available top share (consumption if known, else import) is above 65%.</summary>
     public bool ExceedsBenchmark => (TopConsumptionShare ?? TopImportShare) > Benchmark;
 }
-
-/// <summary>One supplier's imports and shares; <see cref="ConsumptionShare"/> null when consumption is unknown.</summary>
-public readonly record struct CrmaPartnerShare(string Partner, decimal Imports, double ImportShare, double? ConsumptionShare);

@@ -102,8 +102,7 @@ internal static class AzuriteInstaller
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException($"Could not start '{options.NpmPath}'.");
+        using var process = StartOrExplain(start, "npm (AzuriteOptions.NpmPath)");
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -121,6 +120,20 @@ internal static class AzuriteInstaller
         {
             var text = (await output.ConfigureAwait(false)) + (await errors.ConfigureAwait(false));
             throw new InvalidOperationException($"npm ci in '{directory}' failed with exit code {process.ExitCode}: {Tail(text)}");
+        }
+    }
+
+    /// <summary>Starts a tool, turning "file not found" into a message that says what is missing and how to fix it.</summary>
+    internal static Process StartOrExplain(ProcessStartInfo start, string what)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {what} '{start.FileName}'.");
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new InvalidOperationException(
+                $"Could not start {what} '{start.FileName}': {exception.Message}. Azurite needs Node.js 20 or later with npm on PATH.", exception);
         }
     }
 

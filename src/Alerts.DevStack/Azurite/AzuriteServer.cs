@@ -107,15 +107,20 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
 
         var output = new AzuriteOutput(logger);
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => output.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
-        if (!process.Start())
+        Process process;
+        try
         {
-            throw new InvalidOperationException($"Could not start '{options.NodePath}'.");
+            process = AzuriteInstaller.StartOrExplain(start, "Node.js (AzuriteOptions.NodePath)");
+        }
+        catch
+        {
+            Directory.Delete(workingDirectory, recursive: true);
+            throw;
         }
 
         ChildProcessGuard.Register(process);
+        process.OutputDataReceived += (_, e) => output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 

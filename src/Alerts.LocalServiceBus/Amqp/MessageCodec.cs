@@ -17,24 +17,24 @@ internal static class MessageCodec
     private static readonly Symbol MessageStateKey = "x-opt-message-state";
     private static readonly Symbol ScheduledEnqueueTime = "x-opt-scheduled-enqueue-time";
 
-    /// <summary>The messages one transfer carries: the inner messages of a batch, or the message itself.</summary>
-    public static IReadOnlyList<Message> Unpack(Message transfer)
+    /// <summary>The messages one transfer carries, with their encoded sizes: the inner messages of a batch, or the message itself.</summary>
+    public static IReadOnlyList<(Message Message, int Size)> Unpack(Message transfer, int transferSize)
     {
         if (transfer.Format != BatchFormat)
         {
-            return [transfer];
+            return [(transfer, transferSize)];
         }
 
-        var inner = new List<Message>();
+        var inner = new List<(Message, int)>();
         switch (transfer.BodySection)
         {
             case Data data:
-                inner.Add(DecodeBytes(data.Binary));
+                inner.Add((DecodeBytes(data.Binary), data.Binary.Length));
                 break;
             case DataList list:
                 for (var i = 0; i < list.Count; i++)
                 {
-                    inner.Add(DecodeBytes(list[i].Binary));
+                    inner.Add((DecodeBytes(list[i].Binary), list[i].Binary.Length));
                 }
 
                 break;

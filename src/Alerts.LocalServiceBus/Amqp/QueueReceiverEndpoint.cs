@@ -22,6 +22,7 @@ internal sealed class QueueReceiverEndpoint : LinkEndpoint
     private readonly object _gate = new();
     private int _credit;
     private bool _closed;
+    private bool _pumping;
 
     public QueueReceiverEndpoint(MessageQueue queue, ListenerLink link, bool peekLock, ILogger logger)
     {
@@ -51,6 +52,18 @@ internal sealed class QueueReceiverEndpoint : LinkEndpoint
         }
 
         var lockToken = new Guid(tag);
+        if (dispositionContext.DeliveryState is Modified { UndeliverableHere: true })
+        {
+            // The SDK's Defer: deferred messages are only reachable by sequence number, which this broker does not offer.
+            _queue.Release(lockToken);
+            if (!dispositionContext.Settled)
+            {
+                dispositionContext.Complete(new Error(ErrorCode.NotImplemented) { Description = "Deferral is not supported by the loopback Service Bus." });
+            }
+
+            return;
+        }
+
         var outcome = dispositionContext.DeliveryState switch
         {
             Accepted => _queue.Complete(lockToken),
@@ -96,19 +109,34 @@ internal sealed class QueueReceiverEndpoint : LinkEndpoint
     {
         lock (_gate)
         {
-            while (!_closed && _credit > 0 && _queue.TryReceive(_peekLock, out var received))
+            // Receiving can raise MessagesAvailable on this very thread (a lock expiring on the way); the loop
+            // already running will look again, and a nested one would spend the same credit twice.
+            if (_pumping)
             {
-                _credit--;
-                if (!TrySend(received!))
-                {
-                    return;
-                }
+                return;
             }
 
-            if (!_closed && _link.IsDraining)
+            _pumping = true;
+            try
             {
-                _credit = 0;
-                _link.CompleteDrain();
+                while (!_closed && _credit > 0 && _queue.TryReceive(_peekLock, out var received))
+                {
+                    _credit--;
+                    if (!TrySend(received!))
+                    {
+                        return;
+                    }
+                }
+
+                if (!_closed && _link.IsDraining)
+                {
+                    _credit = 0;
+                    _link.CompleteDrain();
+                }
+            }
+            finally
+            {
+                _pumping = false;
             }
         }
     }
@@ -128,6 +156,10 @@ internal sealed class QueueReceiverEndpoint : LinkEndpoint
             if (_peekLock)
             {
                 _queue.Release(received.LockToken);
+            }
+            else
+            {
+                _queue.Restore(received);
             }
 
             return false;

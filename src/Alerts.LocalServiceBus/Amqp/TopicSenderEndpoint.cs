@@ -27,8 +27,8 @@ internal sealed class TopicSenderEndpoint(Topic topic, ILogger logger) : LinkEnd
                 return;
             }
 
-            var messages = MessageCodec.Unpack(transfer)
-                .Select(m => MessageCodec.ToBroker(m, ReferenceEquals(m, transfer) ? size : m.Encode().Length))
+            var messages = MessageCodec.Unpack(transfer, size)
+                .Select(inner => MessageCodec.ToBroker(inner.Message, inner.Size))
                 .ToList();
             topic.Send(messages);
             messageContext.Complete();

@@ -7,7 +7,7 @@ namespace Alerts.LocalServiceBus.Broker;
 /// protocol adapter reads. Treated as immutable: settlement that changes properties makes a modified copy,
 /// so a copy being encoded for the wire never changes underneath the encoder.
 /// </summary>
-public sealed class BrokerMessage : IFilterableMessage
+internal sealed class BrokerMessage : IFilterableMessage
 {
     public string? MessageId { get; init; }
 

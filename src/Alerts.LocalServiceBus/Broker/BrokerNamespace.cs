@@ -4,7 +4,7 @@ namespace Alerts.LocalServiceBus.Broker;
 /// The broker's entities and its clock. A periodic timer on the injected <see cref="TimeProvider"/> expires
 /// locks and releases scheduled messages, so a fake clock moved forward has the same effect as waiting.
 /// </summary>
-public sealed class BrokerNamespace : IDisposable
+internal sealed class BrokerNamespace : IDisposable
 {
     private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(100);
     private readonly Dictionary<string, Topic> _topics;

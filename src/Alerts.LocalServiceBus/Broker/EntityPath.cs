@@ -4,7 +4,7 @@ namespace Alerts.LocalServiceBus.Broker;
 /// A link address parsed: <c>topic</c>, <c>topic/Subscriptions/sub</c>, <c>.../$DeadLetterQueue</c>, each optionally
 /// followed by <c>/$management</c>. Case-insensitive; a leading '/' and an <c>amqp://host</c> prefix are ignored.
 /// </summary>
-public sealed record EntityPath(string Topic, string? Subscription, bool DeadLetter, bool Management)
+internal sealed record EntityPath(string Topic, string? Subscription, bool DeadLetter, bool Management)
 {
     public static bool TryParse(string? address, out EntityPath path)
     {

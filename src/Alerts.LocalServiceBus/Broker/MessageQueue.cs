@@ -4,7 +4,7 @@ namespace Alerts.LocalServiceBus.Broker;
 /// One receivable queue: a subscription's active messages or its dead-letter queue. Owns the available
 /// messages and the lock table (keyed by lock token); every member runs under the subscription's gate.
 /// </summary>
-public sealed class MessageQueue
+internal sealed class MessageQueue
 {
     private readonly Subscription _owner;
     private readonly SortedDictionary<long, QueuedMessage> _available = new();
@@ -112,6 +112,17 @@ public sealed class MessageQueue
 
     /// <summary>Unlocks without counting a delivery (the client released a message it never handed out).</summary>
     public SettleOutcome Release(Guid lockToken) => Settle(lockToken, MakeAvailable);
+
+    /// <summary>Puts back a message taken by receive-and-delete whose transfer never left (its link was closing).</summary>
+    public void Restore(ReceivedMessage received)
+    {
+        lock (_owner.Gate)
+        {
+            MakeAvailable(new QueuedMessage(received.Message, received.SequenceNumber, received.EnqueuedTime) { DeliveryCount = received.DeliveryCount });
+        }
+
+        _owner.RaisePendingNotifications();
+    }
 
     /// <summary>Extends a lock; null when the lock is gone.</summary>
     public DateTimeOffset? RenewLock(Guid lockToken)

@@ -1,7 +1,7 @@
 namespace Alerts.LocalServiceBus.Broker;
 
 /// <summary>What a receiver or a peek gets: the message and its broker-stamped state at that moment.</summary>
-public sealed record ReceivedMessage(
+internal sealed record ReceivedMessage(
     BrokerMessage Message,
     long SequenceNumber,
     DateTimeOffset EnqueuedTime,
@@ -11,7 +11,7 @@ public sealed record ReceivedMessage(
     MessageState State);
 
 /// <summary>The values of <c>x-opt-message-state</c>.</summary>
-public enum MessageState
+internal enum MessageState
 {
     Active = 0,
     Deferred = 1,

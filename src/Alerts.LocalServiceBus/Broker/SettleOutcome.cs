@@ -1,7 +1,7 @@
 namespace Alerts.LocalServiceBus.Broker;
 
 /// <summary>Result of settling a locked message.</summary>
-public enum SettleOutcome
+internal enum SettleOutcome
 {
     /// <summary>The lock was held; the settlement took effect.</summary>
     Accepted,

@@ -3,7 +3,7 @@ using Alerts.LocalServiceBus.Filters;
 namespace Alerts.LocalServiceBus.Broker;
 
 /// <summary>A topic subscription: its rules, its active queue, its dead-letter queue and its scheduled messages.</summary>
-public sealed class Subscription
+internal sealed class Subscription
 {
     private readonly TimeProvider _time;
     private readonly SortedDictionary<long, QueuedMessage> _scheduled = new();
@@ -40,7 +40,21 @@ public sealed class Subscription
     internal DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>True when any rule's filter matches (OR across rules).</summary>
-    public bool Accepts(IFilterableMessage message) => Rules.Any(rule => rule.Filter.Matches(message));
+    public bool Accepts(IFilterableMessage message) => Rules.Any(rule => Matches(rule, message));
+
+    private static bool Matches(SubscriptionRule rule, IFilterableMessage message)
+    {
+        try
+        {
+            return rule.Filter.Matches(message);
+        }
+#pragma warning disable CA1031 // A filter that fails on one message must not fail the sender's whole send; like Service Bus, it does not match.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+    }
 
     /// <summary>Active, dead-lettered and scheduled message counts.</summary>
     public SubscriptionCounts GetCounts()

@@ -1,7 +1,7 @@
 namespace Alerts.LocalServiceBus.Broker;
 
 /// <summary>A topic: numbers each message, drops duplicates within the window, and copies it to every subscription whose rules match.</summary>
-public sealed class Topic
+internal sealed class Topic
 {
     private readonly TimeProvider _time;
     private readonly DuplicateDetector? _duplicates;

@@ -3,7 +3,7 @@ using Alerts.LocalServiceBus.Broker;
 namespace Alerts.LocalServiceBus.Topology;
 
 /// <summary>Turns a topology definition into live broker entities.</summary>
-public static class TopologyBuilder
+internal static class TopologyBuilder
 {
     public static BrokerNamespace Build(TopologyDefinition definition, TimeProvider time) =>
         new(definition.Topics.Select(topic => new Topic(

@@ -3,10 +3,10 @@ using Alerts.LocalServiceBus.Broker;
 namespace Alerts.LocalServiceBus.Topology;
 
 /// <summary>The entities a topology file declares.</summary>
-public sealed record TopologyDefinition(IReadOnlyList<TopicDefinition> Topics);
+internal sealed record TopologyDefinition(IReadOnlyList<TopicDefinition> Topics);
 
 /// <summary>A topic; <see cref="DuplicateDetectionWindow"/> is null when duplicate detection is off.</summary>
-public sealed record TopicDefinition(string Name, TimeSpan? DuplicateDetectionWindow, IReadOnlyList<SubscriptionDefinition> Subscriptions);
+internal sealed record TopicDefinition(string Name, TimeSpan? DuplicateDetectionWindow, IReadOnlyList<SubscriptionDefinition> Subscriptions);
 
 /// <summary>A subscription; no rules means the <c>$Default</c> true rule.</summary>
-public sealed record SubscriptionDefinition(string Name, TimeSpan LockDuration, int MaxDeliveryCount, IReadOnlyList<SubscriptionRule> Rules);
+internal sealed record SubscriptionDefinition(string Name, TimeSpan LockDuration, int MaxDeliveryCount, IReadOnlyList<SubscriptionRule> Rules);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Xml;
 using Alerts.LocalServiceBus.Filters;
 
 namespace Alerts.LocalServiceBus.Topology;
@@ -9,7 +8,7 @@ namespace Alerts.LocalServiceBus.Topology;
 /// (<c>UserConfig.Namespaces[].Topics[].Subscriptions[].Rules[]</c>, ISO-8601 durations).
 /// Every problem is a <see cref="TopologyException"/> naming the file and the JSON path of the field.
 /// </summary>
-public static class TopologyLoader
+internal static class TopologyLoader
 {
     /// <summary>Name of the embedded project topology (<c>infra/local/servicebus/Config.json</c>).</summary>
     public const string EmbeddedResourceName = "Alerts.LocalServiceBus.Config.json";
@@ -57,7 +56,7 @@ public static class TopologyLoader
 
         using (document)
         {
-            var reader = new Reader(source);
+            var reader = new JsonFieldReader(source);
             var namespaces = reader.Array(reader.Object(reader.Object(document.RootElement, "$").Required("UserConfig"), "$.UserConfig").Required("Namespaces"), "$.UserConfig.Namespaces");
             if (namespaces.Count == 0)
             {
@@ -91,7 +90,7 @@ public static class TopologyLoader
         }
     }
 
-    private static TopicDefinition ReadTopic(Reader reader, JsonElement element, string path)
+    private static TopicDefinition ReadTopic(JsonFieldReader reader, JsonElement element, string path)
     {
         var topic = reader.Object(element, path);
         var name = reader.Name(topic.Required("Name"), path + ".Name");
@@ -124,7 +123,7 @@ public static class TopologyLoader
         return new TopicDefinition(name, window, subscriptions);
     }
 
-    private static SubscriptionDefinition ReadSubscription(Reader reader, JsonElement element, string path)
+    private static SubscriptionDefinition ReadSubscription(JsonFieldReader reader, JsonElement element, string path)
     {
         var subscription = reader.Object(element, path);
         var name = reader.Name(subscription.Required("Name"), path + ".Name");
@@ -159,7 +158,7 @@ public static class TopologyLoader
         return new SubscriptionDefinition(name, lockDuration, maxDeliveryCount, rules);
     }
 
-    private static Broker.SubscriptionRule ReadRule(Reader reader, JsonElement element, string path)
+    private static Broker.SubscriptionRule ReadRule(JsonFieldReader reader, JsonElement element, string path)
     {
         var rule = reader.Object(element, path);
         var name = reader.Name(rule.Required("Name"), path + ".Name");
@@ -199,7 +198,7 @@ public static class TopologyLoader
         return new Broker.SubscriptionRule(name, filter);
     }
 
-    private static CorrelationFilter ReadCorrelation(Reader reader, JsonElement element, string path)
+    private static CorrelationFilter ReadCorrelation(JsonFieldReader reader, JsonElement element, string path)
     {
         var correlation = reader.Object(element, path);
         var system = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
@@ -236,83 +235,4 @@ public static class TopologyLoader
     {
         "ContentType", "CorrelationId", "Label", "Subject", "MessageId", "ReplyTo", "ReplyToSessionId", "SessionId", "To",
     };
-
-    private readonly record struct ObjectReader(JsonElement Element, string Path, Reader Reader)
-    {
-        public JsonElement Required(string name) =>
-            Optional(name) ?? throw Reader.Error($"{Path}.{name}", "required field is missing");
-
-        public JsonElement? Optional(string name)
-        {
-            foreach (var property in Element.EnumerateObject())
-            {
-                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return property.Value.ValueKind == JsonValueKind.Null ? null : property.Value;
-                }
-            }
-
-            return null;
-        }
-    }
-
-    private sealed class Reader(string source)
-    {
-        public TopologyException Error(string path, string problem) => new($"{source}: {path}: {problem}");
-
-        public ObjectReader Object(JsonElement element, string path) =>
-            element.ValueKind == JsonValueKind.Object ? new ObjectReader(element, path, this) : throw Error(path, $"expected an object, found {Describe(element)}");
-
-        public List<JsonElement> Array(JsonElement element, string path) =>
-            element.ValueKind == JsonValueKind.Array ? [.. element.EnumerateArray()] : throw Error(path, $"expected an array, found {Describe(element)}");
-
-        public string String(JsonElement element, string path) =>
-            element.ValueKind == JsonValueKind.String ? element.GetString()! : throw Error(path, $"expected a string, found {Describe(element)}");
-
-        public string Name(JsonElement element, string path)
-        {
-            var name = String(element, path);
-            return string.IsNullOrWhiteSpace(name) || name.Contains('/') || name.StartsWith('$')
-                ? throw Error(path, $"'{name}' is not a valid entity name")
-                : name;
-        }
-
-        public bool Bool(JsonElement element, string path) =>
-            element.ValueKind is JsonValueKind.True or JsonValueKind.False ? element.GetBoolean() : throw Error(path, $"expected true or false, found {Describe(element)}");
-
-        public int PositiveInt(JsonElement element, string path) =>
-            element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value) && value > 0
-                ? value
-                : throw Error(path, $"expected a positive whole number, found {Describe(element)}");
-
-        public TimeSpan Duration(JsonElement element, string path)
-        {
-            var text = String(element, path);
-            try
-            {
-                var value = XmlConvert.ToTimeSpan(text);
-                return value > TimeSpan.Zero ? value : throw Error(path, $"duration '{text}' must be positive");
-            }
-            catch (FormatException)
-            {
-                throw Error(path, $"'{text}' is not an ISO-8601 duration such as PT1M");
-            }
-        }
-
-        public object? Scalar(JsonElement element, string path) => element.ValueKind switch
-        {
-            JsonValueKind.String => element.GetString(),
-            JsonValueKind.True or JsonValueKind.False => element.GetBoolean(),
-            JsonValueKind.Number when element.TryGetInt64(out var l) => l,
-            JsonValueKind.Number => element.GetDouble(),
-            _ => throw Error(path, $"expected a string, number or boolean, found {Describe(element)}"),
-        };
-
-        private static string Describe(JsonElement element) => element.ValueKind switch
-        {
-            JsonValueKind.String => $"the string \"{element.GetString()}\"",
-            JsonValueKind.Undefined => "nothing",
-            _ => element.ValueKind.ToString().ToLowerInvariant(),
-        };
-    }
 }

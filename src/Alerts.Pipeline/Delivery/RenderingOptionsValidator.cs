@@ -12,7 +12,7 @@ public sealed class RenderingOptionsValidator : IValidateOptions<RenderingOption
         var errors = new List<string>();
         if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            errors.Add($"{RenderingOptions.SectionName}:PublicBaseUrl must be an absolute http(s) URL (the API's public address, used for links in notifications)");
+            errors.Add($"{RenderingOptions.PublicBaseUrlSetting} must be an absolute http(s) URL (the API's public address, used for links in notifications)");
         }
 
         if (options.MaxSuppliers is < 1 or > 20)

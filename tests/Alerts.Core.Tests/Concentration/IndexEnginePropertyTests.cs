@@ -46,7 +46,7 @@ public sealed partial class IndexEngineTests
 
             engine.Recompute();
             Assert.Equal(expected, engine.Rows().ToList());
-        }, iter: 300);
+        }, iter: 150);
     }
 
     [Fact]
@@ -69,6 +69,6 @@ public sealed partial class IndexEngineTests
                 Assert.Equal(expected.TopSupplier, r.TopSupplier);
                 Assert.Equal(inWindow.Select(o => o.Period).Distinct().Count(), r.MonthsCovered);
             }
-        }, iter: 200);
+        }, iter: 100);
     }
 }

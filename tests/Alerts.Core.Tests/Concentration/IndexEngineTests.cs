@@ -266,6 +266,21 @@ public sealed partial class IndexEngineTests
     }
 
     [Fact]
+    public void Recompute_RevisionsInTwoYears_ChangedRowsInPeriodOrder()
+    {
+        var engine = new IndexEngine(new IndexEngineOptions { Windows = [IndexWindow.Annual], Bases = [Basis.Weight] });
+        engine.Add(Enumerable.Range(2019, 6).SelectMany(y => new[] { Obs("CN", Period.Annual(y), 60 + y - 2019), Obs("RU", Period.Annual(y), 40) }));
+        engine.Recompute();
+
+        engine.Replace([Obs("RU", Period.Annual(2020), 1), Obs("RU", Period.Annual(2022), 1)]);
+        var changed = engine.Recompute();
+
+        // 2020 and 2022 recomputed, 2021 and 2023 refreshed (their change against the year before moved).
+        Assert.Equal([2020, 2021, 2022, 2023], changed.Select(r => r.Period.Year));
+        Assert.Equal(10000, changed[0].Hhi, 9);
+    }
+
+    [Fact]
     public void Recompute_Parallel_SameRowsAsSequential()
     {
         var obs = Enumerable.Range(0, 150).SelectMany(p => MonthlyHistory(2022, 14, $"P{p:D3}")).ToList();

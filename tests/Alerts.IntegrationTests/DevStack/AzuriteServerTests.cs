@@ -4,12 +4,13 @@ using Azure.Storage.Blobs;
 
 namespace Alerts.IntegrationTests.DevStack;
 
-public sealed class AzuriteServerTests
+[Collection(ProcessSensitiveCollection.Name)]
+public sealed class AzuriteServerTests(AzuriteServerTests.SharedAzurite shared) : IClassFixture<AzuriteServerTests.SharedAzurite>
 {
     [Fact]
     public async Task StartAsync_RealTableClient_RoundTripsEntity()
     {
-        await using var azurite = await AzuriteServer.StartAsync();
+        var azurite = shared.Server;
         var table = new TableClient(azurite.ConnectionString, "roundtrip");
         await table.CreateIfNotExistsAsync();
 
@@ -23,7 +24,7 @@ public sealed class AzuriteServerTests
     [Fact]
     public async Task StartAsync_RealBlobClient_RoundTripsContent()
     {
-        await using var azurite = await AzuriteServer.StartAsync();
+        var azurite = shared.Server;
         var container = new BlobContainerClient(azurite.ConnectionString, "snapshots");
         await container.CreateIfNotExistsAsync();
 
@@ -31,6 +32,16 @@ public sealed class AzuriteServerTests
         var downloaded = await container.GetBlobClient("850511.json").DownloadContentAsync();
 
         Assert.Equal("{\"value\":{}}", downloaded.Value.Content.ToString());
+    }
+
+    [Fact]
+    public async Task StartAsync_NodeMissing_ThrowsSayingNodeIsNeeded()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => AzuriteServer.StartAsync(new AzuriteOptions { NodePath = "/nonexistent/node" }));
+
+        Assert.Contains("Node.js", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/node", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,5 +56,15 @@ public sealed class AzuriteServerTests
 
         Assert.False(ProcessProbe.IsRunning(processId));
         Assert.False(await ProcessProbe.AcceptsAsync(tablePort));
+    }
+
+    /// <summary>One Azurite for the round-trip tests: starting Node.js is the slow part.</summary>
+    public sealed class SharedAzurite : IAsyncLifetime
+    {
+        public AzuriteServer Server { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Server = await AzuriteServer.StartAsync();
+
+        public async Task DisposeAsync() => await Server.DisposeAsync();
     }
 }

@@ -52,6 +52,28 @@ internal static class ProcessProbe
         return found;
     }
 
+    /// <summary>Ids of running child processes of this process whose command line mentions <paramref name="fragment"/>.</summary>
+    public static IReadOnlyList<int> ChildrenWithCommandLine(string fragment)
+    {
+        var self = Environment.ProcessId;
+        return WithCommandLine(fragment).Where(pid => ParentOf(pid) == self).ToArray();
+    }
+
+    private static int? ParentOf(int pid)
+    {
+        try
+        {
+            // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces, so read after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public static async Task<bool> AcceptsAsync(int port)
     {
         using var client = new TcpClient();

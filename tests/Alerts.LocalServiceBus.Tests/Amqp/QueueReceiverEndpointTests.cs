@@ -138,6 +138,56 @@ public sealed class QueueReceiverEndpointTests
     }
 
     [Fact]
+    public async Task DeferMessageAsync_Unsupported_FailsAndLeavesTheMessageReceivable()
+    {
+        await using var fx = await BrokerFixture.StartAsync();
+        await SendAsync(fx, "defer me");
+        await using var receiver = fx.Client.CreateReceiver("breaches", "router");
+        var received = await receiver.ReceiveMessageAsync(Wait);
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => receiver.DeferMessageAsync(received));
+
+        Assert.Contains("Deferral is not supported", error.Message, StringComparison.Ordinal);
+        var again = await receiver.ReceiveMessageAsync(Wait);
+        Assert.Equal("defer me", again.Body.ToString());
+        Assert.Equal(1, again.DeliveryCount);
+    }
+
+    [Fact]
+    public async Task Processor_AutoComplete_HandlesEveryMessageAndStopsPromptly()
+    {
+        await using var fx = await BrokerFixture.StartAsync(tryTimeout: TimeSpan.FromSeconds(30));
+        for (var i = 0; i < 5; i++)
+        {
+            await SendAsync(fx, $"job{i}");
+        }
+
+        var handled = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var allHandled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var processor = fx.Client.CreateProcessor("breaches", "router", new ServiceBusProcessorOptions { MaxConcurrentCalls = 2 });
+        processor.ProcessMessageAsync += args =>
+        {
+            handled.Add(args.Message.Body.ToString());
+            if (handled.Count == 5)
+            {
+                allHandled.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        };
+        processor.ProcessErrorAsync += _ => Task.CompletedTask;
+
+        await processor.StartProcessingAsync();
+        await allHandled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var watch = Stopwatch.StartNew();
+        await processor.StopProcessingAsync();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"stop took {watch.Elapsed}");
+        Assert.Equal(["job0", "job1", "job2", "job3", "job4"], handled.Order());
+        Assert.Equal(new SubscriptionCounts(0, 0, 0), fx.Bus.GetCounts("breaches", "router"));
+    }
+
+    [Fact]
     public async Task ReceiveMessageAsync_UnknownSubscription_FailsWithMessagingEntityNotFound()
     {
         await using var fx = await BrokerFixture.StartAsync();

@@ -38,6 +38,23 @@ public sealed class MessageQueueTests
     }
 
     [Fact]
+    public void Restore_ReceivedAndDeleted_MakesItReceivableAgainInPlace()
+    {
+        var (broker, topic, _) = TestTopology.Create();
+        using var owner = broker;
+        topic.Send([TestTopology.Message("a"), TestTopology.Message("b")]);
+        var queue = topic.Queue();
+        Assert.True(queue.TryReceive(peekLock: false, out var taken));
+
+        queue.Restore(taken!);
+
+        Assert.Equal(2, queue.Count);
+        Assert.True(queue.TryReceive(peekLock: false, out var again));
+        Assert.Equal("a", again!.Message.MessageId);
+        Assert.Equal(taken!.SequenceNumber, again.SequenceNumber);
+    }
+
+    [Fact]
     public void LockExpiry_OnTheClock_UnlocksCountingADeliveryAndLosesTheLock()
     {
         var (broker, topic, clock) = TestTopology.Create();

@@ -25,6 +25,19 @@ public sealed class TopicTests
     }
 
     [Fact]
+    public void Send_FilterThatThrows_DoesNotMatchAndOtherSubscriptionsStillGetTheMessage()
+    {
+        var (broker, topic, _) = TestTopology.Create(subscriptions: [("failing", [new ThrowingFilter()]), ("all", [])]);
+        using var owner = broker;
+
+        var numbers = topic.Send([TestTopology.Message("a")]);
+
+        Assert.Equal([1L], numbers);
+        Assert.Equal(0, topic.Queue("failing").Count);
+        Assert.Equal(1, topic.Queue("all").Count);
+    }
+
+    [Fact]
     public void Send_SeveralMessages_NumbersThemInOrderSharedAcrossSubscriptions()
     {
         var (broker, topic, _) = TestTopology.Create(subscriptions: [("one", []), ("two", [])]);
@@ -93,5 +106,11 @@ public sealed class TopicTests
         Assert.False(topic.CancelScheduled(number));
         Assert.Equal(0, topic.Queue("one").Count);
         Assert.Equal(0, topic.Queue("two").Count);
+    }
+
+    /// <summary>Stands in for a filter that fails at evaluation (a real filter hitting a type it cannot compare).</summary>
+    private sealed class ThrowingFilter : MessageFilter
+    {
+        public override bool Matches(IFilterableMessage message) => throw new InvalidOperationException("cannot compare");
     }
 }

@@ -51,7 +51,7 @@ public static class ComtradeJsonReader
                 case "count":
                     if (json.TokenType != JsonTokenType.Number || !json.TryGetInt64(out var c) || c < 0)
                     {
-                        throw errors.At(path, $"expected a non-negative integer, found {json.Describe()}");
+                        throw errors.At(path.ToString(), $"expected a non-negative integer, found {json.Describe()}");
                     }
 
                     count = c;
@@ -64,14 +64,14 @@ public static class ComtradeJsonReader
 
                     if (json.TokenType != JsonTokenType.StartArray)
                     {
-                        throw errors.At(path, $"expected an array of records, found {json.Describe()}");
+                        throw errors.At(path.ToString(), $"expected an array of records, found {json.Describe()}");
                     }
 
                     seenData = true;
                     while (true)
                     {
-                        var where = string.Create(CultureInfo.InvariantCulture, $"$.data[{records}]");
-                        json.Next(where);
+                        var where = new RecordPath(records);
+                        json.Next("$.data");
                         if (json.TokenType == JsonTokenType.EndArray)
                         {
                             break;
@@ -83,12 +83,12 @@ public static class ComtradeJsonReader
                             var key = (observation.Reporter, observation.Partner, observation.Product, observation.Flow, observation.Period);
                             if (byKey.TryGetValue(key, out var first))
                             {
-                                throw errors.At(where, string.Create(CultureInfo.InvariantCulture, $"duplicate record: {observation.Reporter}/{observation.Partner}/{observation.Product}/{observation.Flow}/{observation.Period} was already given by $.data[{first.Record}]"));
+                                throw errors.At(where.ToString(), string.Create(CultureInfo.InvariantCulture, $"duplicate record: {observation.Reporter}/{observation.Partner}/{observation.Product}/{observation.Flow}/{observation.Period} was already given by $.data[{first.Record}]"));
                             }
 
                             if (byKey.Count >= options.MaxObservations)
                             {
-                                throw errors.At(where, string.Create(CultureInfo.InvariantCulture, $"more than {options.MaxObservations} records"));
+                                throw errors.At(where.ToString(), string.Create(CultureInfo.InvariantCulture, $"more than {options.MaxObservations} records"));
                             }
 
                             byKey[key] = (observation, records);
@@ -102,7 +102,7 @@ public static class ComtradeJsonReader
                     var text = json.TokenType == JsonTokenType.Null ? string.Empty : JsonStatReader.CollectText(json, path);
                     if (!string.IsNullOrWhiteSpace(text))
                     {
-                        throw errors.At(path, $"the source reported an error: {text}");
+                        throw errors.At(path.ToString(), $"the source reported an error: {text}");
                     }
 
                     break;
@@ -134,25 +134,25 @@ public static class ComtradeJsonReader
         return new TradeDataSet(TradeDataSource.Comtrade, TradeDataFormat.ComtradeJson, origin, DataVintage.Unknown, byKey.Values.Select(v => v.Observation));
     }
 
-    private static TradeObservation? ReadRecord(JsonTokenStream json, PayloadErrors errors, TradeDataReaderOptions options, M49CountryCodes codes, string where)
+    private static TradeObservation? ReadRecord(JsonTokenStream json, PayloadErrors errors, TradeDataReaderOptions options, M49CountryCodes codes, RecordPath where)
     {
         if (json.TokenType != JsonTokenType.StartObject)
         {
-            throw errors.At(where, $"expected a record object, found {json.Describe()}");
+            throw errors.At(where.ToString(), $"expected a record object, found {json.Describe()}");
         }
 
         var r = new Record();
         while (true)
         {
-            json.Next(where);
+            json.Next("$.data");
             if (json.TokenType == JsonTokenType.EndObject)
             {
                 break;
             }
 
-            var field = json.GetString();
-            var path = $"{where}.{field}";
-            json.Next(path);
+            var field = FieldOf(json.ValueBytes);
+            var path = where.Field(field);
+            json.Next("$.data");
             switch (field)
             {
                 case "freqCode": r.Freq = OptionalString(json, errors, path); break;
@@ -168,7 +168,7 @@ public static class ComtradeJsonReader
                 case "motCode": r.Mot = OptionalInt(json, errors, path); break;
                 case "netWgt": r.NetWgt = OptionalAmount(json, errors, options, path, "netWgt (kg)"); break;
                 case "primaryValue": r.PrimaryValue = OptionalAmount(json, errors, options, path, "primaryValue (USD)"); break;
-                default: json.SkipValue(path); break;
+                default: json.SkipValue("$.data"); break;
             }
         }
 
@@ -178,8 +178,8 @@ public static class ComtradeJsonReader
             return null;
         }
 
-        var reporterCode = r.Reporter ?? throw errors.At(where + ".reporterCode", "missing");
-        var partnerCode = r.Partner ?? throw errors.At(where + ".partnerCode", "missing");
+        var reporterCode = r.Reporter ?? throw errors.At(where.Field("reporterCode").ToString(), "missing");
+        var partnerCode = r.Partner ?? throw errors.At(where.Field("partnerCode").ToString(), "missing");
         if (codes.IsNonCountry(partnerCode))
         {
             return null;
@@ -187,18 +187,18 @@ public static class ComtradeJsonReader
 
         if (!codes.TryGetIso(reporterCode, out var reporter))
         {
-            throw errors.At(where + ".reporterCode", string.Create(CultureInfo.InvariantCulture, $"unknown reporter code {reporterCode} (not in the M49 table)"));
+            throw errors.At(where.Field("reporterCode").ToString(), string.Create(CultureInfo.InvariantCulture, $"unknown reporter code {reporterCode} (not in the M49 table)"));
         }
 
         if (!codes.TryGetIso(partnerCode, out var partner))
         {
-            throw errors.At(where + ".partnerCode", string.Create(CultureInfo.InvariantCulture, $"unknown partner code {partnerCode} (not in the M49 table; add it to m49-codes.json)"));
+            throw errors.At(where.Field("partnerCode").ToString(), string.Create(CultureInfo.InvariantCulture, $"unknown partner code {partnerCode} (not in the M49 table; add it to m49-codes.json)"));
         }
 
         var product = r.Product;
         if (string.IsNullOrWhiteSpace(product) || product.Length > 12 || !product.All(char.IsAsciiLetterOrDigit))
         {
-            throw errors.At(where + ".cmdCode", product is null ? "missing" : $"'{product}' is not a commodity code");
+            throw errors.At(where.Field("cmdCode").ToString(), product is null ? "missing" : $"'{product}' is not a commodity code");
         }
 
         Period period;
@@ -206,7 +206,7 @@ public static class ComtradeJsonReader
         {
             if (!Period.TryParse(r.Period, out period))
             {
-                throw errors.At(where + ".period", $"'{r.Period}' is not a period (YYYY or YYYYMM)");
+                throw errors.At(where.Field("period").ToString(), $"'{r.Period}' is not a period (YYYY or YYYYMM)");
             }
         }
         else if (r.RefYear is { } year && Period.TryParse(r.Freq == "M" && r.RefMonth is { } m ? string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{m:D2}") : year.ToString("D4", CultureInfo.InvariantCulture), out var p))
@@ -215,12 +215,12 @@ public static class ComtradeJsonReader
         }
         else
         {
-            throw errors.At(where + ".period", "missing (and no valid refYear/refMonth)");
+            throw errors.At(where.Field("period").ToString(), "missing (and no valid refYear/refMonth)");
         }
 
         if (r.Freq is "A" or "M" && period.IsAnnual != (r.Freq == "A"))
         {
-            throw errors.At(where + ".period", $"'{period}' does not match freqCode '{r.Freq}'");
+            throw errors.At(where.Field("period").ToString(), $"'{period}' does not match freqCode '{r.Freq}'");
         }
 
         if (r.NetWgt is null && r.PrimaryValue is null)
@@ -231,14 +231,14 @@ public static class ComtradeJsonReader
         return new TradeObservation(reporter, partner, product, r.Flow == "M" ? TradeFlow.Import : TradeFlow.Export, period, r.NetWgt, r.PrimaryValue, "USD");
     }
 
-    private static string? OptionalString(JsonTokenStream json, PayloadErrors errors, string path) => json.TokenType switch
+    private static string? OptionalString(JsonTokenStream json, PayloadErrors errors, FieldPath path) => json.TokenType switch
     {
         JsonTokenType.Null => null,
         JsonTokenType.String => json.GetString(),
-        _ => throw errors.At(path, $"expected a string, found {json.Describe()}"),
+        _ => throw errors.At(path.ToString(), $"expected a string, found {json.Describe()}"),
     };
 
-    private static int? OptionalInt(JsonTokenStream json, PayloadErrors errors, string path)
+    private static int? OptionalInt(JsonTokenStream json, PayloadErrors errors, FieldPath path)
     {
         if (json.TokenType == JsonTokenType.Null)
         {
@@ -250,10 +250,10 @@ public static class ComtradeJsonReader
             return (int)v;
         }
 
-        throw errors.At(path, $"expected an integer, found {json.Describe()}");
+        throw errors.At(path.ToString(), $"expected an integer, found {json.Describe()}");
     }
 
-    private static decimal? OptionalAmount(JsonTokenStream json, PayloadErrors errors, TradeDataReaderOptions options, string path, string what)
+    private static decimal? OptionalAmount(JsonTokenStream json, PayloadErrors errors, TradeDataReaderOptions options, FieldPath path, string what)
     {
         if (json.TokenType == JsonTokenType.Null)
         {
@@ -262,16 +262,16 @@ public static class ComtradeJsonReader
 
         if (json.TokenType != JsonTokenType.Number)
         {
-            throw errors.At(path, $"expected a number or null, found {json.Describe()}");
+            throw errors.At(path.ToString(), $"expected a number or null, found {json.Describe()}");
         }
 
         if (!json.TryGetDecimal(out var amount))
         {
-            throw errors.At(path, $"number {json.GetString()} is out of range");
+            throw errors.At(path.ToString(), $"number {json.GetString()} is out of range");
         }
 
         var problem = AmountRules.Check(amount, options.MaxAmount, what);
-        return problem is null ? AmountRules.Normalize(amount) : throw errors.At(path, problem);
+        return problem is null ? AmountRules.Normalize(amount) : throw errors.At(path.ToString(), problem);
     }
 
     private sealed class Record
@@ -301,5 +301,38 @@ public static class ComtradeJsonReader
         public decimal? NetWgt { get; set; }
 
         public decimal? PrimaryValue { get; set; }
+    }
+
+    private static readonly string[] KnownFields =
+        ["freqCode", "refYear", "refMonth", "period", "reporterCode", "partnerCode", "partner2Code", "flowCode", "cmdCode", "customsCode", "motCode", "netWgt", "primaryValue"];
+
+    private static readonly byte[][] KnownFieldBytes = KnownFields.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+
+    /// <summary>The interned name of a known field (no allocation per record), or the name itself.</summary>
+    private static string FieldOf(ReadOnlySpan<byte> name)
+    {
+        for (var i = 0; i < KnownFieldBytes.Length; i++)
+        {
+            if (name.SequenceEqual(KnownFieldBytes[i]))
+            {
+                return KnownFields[i];
+            }
+        }
+
+        return System.Text.Encoding.UTF8.GetString(name);
+    }
+
+    /// <summary><c>$.data[i]</c>, formatted only for an error message.</summary>
+    private readonly record struct RecordPath(int Index)
+    {
+        public FieldPath Field(string name) => new(Index, name);
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"$.data[{Index}]");
+    }
+
+    /// <summary><c>$.data[i].field</c>, formatted only for an error message.</summary>
+    private readonly record struct FieldPath(int Index, string Name)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"$.data[{Index}].{Name}");
     }
 }

@@ -168,10 +168,9 @@ public static class JsonStatReader
         for (var k = 0; k < doc.Indices.Count; k++)
         {
             var index = doc.Indices[k];
-            var where = string.Create(CultureInfo.InvariantCulture, $"$.value['{index}']");
             if (index >= cells)
             {
-                throw errors.At(where, string.Create(CultureInfo.InvariantCulture, $"index {index} is outside the {cells} cells the dimensions describe"));
+                throw errors.At(CellPath(index, doc.Dense), string.Create(CultureInfo.InvariantCulture, $"index {index} is outside the {cells} cells the dimensions describe"));
             }
 
             var ind = (int)(index / strides[iInd] % doc.Sizes[iInd]);
@@ -192,14 +191,14 @@ public static class JsonStatReader
             var problem = AmountRules.Check(amount, options.MaxAmount, kind == 1 ? "quantity (kg)" : "value (EUR)");
             if (problem is not null)
             {
-                throw errors.At(where, problem);
+                throw errors.At(CellPath(index, doc.Dense), problem);
             }
 
             var key = index - (ind * strides[iInd]);
             ref var cell = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(merged, key, out _);
             if (kind == 1 ? cell.HasQuantity : cell.HasValue)
             {
-                throw errors.At(where, "the same cell is given twice");
+                throw errors.At(CellPath(index, doc.Dense), "the same cell is given twice");
             }
 
             if (kind == 1)
@@ -244,6 +243,7 @@ public static class JsonStatReader
 
     private static void ReadValues(JsonTokenStream json, PayloadErrors errors, TradeDataReaderOptions options, Document doc)
     {
+        // Paths are built only when something is wrong: formatting one per cell would dominate the parse.
         if (json.TokenType == JsonTokenType.StartObject)
         {
             while (true)
@@ -254,15 +254,14 @@ public static class JsonStatReader
                     return;
                 }
 
-                var keyText = json.GetString();
-                var where = $"$.value['{keyText}']";
                 if (!json.TryGetInt64(out var index) || index < 0)
                 {
-                    throw errors.At(where, $"'{keyText}' is not a cell index (a non-negative integer)");
+                    var keyText = json.GetString();
+                    throw errors.At($"$.value['{keyText}']", $"'{keyText}' is not a cell index (a non-negative integer)");
                 }
 
-                json.Next(where);
-                AddValue(json, errors, options, doc, index, where);
+                json.Next("$.value");
+                AddValue(json, errors, options, doc, index, dense: false);
             }
         }
 
@@ -271,15 +270,14 @@ public static class JsonStatReader
             long index = 0;
             while (true)
             {
-                var where = string.Create(CultureInfo.InvariantCulture, $"$.value[{index}]");
-                json.Next(where);
+                json.Next("$.value");
                 if (json.TokenType == JsonTokenType.EndArray)
                 {
                     doc.DenseLength = index;
                     return;
                 }
 
-                AddValue(json, errors, options, doc, index, where);
+                AddValue(json, errors, options, doc, index, dense: true);
                 index++;
             }
         }
@@ -287,7 +285,10 @@ public static class JsonStatReader
         throw errors.At("$.value", $"expected an object (sparse) or an array (dense), found {json.Describe()}");
     }
 
-    private static void AddValue(JsonTokenStream json, PayloadErrors errors, TradeDataReaderOptions options, Document doc, long index, string where)
+    private static string CellPath(long index, bool dense) =>
+        dense ? string.Create(CultureInfo.InvariantCulture, $"$.value[{index}]") : string.Create(CultureInfo.InvariantCulture, $"$.value['{index}']");
+
+    private static void AddValue(JsonTokenStream json, PayloadErrors errors, TradeDataReaderOptions options, Document doc, long index, bool dense)
     {
         switch (json.TokenType)
         {
@@ -296,19 +297,20 @@ public static class JsonStatReader
             case JsonTokenType.Number:
                 if (!json.TryGetDecimal(out var value))
                 {
-                    throw errors.At(where, $"number {json.GetString()} is out of range");
+                    throw errors.At(CellPath(index, dense), $"number {json.GetString()} is out of range");
                 }
 
                 if (doc.Indices.Count >= options.MaxObservations)
                 {
-                    throw errors.At(where, string.Create(CultureInfo.InvariantCulture, $"more than {options.MaxObservations} cells"));
+                    throw errors.At(CellPath(index, dense), string.Create(CultureInfo.InvariantCulture, $"more than {options.MaxObservations} cells"));
                 }
 
                 doc.Indices.Add(index);
                 doc.Values.Add(value);
+                doc.Dense = dense;
                 return;
             default:
-                throw errors.At(where, $"expected a number or null, found {json.Describe()}");
+                throw errors.At(CellPath(index, dense), $"expected a number or null, found {json.Describe()}");
         }
     }
 
@@ -509,6 +511,8 @@ public static class JsonStatReader
         public List<decimal> Values { get; } = [];
 
         public long? DenseLength { get; set; }
+
+        public bool Dense { get; set; }
     }
 
     private struct Cell

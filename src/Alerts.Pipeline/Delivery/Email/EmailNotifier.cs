@@ -69,6 +69,11 @@ public sealed partial class EmailNotifier : INotifier
             await client.ConnectAsync(_options.Host, _options.Port, _options.Security, linked.Token);
             if (!string.IsNullOrEmpty(_options.UserName))
             {
+                if (!client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
+                {
+                    return DeliveryOutcome.Retry($"the SMTP server offers no authentication but {EmailOptions.SectionName}:UserName is set (check {EmailOptions.SectionName}:Security: servers often offer AUTH only after STARTTLS)");
+                }
+
                 await client.AuthenticateAsync(_options.UserName, _options.Password ?? string.Empty, linked.Token);
             }
 

@@ -18,7 +18,19 @@ public static class TeamsExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddNotificationRendering(configuration);
-        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName)).ValidateOnStart();
+        var section = configuration.GetSection(TeamsOptions.SectionName);
+        services.AddOptions<TeamsOptions>()
+            .Bind(section)
+            .PostConfigure(o =>
+            {
+                // An app setting is one string: `Teams__AllowedHosts` may list hosts separated by commas.
+                var scalar = section[nameof(TeamsOptions.AllowedHosts)];
+                foreach (var host in (scalar ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    o.AllowedHosts.Add(host);
+                }
+            })
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TeamsOptions>>().Value.ToPolicy());
         services.TryAddSingleton<SubscriptionRequestValidator>();

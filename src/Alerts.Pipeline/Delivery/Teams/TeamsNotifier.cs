@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using Alerts.Core.Delivery;
 using Alerts.Core.Rendering;
@@ -130,10 +131,11 @@ public sealed partial class TeamsNotifier : INotifier
         };
     }
 
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => RetryAfter(response.Headers.RetryAfter, _time.GetUtcNow());
+
     /// <summary>Retry-After as delta seconds or an HTTP date, never negative; null when absent.</summary>
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    internal static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now)
     {
-        var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
         {
             return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
@@ -141,7 +143,7 @@ public sealed partial class TeamsNotifier : INotifier
 
         if (header?.Date is { } date)
         {
-            var wait = date - _time.GetUtcNow();
+            var wait = date - now;
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 

@@ -10,6 +10,7 @@ public sealed class TeamsOptions
     /// <summary>
     /// Allowed webhook hosts (<c>*.logic.azure.com</c> matches any sub-domain; other entries match exactly).
     /// Empty means <see cref="WebhookUrlPolicy.DefaultAllowedHosts"/>; configured entries replace the defaults.
+    /// Configure as a list (<c>Teams__AllowedHosts__0</c>) or one comma-separated value (<c>Teams__AllowedHosts</c>).
     /// </summary>
     public IList<string> AllowedHosts { get; } = [];
 

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Alerts.Functions.Http;
+
+/// <summary>Reads a JSON request body, turning malformed JSON into a problem that says where.</summary>
+internal static class JsonBody
+{
+    /// <summary>Larger bodies are refused: no request of this API needs more.</summary>
+    public const int MaxBytes = 64 * 1024;
+
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static async Task<(T? Value, IActionResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, Problems.Problem(request, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"At most {MaxBytes} bytes are accepted."));
+        }
+
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellationToken);
+            return value is null
+                ? (null, Problems.BadRequest(request, "The request body is empty; a JSON object is expected."))
+                : (value, null);
+        }
+        catch (JsonException e)
+        {
+            var where = e.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
+            return (null, Problems.BadRequest(request, $"The request body is not valid JSON{where} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Alerts.Core.Statistics;
+using Alerts.Functions.Http;
+using Alerts.Pipeline.Pull;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alerts.Functions.Pull;
+
+/// <summary><c>POST /api/recalculations</c>: the pull's steps for one scope, now; returns what it computed and which alerts changed.</summary>
+public sealed class RecalculationFunction(PullService pull)
+{
+    public const int MaxProducts = 100;
+
+    [Function(nameof(Recalculate))]
+    public async Task<IActionResult> Recalculate(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "recalculations")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = new RecalculationRequest();
+        if (request.ContentLength is null or > 0)
+        {
+            var (read, problem) = await JsonBody.ReadAsync<RecalculationRequest>(request, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            body = read!;
+        }
+
+        var products = body.Products ?? [];
+        var errors = new Dictionary<string, string[]>();
+        if (products.Count > MaxProducts)
+        {
+            errors["products"] = [$"At most {MaxProducts} products per recalculation."];
+        }
+
+        var bad = products.Select((p, i) => (p, i)).Where(x => string.IsNullOrWhiteSpace(x.p) || x.p.Length > 10 || !x.p.All(char.IsAsciiDigit)).ToList();
+        foreach (var (p, i) in bad)
+        {
+            errors[$"products[{i}]"] = [$"'{p}' is not an HS/CN product code (2 to 10 digits)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(request, errors);
+        }
+
+        var report = await pull.RunAsync(new PullScope(products), body.Force ?? true, cancellationToken);
+        return new OkObjectResult(RecalculationResult.From(report));
+    }
+}

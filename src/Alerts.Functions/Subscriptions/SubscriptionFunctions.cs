@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Alerts.Core.Routing;
+using Alerts.Functions.Http;
+using Alerts.Pipeline.Subscriptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alerts.Functions.Subscriptions;
+
+/// <summary><c>/api/subscriptions</c>: a caller creates, reads, lists and deletes its own subscriptions.</summary>
+public sealed class SubscriptionFunctions(SubscriptionService subscriptions)
+{
+    [Function(nameof(CreateSubscription))]
+    public async Task<IActionResult> CreateSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (CallerIdentity.Of(request) is not { } owner)
+        {
+            return Problems.Unauthorized(request);
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<SubscriptionRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (created, errors) = await subscriptions.CreateAsync(owner, body, cancellationToken);
+        return created is null
+            ? Problems.Validation(request, errors)
+            : new CreatedResult($"/api/subscriptions/{created.Id}", created);
+    }
+
+    [Function(nameof(GetSubscription))]
+    public async Task<IActionResult> GetSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (CallerIdentity.Of(request) is not { } owner)
+        {
+            return Problems.Unauthorized(request);
+        }
+
+        return await subscriptions.GetAsync(owner, id, cancellationToken) is { } found
+            ? new OkObjectResult(found)
+            : Problems.NotFound(request, $"You have no subscription '{id}'.");
+    }
+
+    [Function(nameof(ListSubscriptions))]
+    public async Task<IActionResult> ListSubscriptions(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions")] HttpRequest request, CancellationToken cancellationToken) =>
+        CallerIdentity.Of(request) is { } owner
+            ? new OkObjectResult(await subscriptions.ListAsync(owner, cancellationToken))
+            : Problems.Unauthorized(request);
+
+    [Function(nameof(DeleteSubscription))]
+    public async Task<IActionResult> DeleteSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (CallerIdentity.Of(request) is not { } owner)
+        {
+            return Problems.Unauthorized(request);
+        }
+
+        return await subscriptions.DeleteAsync(owner, id, cancellationToken)
+            ? new NoContentResult()
+            : Problems.NotFound(request, $"You have no subscription '{id}'.");
+    }
+}

@@ -1,0 +1,106 @@
+using Alerts.Core.Alerts;
+using Alerts.Core.Rules;
+using Alerts.Core.Statistics;
+using Alerts.Pipeline.Messaging;
+using Alerts.Pipeline.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Pipeline.Pull;
+
+/// <summary>
+/// Steps 1-3 of the pipeline for a scope: pull each product, and for every series whose data changed
+/// compute indices, evaluate rules, advance alerts and publish their events to <c>breaches</c>. A failing
+/// product never stops the others; a series whose snapshot did not change is not recomputed.
+/// </summary>
+public sealed partial class PullService(
+    IEnumerable<ITradeSource> sources,
+    IOptions<PullOptions> options,
+    SeriesProcessor series,
+    TimeProvider time,
+    ILogger<PullService> logger)
+{
+    private readonly ITradeSource source = sources.FirstOrDefault(s => s.Name.Equals(options.Value.Source, StringComparison.OrdinalIgnoreCase))
+        ?? throw new InvalidOperationException($"Setting Pull:Source names '{options.Value.Source}', which is not a registered source ({string.Join(", ", sources.Select(s => s.Name))}).");
+
+    /// <param name="force">Recompute series even when their snapshot did not change (a manual recalculation).</param>
+    public async Task<PullReport> RunAsync(PullScope scope, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var started = time.GetUtcNow();
+        var runId = RunIds.New(started);
+        using var logScope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
+        LogRunStarted(runId, source.Name, scope.Products.Count == 0 ? "all" : string.Join(",", scope.Products));
+
+        var outcomes = new List<ProductOutcome>();
+        var indices = new List<SeriesIndices>();
+        var events = new List<AlertEvent>();
+        foreach (var product in options.Value.EffectiveProducts)
+        {
+            if (!scope.Includes(product))
+            {
+                continue;
+            }
+
+            var result = await PullProductAsync(product, runId, force, cancellationToken);
+            outcomes.Add(result.Outcome);
+            indices.AddRange(result.Indices);
+            events.AddRange(result.Events);
+        }
+
+        foreach (var unknown in scope.Products.Where(p => !options.Value.EffectiveProducts.Contains(p, StringComparer.OrdinalIgnoreCase)))
+        {
+            outcomes.Add(new ProductOutcome(source.Name, unknown, ProductStatus.Skipped, 0, 0, null, $"Product {unknown} is not configured (setting Pull:Products)."));
+        }
+
+        var report = new PullReport(runId, started, time.GetUtcNow(), outcomes, indices, events);
+        LogRunFinished(runId, report.Count(ProductStatus.Fetched), report.Count(ProductStatus.Unchanged), report.Count(ProductStatus.Skipped), report.Count(ProductStatus.Failed), events.Count);
+        return report;
+    }
+
+    private async Task<SeriesResult> PullProductAsync(string product, string runId, bool force, CancellationToken cancellationToken)
+    {
+        TradeDataSet data;
+        try
+        {
+            data = await source.FetchAsync(product, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // One product's failure is reported and the run goes on with the others; nothing was stored for it.
+            LogProductFailed(e, source.Name, product, e.Message);
+            return SeriesResult.Empty(new ProductOutcome(source.Name, product, ProductStatus.Failed, 0, 0, null, e.Message));
+        }
+
+        var vintage = data.Vintage.IsKnown ? data.Vintage.ToString() : $"content-{data.ContentFingerprint[..16]}";
+        var results = new List<SeriesResult>();
+        foreach (var group in data.BySeries())
+        {
+            results.Add(await series.ProcessAsync(source.Name, group.Key, [.. group], vintage, runId, force, cancellationToken));
+        }
+
+        var fetched = results.Any(r => r.Outcome.Status == ProductStatus.Fetched);
+        var outcome = new ProductOutcome(
+            source.Name,
+            product,
+            fetched ? ProductStatus.Fetched : ProductStatus.Unchanged,
+            data.Observations.Count,
+            results.Sum(r => r.Indices.Count),
+            vintage,
+            null);
+        LogProductDone(source.Name, product, outcome.Status, outcome.Observations, vintage);
+        return new SeriesResult(outcome, [.. results.SelectMany(r => r.Indices)], [.. results.SelectMany(r => r.Events)]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started: source {Source}, products {Products}")]
+    private partial void LogRunStarted(string runId, string source, string products);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} finished: {Fetched} fetched, {Unchanged} unchanged, {Skipped} skipped, {Failed} failed, {Events} alert events")]
+    private partial void LogRunFinished(string runId, int fetched, int unchanged, int skipped, int failed, int events);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pull of {Source} product {Product} failed: {Reason}")]
+    private partial void LogProductFailed(Exception exception, string source, string product, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pulled {Source} product {Product}: {Status}, {Observations} observations, vintage {Vintage}")]
+    private partial void LogProductDone(string source, string product, ProductStatus status, int observations, string vintage);
+}

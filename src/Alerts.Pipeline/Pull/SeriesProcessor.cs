@@ -1,0 +1,106 @@
+using Alerts.Core.Alerts;
+using Alerts.Core.Catalog;
+using Alerts.Core.Rules;
+using Alerts.Core.Statistics;
+using Alerts.Pipeline.Messaging;
+using Alerts.Pipeline.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Pipeline.Pull;
+
+/// <summary>
+/// Steps 2 and 3 for one series: compute indices on both bases, store them, evaluate the rules, advance each
+/// alert and publish its events. The order makes a crash at any point safe to re-run: events are published
+/// before the alert state that produced them is saved (ids are deterministic, so a re-publish is dropped as a
+/// duplicate), and the snapshot and pull state that mark the series as done are written last.
+/// </summary>
+public sealed partial class SeriesProcessor(
+    SnapshotStore snapshots,
+    PullStateStore pullStates,
+    IndicesStore indicesStore,
+    AlertStore alerts,
+    RuleEvaluator rules,
+    BreachPublisher breaches,
+    TimeProvider time,
+    ILogger<SeriesProcessor> logger)
+{
+    public async Task<SeriesResult> ProcessAsync(
+        string source, SeriesKey series, IReadOnlyList<TradeObservation> observations, string vintage, string runId, bool force, CancellationToken cancellationToken)
+    {
+        var hash = SnapshotFormat.ContentHash(series, observations);
+        var state = await pullStates.GetAsync(source, series, cancellationToken);
+        if (!force && state?.SnapshotHash == hash)
+        {
+            LogUnchanged(series, vintage);
+            return SeriesResult.Empty(new ProductOutcome(source, series.Product, ProductStatus.Unchanged, observations.Count, 0, vintage, null));
+        }
+
+        var name = ProductNames.For(series.Product);
+        var indices = new List<SeriesIndices>();
+        foreach (var basis in Enum.GetValues<Basis>())
+        {
+            indices.AddRange(PeriodIndices.Compute(observations, basis)
+                .Where(p => p.Reporter == series.Reporter && p.Product == series.Product && p.Flow == series.Flow)
+                .Select(p => new SeriesIndices(series, basis, p.Period, p.Indices, name)));
+        }
+
+        await indicesStore.UpsertAsync(indices, vintage, runId, cancellationToken);
+
+        var events = new List<AlertEvent>();
+        foreach (var evaluation in rules.Evaluate(indices))
+        {
+            events.AddRange(await AdvanceAlertAsync(evaluation, vintage, runId, cancellationToken));
+        }
+
+        await snapshots.WriteAsync(source, series, observations, vintage, cancellationToken);
+        var watermark = observations.Count == 0 ? (Period?)null : observations.Max(o => o.Period);
+        await pullStates.UpsertAsync([new PullState(source, series, watermark, vintage, hash, time.GetUtcNow())], cancellationToken);
+        LogComputed(series, indices.Count, events.Count, vintage);
+        return new SeriesResult(new ProductOutcome(source, series.Product, ProductStatus.Fetched, observations.Count, indices.Count, vintage, null), indices, events);
+    }
+
+    private async Task<IReadOnlyList<AlertEvent>> AdvanceAlertAsync(SeriesEvaluation evaluation, string vintage, string runId, CancellationToken cancellationToken)
+    {
+        var fingerprint = AlertFingerprint.Compute(evaluation.Rule.Id, evaluation.Series, evaluation.Basis);
+        var published = new List<AlertEvent>();
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await alerts.GetAsync(evaluation.Series, fingerprint, cancellationToken);
+            var transition = AlertLifecycle.Apply(current?.Value, evaluation, vintage, time.GetUtcNow(), runId);
+            if (!transition.Changed)
+            {
+                return published;
+            }
+
+            var fresh = transition.Events.Where(e => published.TrueForAll(p => p.EventId != e.EventId)).ToList();
+            if (fresh.Count > 0)
+            {
+                await breaches.PublishAsync(fresh, cancellationToken);
+                published.AddRange(fresh);
+                foreach (var e in fresh)
+                {
+                    LogEventPublished(e.Fingerprint, e.EventId, e.State, e.RuleId, e.Commodity, e.Value);
+                }
+            }
+
+            try
+            {
+                await alerts.SaveAsync(transition.Record, current?.ETag, cancellationToken);
+                return published;
+            }
+            catch (StorageConflictException) when (attempt < AlertStore.MaxAttempts)
+            {
+                // An overlapping run stored first; re-apply on its record. Events already published keep their ids.
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Series {Series} unchanged at vintage {Vintage}: not recomputed")]
+    private partial void LogUnchanged(SeriesKey series, string vintage);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Series {Series}: {Indices} index rows, {Events} alert events, vintage {Vintage}")]
+    private partial void LogComputed(SeriesKey series, int indices, int events, string vintage);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Fingerprint} event {EventId} {State}: rule {RuleId} on {Commodity}, value {Value}")]
+    private partial void LogEventPublished(string fingerprint, string eventId, AlertState state, string ruleId, string commodity, double value);
+}

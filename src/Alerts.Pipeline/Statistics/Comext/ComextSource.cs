@@ -1,0 +1,18 @@
+using Alerts.Core.Statistics;
+using Alerts.Pipeline.Pull;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Pipeline.Statistics.Comext;
+
+/// <summary>Comext DS-045409 as a pull source: the trailing window of one product, imports, through the statistics API.</summary>
+public sealed class ComextSource(ComextClient client, IOptions<PullOptions> options, TimeProvider time) : ITradeSource
+{
+    public string Name => "comext";
+
+    public Task<TradeDataSet> FetchAsync(string product, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var (from, to) = PullWindow.For(o, time.GetUtcNow());
+        return client.GetAsync(new ComextQuery { Products = [product], Reporters = [o.Reporter], From = from, To = to }, cancellationToken);
+    }
+}

@@ -1,0 +1,41 @@
+using Alerts.Pipeline.Delivery.Teams;
+
+namespace Alerts.IntegrationTests.Delivery;
+
+public sealed class TeamsOptionsValidatorTests
+{
+    [Theory]
+    // defaults are valid
+    [InlineData("", 30, 30, null)]
+    // wildcard and exact hosts
+    [InlineData("*.logic.azure.com,hooks.example.com", 30, 30, null)]
+    // a URL instead of a host
+    [InlineData("https://hooks.example.com/x", 30, 30, "Teams:AllowedHosts:0")]
+    // a wildcard in the middle
+    [InlineData("*.logic.azure.com,prod-*.logic.azure.com", 30, 30, "Teams:AllowedHosts:1")]
+    // bare wildcard
+    [InlineData("*", 30, 30, "Teams:AllowedHosts:0")]
+    // zero timeout
+    [InlineData("", 0, 30, "Teams:Timeout")]
+    // default retry too long
+    [InlineData("", 30, 7200, "Teams:DefaultRetryAfter")]
+    public void Validate_Settings_NamesTheBadOne(string hosts, int timeoutSeconds, int retryAfterSeconds, string? expected)
+    {
+        var options = new TeamsOptions { Timeout = TimeSpan.FromSeconds(timeoutSeconds), DefaultRetryAfter = TimeSpan.FromSeconds(retryAfterSeconds) };
+        foreach (var h in hosts.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            options.AllowedHosts.Add(h);
+        }
+
+        var result = new TeamsOptionsValidator().Validate(null, options);
+
+        if (expected is null)
+        {
+            Assert.True(result.Succeeded, result.FailureMessage);
+        }
+        else
+        {
+            Assert.StartsWith(expected, Assert.Single(result.Failures!), StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Alerts.Core.Routing;
+using Alerts.DevStack.Webhooks;
+using Alerts.Pipeline.Messaging;
+using Azure.Messaging.ServiceBus;
+
+namespace Alerts.IntegrationTests.EndToEnd;
+
+/// <summary>Shared steps: subscribe the Teams channel, pull and route, so the two critical cards wait in <c>notifications/teams</c>.</summary>
+public abstract class TeamsDeliveryTest(PipelineStack p)
+{
+    protected PipelineStack P { get; } = p;
+
+    protected async Task QueueCardsAsync()
+    {
+        await P.SubscribeAsync(Cli.Demo.DemoSubscriptions.Teams(P.Stack));
+        await P.PullAsync();
+        await P.RouteAsync();
+        Assert.Equal(2, P.Stack.ServiceBus.GetCounts(ServiceBusNames.NotificationsTopic, Channels.Teams).Active);
+    }
+
+    protected int Delivered => P.Stack.Webhooks.Requests.Snapshot().Count(r => r.Status is >= 200 and < 300);
+}
+
+/// <summary>A webhook answering 500 once: the card is retried after the retry delay and delivered once.</summary>
+public sealed class TeamsServerErrorTests(PipelineStack p) : TeamsDeliveryTest(p), IClassFixture<PipelineStack>
+{
+    [Fact]
+    public async Task Deliver_ServerErrorThenOk_DeliveredOnceAfterRetry()
+    {
+        await QueueCardsAsync();
+        P.Stack.Webhooks.Enqueue(WebhookResponse.ServerError());
+
+        await P.DeliverAsync(Channels.Teams);
+        Assert.Equal(1, Delivered);
+        Assert.Equal(1, P.Stack.ServiceBus.GetCounts(ServiceBusNames.NotificationsTopic, Channels.Teams).Scheduled);
+
+        P.Clock.Advance(Pipeline.Delivery.DeliveryService.RetryDelay + TimeSpan.FromSeconds(1));
+        await P.DeliverAsync(Channels.Teams);
+        await P.DeliverAsync(Channels.Teams);
+
+        var posts = P.Stack.Webhooks.Requests.Snapshot();
+        var failed = Assert.Single(posts, r => r.Status == 500);
+        Assert.Equal(2, posts.Count(r => r.Status == 200));
+        Assert.Single(posts, r => r.Status == 200 && r.Body == failed.Body); // the failed card, delivered once on retry
+        var counts = P.Stack.ServiceBus.GetCounts(ServiceBusNames.NotificationsTopic, Channels.Teams);
+        Assert.Equal((0, 0, 0), (counts.Active, counts.DeadLetter, counts.Scheduled));
+    }
+}
+
+/// <summary>A webhook answering 404 (deleted workflow): dead-lettered with a reason, not retried.</summary>
+public sealed class TeamsNotFoundTests(PipelineStack p) : TeamsDeliveryTest(p), IClassFixture<PipelineStack>
+{
+    [Fact]
+    public async Task Deliver_NotFound_DeadLetteredWithReason()
+    {
+        await QueueCardsAsync();
+        P.Stack.Webhooks.Enqueue(WebhookResponse.NotFound());
+
+        await P.DeliverAsync(Channels.Teams);
+
+        Assert.Equal(1, Delivered);
+        await using var client = new ServiceBusClient(P.Stack.ServiceBus.ConnectionString);
+        await using var dlq = client.CreateReceiver(ServiceBusNames.NotificationsTopic, Channels.Teams, new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter });
+        var dead = Assert.Single(await dlq.ReceiveMessagesAsync(10, TimeSpan.FromSeconds(2)));
+        Assert.Equal("DeliveryFailed", dead.DeadLetterReason);
+        Assert.Contains("404", dead.DeadLetterErrorDescription, StringComparison.Ordinal);
+        Assert.DoesNotContain("/workflows/", dead.DeadLetterErrorDescription, StringComparison.Ordinal);
+        Assert.Equal(2, P.Stack.Webhooks.Requests.Count);
+    }
+}
+
+/// <summary>A webhook answering 429 with Retry-After: retried no earlier than it says.</summary>
+public sealed class TeamsThrottledTests(PipelineStack p) : TeamsDeliveryTest(p), IClassFixture<PipelineStack>
+{
+    [Fact]
+    public async Task Deliver_TooManyRequests_RetriedNoEarlierThanRetryAfter()
+    {
+        await QueueCardsAsync();
+        var retryAfter = TimeSpan.FromSeconds(120);
+        P.Stack.Webhooks.Enqueue(WebhookResponse.TooManyRequests(retryAfter));
+
+        await P.DeliverAsync(Channels.Teams);
+        Assert.Equal(1, Delivered);
+
+        P.Clock.Advance(retryAfter - TimeSpan.FromSeconds(5));
+        await P.DeliverAsync(Channels.Teams);
+        Assert.Equal(1, Delivered);
+        Assert.Equal(2, P.Stack.Webhooks.Requests.Count);
+
+        P.Clock.Advance(TimeSpan.FromSeconds(10));
+        await P.DeliverAsync(Channels.Teams);
+        Assert.Equal(2, Delivered);
+        Assert.Equal(3, P.Stack.Webhooks.Requests.Count);
+    }
+}
