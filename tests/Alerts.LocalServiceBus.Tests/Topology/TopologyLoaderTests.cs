@@ -43,7 +43,7 @@ public sealed class TopologyLoaderTests
             """, Source);
 
         var rule = Assert.Single(Assert.Single(Assert.Single(topology.Topics).Subscriptions).Rules);
-        var filter = Assert.IsType<Filters.CorrelationFilter>(rule.Filter);
+        var filter = Assert.IsType<Alerts.LocalServiceBus.Filters.CorrelationFilter>(rule.Filter);
         Assert.Equal("breach", filter.SystemProperties["Label"]);
         Assert.Equal("email", filter.ApplicationProperties["channel"]);
     }
