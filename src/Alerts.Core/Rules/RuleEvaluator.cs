@@ -61,10 +61,11 @@ public sealed class RuleEvaluator
             periods[i.Period] = i;
         }
 
+        var ordered = bySeries.OrderBy(s => s.Key.Series.ToString(), StringComparer.Ordinal).ThenBy(s => s.Key.Basis).ToList();
         var result = new List<SeriesEvaluation>();
         foreach (var rule in rules)
         {
-            foreach (var ((series, basis), periods) in bySeries.OrderBy(s => s.Key.Series.ToString(), StringComparer.Ordinal).ThenBy(s => s.Key.Basis))
+            foreach (var ((series, basis), periods) in ordered)
             {
                 if (rule.AppliesTo(series, basis))
                 {

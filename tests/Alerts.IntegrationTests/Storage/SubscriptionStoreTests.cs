@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Alerts.Core.Alerts;
+using Alerts.Core.Routing;
 using Alerts.Pipeline.Storage;
 
 namespace Alerts.IntegrationTests.Storage;
@@ -22,6 +24,27 @@ public sealed class SubscriptionStoreTests(AzuriteFixture azurite)
         Assert.NotNull(stored);
         Assert.Equal(sub with { Commodities = stored.Commodities }, stored);
         Assert.Equal(sub.Commodities, stored.Commodities);
+    }
+
+    [Fact]
+    public async Task CreateAsync_RoutingSubscription_RoundTripsFilterGroupingAndInterval()
+    {
+        var store = new SubscriptionStore<Subscription>(await azurite.CreateAccountAsync());
+        var sub = new Subscription(
+            "s-42", "oid:1234", Channels.Teams, "https://example.org/workflows/abc",
+            new SubscriptionFilter(["rare-earth-magnets"], ["EU27_2020"], ["crma-single-country"], Severity.Warning, [AlertState.Firing]),
+            GroupBy.Commodity, TimeSpan.FromHours(6), new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero), "Magnets desk");
+
+        await store.CreateAsync(sub, CancellationToken.None);
+        var stored = await store.GetAsync("oid:1234", "s-42", CancellationToken.None);
+
+        Assert.NotNull(stored);
+        Assert.Equal(sub with { Filter = stored.Filter }, stored);
+        Assert.Equal(sub.Filter.Commodities, stored.Filter.Commodities);
+        Assert.Equal(sub.Filter.Reporters, stored.Filter.Reporters);
+        Assert.Equal(sub.Filter.RuleIds, stored.Filter.RuleIds);
+        Assert.Equal(sub.Filter.MinSeverity, stored.Filter.MinSeverity);
+        Assert.Equal(sub.Filter.States, stored.Filter.States);
     }
 
     [Fact]

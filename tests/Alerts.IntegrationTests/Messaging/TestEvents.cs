@@ -1,0 +1,35 @@
+using Alerts.Core.Alerts;
+using Alerts.Core.Concentration;
+using Alerts.Core.Routing;
+using Alerts.Core.Statistics;
+
+namespace Alerts.IntegrationTests.Messaging;
+
+/// <summary>Alert events and notifications for the messaging tests.</summary>
+internal static class TestEvents
+{
+    public static AlertEvent Event(string id, AlertState state = AlertState.Firing, string product = "85051110", int suppliers = 3) => new(
+        id,
+        "fp-" + product,
+        "crma-single-country",
+        "A single third country supplies more than 65%",
+        "critical",
+        product,
+        "Rare-earth permanent magnets",
+        "EU27_2020",
+        TradeFlow.Import,
+        "2024",
+        Basis.Weight,
+        "cr1",
+        0.9,
+        0.65,
+        state,
+        [.. Enumerable.Range(0, suppliers).Select(i => new SupplierShare(i == 0 ? "CN" : $"X{i}", 900m / (i + 1), 0.9 / (i + 1)))],
+        0.6,
+        state == AlertState.Firing ? null : new Revision("2024", 0.7, 0.6, "v1", "v2"),
+        new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero),
+        "run-1");
+
+    public static Notification Notification(string id, string channel, params AlertEvent[] events) =>
+        new(id, "sub-1", channel, channel == Channels.Email ? "team@example.org" : "https://example.org/webhook", "crma/85051110", "first", events);
+}
