@@ -1,3 +1,4 @@
+using Alerts.Cli.Demo;
 using Alerts.Core.Routing;
 using Alerts.DevStack.Webhooks;
 using Alerts.Pipeline.Messaging;
@@ -12,7 +13,7 @@ public abstract class TeamsDeliveryTest(PipelineStack p)
 
     protected async Task QueueCardsAsync()
     {
-        await P.SubscribeAsync(Cli.Demo.DemoSubscriptions.Teams(P.Stack));
+        await P.SubscribeAsync(DemoSubscriptions.Teams(P.Stack));
         await P.PullAsync();
         await P.RouteAsync();
         Assert.Equal(2, P.Stack.ServiceBus.GetCounts(ServiceBusNames.NotificationsTopic, Channels.Teams).Active);
