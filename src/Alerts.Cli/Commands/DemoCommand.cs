@@ -17,7 +17,7 @@ namespace Alerts.Cli.Commands;
 /// through the real Comext client from the replay server, compute, evaluate, publish, route, deliver by SMTP
 /// and Teams webhook), prints what happened, stops the stack and exits 0.
 /// </summary>
-internal static class DemoCommand
+public static class DemoCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
