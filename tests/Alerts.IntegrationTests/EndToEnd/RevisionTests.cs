@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Alerts.Core.Alerts;
+using Alerts.Core.Rules;
+using Alerts.Core.Statistics;
+using Alerts.DevStack.Replay;
+using Alerts.Pipeline.Pull;
+using Alerts.TestKit.Samples;
+
+namespace Alerts.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// A new Comext vintage that revises one figure: only that series is recomputed, and the alert that had fired
+/// on the revised period says what changed (old and new value, old and new vintage).
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public sealed class RevisionTests(PipelineStack p) : IClassFixture<PipelineStack>
+{
+    [Fact]
+    public async Task Pull_NewVintageRevisesOneFigure_RecomputesThatSeriesAndEventCarriesOldAndNew()
+    {
+        var pull = p.Pipeline.Get<PullService>();
+        var first = await pull.RunAsync(PullScope.All, force: false, CancellationToken.None);
+        var fired = Assert.Single(first.Events, e => e.Commodity == "850511" && e.RuleId == DefaultRules.CrmaSingleCountryId);
+
+        // The revised release: China's 2024 magnet imports 20% higher, published later.
+        var revised = JsonNode.Parse(File.ReadAllText(SampleFiles.Get("comext/850511.json")))!;
+        var cell = ChinaQuantity2024(revised);
+        var value = revised["value"]![cell]!.GetValue<decimal>();
+        revised["value"]![cell] = value * 1.2m;
+        revised["updated"] = "2026-04-15T11:00:00+0200";
+        p.Stack.Replay.InjectFault(ReplayFault.WithStatus(200, revised.ToJsonString()), times: 1, when: r => r.QueryValue("product") == "850511");
+
+        p.Clock.Advance(TimeSpan.FromDays(1));
+        var second = await pull.RunAsync(PullScope.All, force: false, CancellationToken.None);
+
+        Assert.Equal(ProductStatus.Fetched, Assert.Single(second.Products, o => o.Product == "850511").Status);
+        Assert.All(second.Products.Where(o => o.Product != "850511"), o => Assert.Equal(ProductStatus.Unchanged, o.Status));
+        Assert.All(second.Indices, i => Assert.Equal("850511", i.Series.Product));
+
+        var revision = Assert.Single(second.Events, e => e.Fingerprint == fired.Fingerprint);
+        Assert.Equal(AlertState.Firing, revision.State);
+        Assert.NotNull(revision.Revision);
+        Assert.Equal("2024", revision.Revision.Period);
+        Assert.Equal(fired.Value, revision.Revision.OldValue, 12);
+        Assert.True(revision.Revision.NewValue > revision.Revision.OldValue);
+        Assert.Equal(revision.Value, revision.Revision.NewValue, 12);
+        Assert.NotEqual(revision.Revision.OldVintage, revision.Revision.NewVintage);
+        Assert.NotEqual(fired.EventId, revision.EventId);
+    }
+
+    // JSON-stat `value` is keyed by the row-major index over `id`/`size` (last dimension fastest).
+    private static string ChinaQuantity2024(JsonNode doc)
+    {
+        var ids = doc["id"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        var sizes = doc["size"]!.AsArray().Select(n => n!.GetValue<int>()).ToList();
+        var wanted = new Dictionary<string, string> { ["partner"] = "CN", ["indicators"] = ComextIndicators.QuantityIn100Kg, ["time"] = "2024" };
+        var index = 0;
+        for (var d = 0; d < ids.Count; d++)
+        {
+            var position = wanted.TryGetValue(ids[d], out var code) ? doc["dimension"]![ids[d]]!["category"]!["index"]![code]!.GetValue<int>() : 0;
+            index = (index * sizes[d]) + position;
+        }
+
+        return index.ToString(CultureInfo.InvariantCulture);
+    }
+}
