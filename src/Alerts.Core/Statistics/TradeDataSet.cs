@@ -34,6 +34,16 @@ public sealed class TradeDataSet
 
     public IReadOnlyList<TradeObservation> Observations { get; }
 
+    /// <summary>The payloads the observations were read from, when the reader's caller kept them (source clients do).</summary>
+    public IReadOnlyList<RawPayload> Payloads { get; private set; } = [];
+
+    /// <summary>Keeps the payload this data set was read from.</summary>
+    public TradeDataSet WithPayload(RawPayload payload)
+    {
+        Payloads = [.. Payloads, payload];
+        return this;
+    }
+
     /// <summary>
     /// SHA-256 over the sorted observations (hex). Equal fingerprints mean equal content, so a caller can tell
     /// whether a newer vintage changed anything even when the source publishes no vintage stamp (Comtrade).
@@ -49,7 +59,10 @@ public sealed class TradeDataSet
     {
         ArgumentNullException.ThrowIfNull(parts);
         var vintage = parts.Aggregate(DataVintage.Unknown, (v, p) => DataVintage.Latest(v, p.Vintage));
-        return new TradeDataSet(source, format, origin, vintage, parts.SelectMany(p => p.Observations));
+        return new TradeDataSet(source, format, origin, vintage, parts.SelectMany(p => p.Observations))
+        {
+            Payloads = [.. parts.SelectMany(p => p.Payloads)],
+        };
     }
 
     private static string ComputeFingerprint(IReadOnlyList<TradeObservation> observations)

@@ -17,6 +17,7 @@ public sealed partial class PullService(
     IEnumerable<ITradeSource> sources,
     IOptions<PullOptions> options,
     SeriesProcessor series,
+    RawArchive archive,
     TimeProvider time,
     ILogger<PullService> logger)
 {
@@ -80,6 +81,11 @@ public sealed partial class PullService(
         }
 
         var fetched = results.Any(r => r.Outcome.Status == ProductStatus.Fetched);
+        if (fetched)
+        {
+            await ArchiveAsync(product, runId, data.Payloads, cancellationToken);
+        }
+
         var outcome = new ProductOutcome(
             source.Name,
             product,
@@ -90,6 +96,17 @@ public sealed partial class PullService(
             null);
         LogProductDone(source.Name, product, outcome.Status, outcome.Observations, vintage);
         return new SeriesResult(outcome, [.. results.SelectMany(r => r.Indices)], [.. results.SelectMany(r => r.Events)]);
+    }
+
+    /// <summary>Keeps the payloads that brought new data, for audit: <c>raw/{source}/{date}/{runId}/{product}[.n].{ext}.gz</c>.</summary>
+    private async Task ArchiveAsync(string product, string runId, IReadOnlyList<RawPayload> payloads, CancellationToken cancellationToken)
+    {
+        var date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        for (var i = 0; i < payloads.Count; i++)
+        {
+            var name = payloads.Count == 1 ? product : $"{product}.{i + 1}";
+            await archive.ArchiveAsync(source.Name, date, runId, name, payloads[i].Bytes, payloads[i].Extension, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started: source {Source}, products {Products}")]

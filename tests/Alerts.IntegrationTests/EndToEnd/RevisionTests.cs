@@ -5,6 +5,7 @@ using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
 using Alerts.DevStack.Replay;
 using Alerts.Pipeline.Pull;
+using Alerts.Pipeline.Storage;
 using Alerts.TestKit.Samples;
 
 namespace Alerts.IntegrationTests.EndToEnd;
@@ -47,6 +48,16 @@ public sealed class RevisionTests(PipelineStack p) : IClassFixture<PipelineStack
         Assert.Equal(revision.Value, revision.Revision.NewValue, 12);
         Assert.NotEqual(revision.Revision.OldVintage, revision.Revision.NewVintage);
         Assert.NotEqual(fired.EventId, revision.EventId);
+
+        // Raw payloads of the runs that brought new data are archived as served; unchanged ones are not re-archived.
+        var archive = p.Pipeline.Get<RawArchive>();
+        var day1 = DateOnly.FromDateTime(first.StartedAt.UtcDateTime);
+        var day2 = DateOnly.FromDateTime(second.StartedAt.UtcDateTime);
+        var original = await archive.ReadAsync(RawArchive.BlobName("comext", day1, first.RunId, "850511"), CancellationToken.None);
+        Assert.Equal(File.ReadAllBytes(SampleFiles.Get("replay/comext/850511.json")), original);
+        var archivedRevision = await archive.ReadAsync(RawArchive.BlobName("comext", day2, second.RunId, "850511"), CancellationToken.None);
+        Assert.Contains("2026-04-15", System.Text.Encoding.UTF8.GetString(archivedRevision), StringComparison.Ordinal);
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => archive.ReadAsync(RawArchive.BlobName("comext", day2, second.RunId, "280530"), CancellationToken.None));
     }
 
     // JSON-stat `value` is keyed by the row-major index over `id`/`size` (last dimension fastest).

@@ -114,7 +114,7 @@ public sealed class ComextClient
         var readerOptions = new TradeDataReaderOptions { MaxBytes = _options.MaxResponseBytes };
         var data = useSdmx ? SdmxCsvReader.Read(body, origin, readerOptions) : JsonStatReader.Read(body, origin, readerOptions);
         _logger.LogInformation("Comext {Product} {From}..{To}: {Observations} observations, vintage {Vintage}", product, query.From, query.To, data.Observations.Count, data.Vintage.Text);
-        return data;
+        return data.WithPayload(new RawPayload(origin, useSdmx ? "csv" : "json", body.ToArray()));
     }
 
     private sealed class ExtractionTooBigException(string message) : Exception(message);
