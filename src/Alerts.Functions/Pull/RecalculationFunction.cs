@@ -35,7 +35,7 @@ public sealed class RecalculationFunction(PullService pull)
             errors["products"] = [$"At most {MaxProducts} products per recalculation."];
         }
 
-        var bad = products.Select((p, i) => (p, i)).Where(x => string.IsNullOrWhiteSpace(x.p) || x.p.Length > 10 || !x.p.All(char.IsAsciiDigit)).ToList();
+        var bad = products.Select((p, i) => (p, i)).Where(x => string.IsNullOrWhiteSpace(x.p) || x.p.Length is < 2 or > 10 || !x.p.All(char.IsAsciiDigit)).ToList();
         foreach (var (p, i) in bad)
         {
             errors[$"products[{i}]"] = [$"'{p}' is not an HS/CN product code (2 to 10 digits)."];

@@ -1,0 +1,35 @@
+using Alerts.Functions.Pull;
+using Alerts.IntegrationTests.EndToEnd;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Alerts.IntegrationTests.Functions;
+
+/// <summary>
+/// Request validation of <c>POST /api/recalculations</c>; it answers before any source is asked, so the pull
+/// service is a seam here (the function is built without one: a request that reached it would throw).
+/// </summary>
+public sealed class RecalculationFunctionTests
+{
+    public static TheoryData<string, string> InvalidBodies => new()
+    {
+        { """{"products":["85a511"]}""", "products[0]" }, // not digits
+        { """{"products":["8"]}""", "products[0]" }, // too short for an HS chapter
+        { """{"products":["850511","12345678901"]}""", "products[1]" }, // longer than CN8+2
+        { """{"products":"850511"}""", "$.products" }, // wrong JSON type
+        { """{"products":[""", "line 1" }, // truncated
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidBodies))]
+    public async Task Recalculate_InvalidBody_ProblemNamesTheField(string body, string field)
+    {
+        var function = new RecalculationFunction(null!);
+
+        var result = await function.Recalculate(PipelineStack.Request("POST", "/api/recalculations", body, owner: null), CancellationToken.None);
+
+        var problem = Assert.IsAssignableFrom<ProblemDetails>(Assert.IsType<ObjectResult>(result).Value);
+        Assert.Equal(400, problem.Status);
+        var named = problem is ValidationProblemDetails v ? string.Join(" ", v.Errors.Keys) : problem.Detail;
+        Assert.Contains(field, named, StringComparison.Ordinal);
+    }
+}
