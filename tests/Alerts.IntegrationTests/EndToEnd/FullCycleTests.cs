@@ -4,6 +4,10 @@ using System.Text.RegularExpressions;
 using Alerts.Cli.Demo;
 using Alerts.Core.Routing;
 using Alerts.Core.Statistics;
+using Alerts.Functions.Alerts;
+using Alerts.Functions.Indices;
+using Alerts.Functions.Pull;
+using Microsoft.AspNetCore.Mvc;
 using Alerts.Pipeline.Messaging;
 using Alerts.TestKit.Samples;
 
@@ -54,6 +58,15 @@ public sealed class FullCycleTests(PipelineStack p) : IClassFixture<PipelineStac
         }
 
         Assert.Contains(cards, c => c.Body.Contains($"{expected.ToString("0.0", CultureInfo.InvariantCulture)}%", StringComparison.Ordinal));
+
+        // The link in the mail leads to the alert; the stored indices carry the same share.
+        var fingerprint = Regex.Match(mail.TextBody!, @"/api/alerts/([0-9a-zA-Z%\-_.]+)").Groups[1].Value;
+        var alert = Assert.IsType<AlertView>(Assert.IsType<OkObjectResult>(await p.Function<AlertFunctions>().GetAlert(
+            PipelineStack.Request("GET", $"/api/alerts/{fingerprint}", null, null), Uri.UnescapeDataString(fingerprint), CancellationToken.None)).Value);
+        Assert.Equal(("firing", "850511", "crma-single-country"), (alert.State, alert.Product, alert.RuleId));
+        var stored = Assert.IsAssignableFrom<IEnumerable<IndexSummary>>(Assert.IsType<OkObjectResult>(await p.Function<IndicesFunction>().GetIndices(
+            PipelineStack.Request("GET", "/api/indices/850511", null, null), "850511", CancellationToken.None)).Value);
+        Assert.Equal(expected / 100, Assert.Single(stored, i => i.Basis == "weight").Cr1, 12);
 
         // A second pull without new data: nothing recomputed, nothing routed, nothing delivered.
         var mailCount = mails.Count;

@@ -31,6 +31,9 @@ public sealed class FunctionMetadataTests
         { "DeleteSubscription", "subscriptions/{id}", "delete" },
         { "Recalculate", "recalculations", "post" },
         { "Health", "health", "get" },
+        { "GetAlert", "alerts/{fingerprint}", "get" },
+        { "ListAlerts", "alerts", "get" },
+        { "GetIndices", "indices/{product}", "get" },
     };
 
     [Theory]
