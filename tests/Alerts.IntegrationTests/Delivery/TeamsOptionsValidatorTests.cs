@@ -38,4 +38,22 @@ public sealed class TeamsOptionsValidatorTests
             Assert.StartsWith(expected, Assert.Single(result.Failures!), StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("Production", true, false)] // loopback webhooks refused in production
+    [InlineData("Production", false, true)] // the normal production setting
+    [InlineData("Development", true, true)] // func start locally
+    [InlineData(null, true, true)] // no host (demo, tests): the local stack needs loopback
+    public void Validate_InsecureLoopbackByEnvironment_RefusedOnlyInProduction(string? environment, bool allowLoopback, bool valid)
+    {
+        var host = environment is null ? null : new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment };
+
+        var result = new TeamsOptionsValidator(host).Validate(null, new TeamsOptions { AllowInsecureLoopback = allowLoopback });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains("Teams:AllowInsecureLoopback", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
 }

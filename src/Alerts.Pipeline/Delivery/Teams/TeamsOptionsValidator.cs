@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Pipeline.Delivery.Teams;
 
 /// <summary>Startup check of <see cref="TeamsOptions"/>, naming the setting.</summary>
-public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
+/// <param name="environment">The host's environment; in Production, webhooks to loopback are refused whatever the settings say.</param>
+public sealed class TeamsOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<TeamsOptions>
 {
     private const string S = TeamsOptions.SectionName;
 
@@ -29,6 +31,11 @@ public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         if (options.DefaultRetryAfter < TimeSpan.Zero || options.DefaultRetryAfter > TimeSpan.FromHours(1))
         {
             errors.Add($"{S}:DefaultRetryAfter must be between 00:00:00 and 01:00:00");
+        }
+
+        if (options.AllowInsecureLoopback && environment?.IsProduction() == true)
+        {
+            errors.Add($"{S}:AllowInsecureLoopback must be false in the Production environment: it lets webhooks reach loopback addresses (set AZURE_FUNCTIONS_ENVIRONMENT=Development for local runs)");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
