@@ -35,10 +35,50 @@ public sealed partial class SubscriptionDrain
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    public async Task<DrainSummary> DrainAsync<T>(
+    /// <summary>Drains with a handler per message; a handler that throws abandons its message.</summary>
+    public Task<DrainSummary> DrainAsync<T>(
         string topic,
         string subscription,
         Func<T, ServiceBusReceivedMessage, CancellationToken, Task<Settlement>> handler,
+        DrainOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return DrainBatchesAsync<T>(
+            topic,
+            subscription,
+            async (items, ct) =>
+            {
+                var settlements = new List<Settlement?>(items.Count);
+                foreach (var (body, message) in items)
+                {
+                    using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = message.CorrelationId, ["MessageId"] = message.MessageId });
+                    try
+                    {
+                        settlements.Add(await handler(body, message, ct).ConfigureAwait(false));
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                    {
+                        LogHandlerFailed(e, message.CorrelationId, message.MessageId, topic, subscription);
+                        settlements.Add(null);
+                    }
+                }
+
+                return settlements;
+            },
+            options,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Drains with a handler per received batch (e.g. routing, which groups the events of one batch); the handler
+    /// returns one settlement per item, in order, or null to abandon that item. A handler that throws abandons the batch.
+    /// Malformed bodies and retry copies meant for other subscriptions never reach it.
+    /// </summary>
+    public async Task<DrainSummary> DrainBatchesAsync<T>(
+        string topic,
+        string subscription,
+        Func<IReadOnlyList<(T Body, ServiceBusReceivedMessage Message)>, CancellationToken, Task<IReadOnlyList<Settlement?>>> handler,
         DrainOptions? options,
         CancellationToken cancellationToken)
     {
@@ -70,10 +110,36 @@ public sealed partial class SubscriptionDrain
                         break;
                     }
 
+                    var items = new List<(T Body, ServiceBusReceivedMessage Message)>(batch.Count);
                     foreach (var message in batch)
                     {
                         run.Received++;
-                        retrySender = await ProcessAsync(receiver, retrySender, message, handler, options, run, cancellationToken).ConfigureAwait(false);
+                        if (await PrepareAsync<T>(receiver, message, run).ConfigureAwait(false) is (true, var body))
+                        {
+                            items.Add((body!, message));
+                        }
+                    }
+
+                    if (items.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    IReadOnlyList<Settlement?> settlements;
+                    try
+                    {
+                        settlements = await handler(items, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        LogHandlerFailed(e, items[0].Message.CorrelationId, items[0].Message.MessageId, topic, subscription);
+                        settlements = new Settlement?[items.Count];
+                    }
+
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        var settlement = i < settlements.Count ? settlements[i] : null;
+                        retrySender = await SettleAsync(receiver, retrySender, items[i].Message, settlement, options, run).ConfigureAwait(false);
                     }
                 }
             }
@@ -91,14 +157,8 @@ public sealed partial class SubscriptionDrain
         return summary;
     }
 
-    private async Task<ServiceBusSender?> ProcessAsync<T>(
-        ServiceBusReceiver receiver,
-        ServiceBusSender? retrySender,
-        ServiceBusReceivedMessage message,
-        Func<T, ServiceBusReceivedMessage, CancellationToken, Task<Settlement>> handler,
-        DrainOptions options,
-        Run run,
-        CancellationToken cancellationToken)
+    /// <summary>Completes retry copies meant for another subscription and dead-letters malformed bodies; otherwise the body.</summary>
+    private async Task<(bool Ok, T? Body)> PrepareAsync<T>(ServiceBusReceiver receiver, ServiceBusReceivedMessage message, Run run)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = message.CorrelationId, ["MessageId"] = message.MessageId });
         try
@@ -108,13 +168,12 @@ public sealed partial class SubscriptionDrain
             {
                 await receiver.CompleteMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
                 run.Skipped++;
-                return retrySender;
+                return (false, default);
             }
 
-            T body;
             try
             {
-                body = MessageJson.Deserialize<T>(message.Body);
+                return (true, MessageJson.Deserialize<T>(message.Body));
             }
             catch (JsonException e)
             {
@@ -122,24 +181,30 @@ public sealed partial class SubscriptionDrain
                 LogMalformed(message.CorrelationId, message.MessageId, run.Topic, run.Subscription, e.Path ?? "$");
                 await receiver.DeadLetterMessageAsync(message, MalformedMessageReason, description, CancellationToken.None).ConfigureAwait(false);
                 run.DeadLettered++;
-                return retrySender;
+                return (false, default);
             }
+        }
+        catch (ServiceBusException e) when (e.Reason == ServiceBusFailureReason.MessageLockLost)
+        {
+            LogLockLost(message.CorrelationId, message.MessageId);
+            run.Abandoned++;
+            return (false, default);
+        }
+    }
 
-            Settlement settlement;
-            try
+    /// <summary>Settles one message as its handler said (null: abandon for redelivery).</summary>
+    private async Task<ServiceBusSender?> SettleAsync(
+        ServiceBusReceiver receiver, ServiceBusSender? retrySender, ServiceBusReceivedMessage message, Settlement? settlement, DrainOptions options, Run run)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = message.CorrelationId, ["MessageId"] = message.MessageId });
+        try
+        {
+            switch (settlement?.Kind)
             {
-                settlement = await handler(body, message, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                LogHandlerFailed(e, message.CorrelationId, message.MessageId, run.Topic, run.Subscription);
-                await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-                run.Abandoned++;
-                return retrySender;
-            }
-
-            switch (settlement.Kind)
-            {
+                case null:
+                    await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                    run.Abandoned++;
+                    break;
                 case SettlementKind.Complete:
                     await receiver.CompleteMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
                     run.Completed++;

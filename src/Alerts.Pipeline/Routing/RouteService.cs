@@ -33,27 +33,32 @@ public sealed partial class RouteService(
             all.Add(s);
         }
 
-        var summary = await drain.DrainAsync<AlertEvent>(
-            ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (e, message, ct) => RouteAsync(e, all, ct), drainOptions.Value, cancellationToken);
+        var summary = await drain.DrainBatchesAsync<AlertEvent>(
+            ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (items, ct) => RouteAsync(items, all, ct), drainOptions.Value, cancellationToken);
         LogRun(all.Count, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered);
         return summary;
     }
 
-    private async Task<Settlement> RouteAsync(AlertEvent alertEvent, IReadOnlyList<Subscription> all, CancellationToken cancellationToken)
+    /// <summary>Routes the events of one received batch together, so events of one group become one notification.</summary>
+    private async Task<IReadOnlyList<Settlement?>> RouteAsync(
+        IReadOnlyList<(AlertEvent Body, ServiceBusReceivedMessage Message)> items, IReadOnlyList<Subscription> all, CancellationToken cancellationToken)
     {
-        var matching = all.Where(s => SubscriptionMatcher.Matches(s, alertEvent)).ToList();
+        var events = items.Select(i => i.Body).ToList();
+        var matching = all.Where(s => events.Exists(e => SubscriptionMatcher.Matches(s, e))).ToList();
         var entries = new Dictionary<(string, string), Versioned<NotificationLogEntry>?>();
         foreach (var s in matching)
         {
-            var key = GroupKeys.For(s.GroupBy, alertEvent);
-            entries[(s.Id, key)] = await notificationLog.GetAsync<NotificationLogEntry>(s.Id, key, cancellationToken);
+            foreach (var key in events.Where(e => SubscriptionMatcher.Matches(s, e)).Select(e => GroupKeys.For(s.GroupBy, e)).Distinct(StringComparer.Ordinal))
+            {
+                entries[(s.Id, key)] = await notificationLog.GetAsync<NotificationLogEntry>(s.Id, key, cancellationToken);
+            }
         }
 
         var result = Router.Route(
-            [alertEvent], matching, silences.Current(), [.. entries.Values.Where(v => v is not null).Select(v => v!.Value)], time.GetUtcNow());
+            events, matching, silences.Current(), [.. entries.Values.Where(v => v is not null).Select(v => v!.Value)], time.GetUtcNow());
         foreach (var decision in result.Decisions)
         {
-            LogDecision(alertEvent.Fingerprint, alertEvent.EventId, decision.SubscriptionId, decision.GroupKey, decision.Notify, decision.Reason);
+            LogDecision(decision.SubscriptionId, decision.GroupKey, decision.Notify, decision.Reason, string.Join(",", decision.EventIds));
         }
 
         if (result.Notifications.Count > 0)
@@ -61,6 +66,7 @@ public sealed partial class RouteService(
             await notifications.PublishAsync(result.Notifications, cancellationToken);
         }
 
+        var settlement = Settlement.Complete;
         foreach (var update in result.LogUpdates)
         {
             var expected = entries.GetValueOrDefault((update.SubscriptionId, update.GroupKey))?.ETag;
@@ -70,17 +76,18 @@ public sealed partial class RouteService(
             }
             catch (StorageConflictException)
             {
-                // Another router wrote this group's log meanwhile: route the event again on the new log.
-                return Settlement.Retry();
+                // Another router wrote this group's log meanwhile: route these events again on the new log
+                // (what was published already has deterministic ids, so a re-publish is a dropped duplicate).
+                settlement = Settlement.Retry();
             }
         }
 
-        return Settlement.Complete;
+        return [.. items.Select(_ => (Settlement?)settlement)];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Routing run over {Subscriptions} subscriptions: {Received} events received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered")]
     private partial void LogRun(int subscriptions, int received, int completed, int retried, int deadLettered);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Fingerprint} event {EventId} -> subscription {SubscriptionId} group {GroupKey}: notify {Notify} ({Reason})")]
-    private partial void LogDecision(string fingerprint, string eventId, string subscriptionId, string groupKey, bool notify, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} group {GroupKey}: notify {Notify} ({Reason}) for events {EventIds}")]
+    private partial void LogDecision(string subscriptionId, string groupKey, bool notify, string reason, string eventIds);
 }
