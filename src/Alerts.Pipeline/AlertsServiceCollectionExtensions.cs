@@ -9,6 +9,7 @@ using Alerts.Pipeline.Pull;
 using Alerts.Pipeline.Routing;
 using Alerts.Pipeline.Statistics;
 using Alerts.Pipeline.Statistics.Comext;
+using Alerts.Pipeline.Statistics.Comtrade;
 using Alerts.Pipeline.Storage;
 using Alerts.Pipeline.Subscriptions;
 using Microsoft.Extensions.Configuration;
@@ -51,6 +52,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddOptions<List<Silence>>().Bind(configuration.GetSection("Silences"));
         services.TryAddSingleton(CommodityCatalog.Default);
         services.TryAddEnumerable(ServiceDescriptor.Transient<ITradeSource, ComextSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ITradeSource, ComtradeSource>());
         services.TryAddSingleton<SeriesProcessor>();
         services.TryAddTransient<PullService>();
         services.TryAddSingleton<SilenceProvider>();
