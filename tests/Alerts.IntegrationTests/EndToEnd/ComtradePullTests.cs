@@ -16,7 +16,7 @@ namespace Alerts.IntegrationTests.EndToEnd;
 /// the same figures (a second pipeline on the same stack, with its own tables, pulls Comext for reference).
 /// </summary>
 [Collection(PipelineCollection.Name)]
-public sealed class ComtradeSourceTests(ComtradePipelineStack p) : IClassFixture<ComtradePipelineStack>
+public sealed class ComtradePullTests(ComtradePipelineStack p) : IClassFixture<ComtradePipelineStack>
 {
     [Fact]
     public async Task Pull_ComtradeSource_GivesComextsIndicesAndBreaches()
