@@ -280,6 +280,23 @@ recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "q
                    "status": 200, "contentType": "application/json", "bodyFile": "850511-monthly.json"})
 write("replay/comext/recordings.json", json.dumps(recordings, indent=2) + "\n")
 
+# Comtrade replay: the keyless preview endpoint answers one period per call, so one body per product and year
+# (the same figures as the Comext files, plus the records the reader must drop); a year without data answers
+# as Comtrade does, with no records.
+comtrade_recordings = []
+for product in PRODUCTS:
+    data = cells(product)
+    for y in YEARS:
+        write(f"replay/comtrade/{product}/{y}.json", comtrade(product, {y: data[y]}))
+        comtrade_recordings.append({"method": "GET", "path": "/public/v1/preview/C/A/HS",
+                                    "query": {"reporterCode": "97", "cmdCode": product, "flowCode": "M", "period": y},
+                                    "status": 200, "contentType": "application/json", "bodyFile": f"{product}/{y}.json"})
+    comtrade_recordings.append({"method": "GET", "path": "/public/v1/preview/C/A/HS",
+                                "query": {"reporterCode": "97", "cmdCode": product, "flowCode": "M"},
+                                "status": 200, "contentType": "application/json", "bodyFile": "no-data.json"})
+write("replay/comtrade/no-data.json", json.dumps({"elapsedTime": "0.02 secs", "count": 0, "data": [], "error": ""}, indent=1) + "\n")
+write("replay/comtrade/recordings.json", json.dumps(comtrade_recordings, indent=2) + "\n")
+
 eq = cells("284690")
 write("equivalence/284690.json", jsonstat("284690", eq, "A"))
 write("equivalence/284690.csv", sdmx_csv("284690", eq, "A"))

@@ -1,6 +1,6 @@
-using Alerts.Core.Catalog;
 using Alerts.Core.Routing;
 using Alerts.Core.Rules;
+using Alerts.Pipeline.Catalog;
 using Alerts.Pipeline.Delivery;
 using Alerts.Pipeline.Delivery.Email;
 using Alerts.Pipeline.Delivery.Teams;
@@ -9,11 +9,13 @@ using Alerts.Pipeline.Pull;
 using Alerts.Pipeline.Routing;
 using Alerts.Pipeline.Statistics;
 using Alerts.Pipeline.Statistics.Comext;
+using Alerts.Pipeline.Statistics.Comtrade;
 using Alerts.Pipeline.Storage;
 using Alerts.Pipeline.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Pipeline;
 
@@ -44,13 +46,26 @@ public static class AlertsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The commodity catalog: the shipped one with the operator file of setting <c>Catalog:Path</c> applied
+    /// (entries added or replacing same-id ones); a missing or malformed file fails at start, naming file and JSON path.
+    /// </summary>
+    public static IServiceCollection AddCommodityCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>());
+        services.TryAddSingleton(sp => CatalogLoader.Load(sp.GetRequiredService<IOptions<CatalogOptions>>().Value));
+        return services;
+    }
+
     private static IServiceCollection AddPipelineSteps(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PullOptions>().Bind(configuration.GetSection(PullOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DrainOptions>().Bind(configuration.GetSection("Drain")).Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddOptions<List<Silence>>().Bind(configuration.GetSection("Silences"));
-        services.TryAddSingleton(CommodityCatalog.Default);
+        services.AddCommodityCatalog(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Transient<ITradeSource, ComextSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ITradeSource, ComtradeSource>());
         services.TryAddSingleton<SeriesProcessor>();
         services.TryAddTransient<PullService>();
         services.TryAddSingleton<SilenceProvider>();

@@ -23,7 +23,7 @@ namespace Alerts.IntegrationTests.EndToEnd;
 /// and duplicate-detection window move with it). Each test class gets its own, so alert state, the duplicate
 /// detection history and the mailboxes start empty. The function classes are called directly, as the host would.
 /// </summary>
-public sealed class PipelineStack : IAsyncLifetime
+public class PipelineStack : IAsyncLifetime
 {
     public FakeTimeProvider Clock { get; } = TestClock.Create(new DateTimeOffset(2025, 11, 20, 6, 0, 0, TimeSpan.Zero));
 
@@ -33,11 +33,14 @@ public sealed class PipelineStack : IAsyncLifetime
 
     public LocalPipeline Pipeline { get; private set; } = null!;
 
+    /// <summary>Extra app settings for the pipeline (<c>__</c> names); none by default, a derived fixture names its own.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public async Task InitializeAsync()
     {
         Stack = await LocalStack.StartAsync(new LocalStackOptions { TimeProvider = Clock });
         Pipeline = await LocalPipeline.StartAsync(
-            Stack, Clock, logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(Logs)));
+            Stack, Clock, logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(Logs)), Settings);
     }
 
     public async Task DisposeAsync()

@@ -132,9 +132,11 @@ public sealed class ComtradeClient
             }
 
             using var bodyStream = await ResponseBody.ReadAsync(response, _options.MaxResponseBytes, SourceName, product, cancellationToken).ConfigureAwait(false);
-            var data = ComtradeJsonReader.Read(bodyStream, $"{SourceName} {product} ({relative.Split('?')[0]})", new TradeDataReaderOptions { MaxBytes = _options.MaxResponseBytes });
+            var origin = $"{SourceName} {product} ({relative.Split('?')[0]})";
+            var data = ComtradeJsonReader.Read(bodyStream, origin, new TradeDataReaderOptions { MaxBytes = _options.MaxResponseBytes });
             _logger.LogInformation("Comtrade {Product}: {Observations} observations; {Remaining} calls left today", product, data.Observations.Count, _budget.Remaining);
-            return data;
+            // Kept as served so a pull that brings new data can archive it; the query string holds no key (that is a header).
+            return data.WithPayload(new RawPayload($"{SourceName} {product} ({relative})", "json", bodyStream.ToArray()));
         }
     }
 }
