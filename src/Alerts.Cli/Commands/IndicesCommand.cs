@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Alerts.Core.Concentration;
 using Alerts.Core.Statistics;
 using Alerts.Core.Statistics.Scope;
 using Spectre.Console;
@@ -8,18 +9,35 @@ using Spectre.Console;
 namespace Alerts.Cli.Commands;
 
 /// <summary>
-/// <c>alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all]</c>:
-/// concentration indices per (reporter, product, flow, period, basis) from a Comext JSON-stat, Comext SDMX-CSV or
-/// Comtrade JSON file, detected from content. Output is built in memory and written only when the whole file was
-/// read, so bad input writes nothing to standard output.
+/// <c>alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all]
+/// [--window published|annual|rolling12|monthly]</c>: concentration indices per (reporter, product, flow, period,
+/// basis) from a Comext JSON-stat, Comext SDMX-CSV or Comtrade JSON file, detected from content, computed by
+/// <see cref="IndexEngine"/>. The default window <c>published</c> gives one row per period as it appears in the
+/// file (annual rows for annual data, monthly rows for monthly data). Besides the contract fields each row has the
+/// window, its coverage and the changes against the previous period and a year earlier (null when there is no
+/// earlier period with suppliers). Output is built in memory and written only when the whole file was read, so
+/// bad input writes nothing to standard output.
 /// </summary>
 public static class IndicesCommand
 {
-    private static readonly string[] Options = ["input", "format", "basis", "scope"];
+    private static readonly string[] Options = ["input", "format", "basis", "scope", "window"];
+
+    private const string Usage = "usage: alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all] [--window published|annual|rolling12|monthly]";
+
+    /// <summary>Per change (previous period, year ago): the field-name suffix and the row's change.</summary>
+    private static readonly (string Suffix, string Prefix, Func<WindowedIndices, IndexChange?> Change)[] Changes =
+    [
+        ("FromPrevious", "previous", r => r.FromPrevious),
+        ("FromYearAgo", "yearAgo", r => r.FromYearAgo),
+    ];
 
     /// <summary>Column order of the JSON and CSV output (DESIGN.md "Command line").</summary>
     public static IReadOnlyList<string> Fields { get; } =
-        ["reporter", "product", "flow", "period", "basis", "unit", "total", "suppliers", "hhi", "hhiNormalized", "cr1", "cr3", "topSupplier", "equivalentSuppliers", "entropy"];
+    [
+        "reporter", "product", "flow", "period", "basis", "unit", "total", "suppliers", "hhi", "hhiNormalized", "cr1", "cr3", "topSupplier", "equivalentSuppliers", "entropy",
+        "window", "hhiFraction", "expEntropy", "monthsCovered", "complete", "fromAnnualData", "unreportedPartners",
+        .. ChangeFields("FromPrevious", "previous"), .. ChangeFields("FromYearAgo", "yearAgo"),
+    ];
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -29,6 +47,7 @@ public static class IndicesCommand
         string format;
         Basis basis;
         PartnerScopeKind scope;
+        IndexSelection window;
         string input;
         try
         {
@@ -42,11 +61,18 @@ public static class IndicesCommand
                 ["intra"] = PartnerScopeKind.IntraEu,
                 ["all"] = PartnerScopeKind.AllCountries,
             });
+            window = a.Choice("window", IndexSelection.Published, new Dictionary<string, IndexSelection>
+            {
+                ["published"] = IndexSelection.Published,
+                ["annual"] = IndexSelection.Annual,
+                ["rolling12"] = IndexSelection.Rolling12,
+                ["monthly"] = IndexSelection.Monthly,
+            });
         }
         catch (CommandUsageException e)
         {
             stderr.WriteLine($"alerts indices: {e.Message}");
-            stderr.WriteLine("usage: alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all]");
+            stderr.WriteLine(Usage);
             return Task.FromResult(2);
         }
 
@@ -67,7 +93,7 @@ public static class IndicesCommand
             return Task.FromResult(1);
         }
 
-        var rows = PeriodIndices.Compute(data.Observations, basis, scope);
+        var rows = WindowedIndices.Compute(data.Observations, basis, scope, window);
         var output = new StringWriter(CultureInfo.InvariantCulture);
         switch (format)
         {
@@ -87,13 +113,26 @@ public static class IndicesCommand
         return Task.FromResult(0);
     }
 
+    private static IEnumerable<string> ChangeFields(string suffix, string prefix) =>
+    [
+        prefix + "Period", "hhiChange" + suffix, "hhiNormalizedChange" + suffix, "cr1Change" + suffix, "cr3Change" + suffix,
+        "equivalentSuppliersChange" + suffix, "entropyChange" + suffix, "suppliersChange" + suffix, "totalChange" + suffix, prefix + "TopSupplier",
+    ];
+
     private static string FlowName(TradeFlow flow) => flow == TradeFlow.Import ? "import" : "export";
 
     private static string BasisName(Basis basis) => basis == Basis.Weight ? "weight" : "value";
 
-    private static string Unit(PeriodIndices r) => r.Basis == Basis.Weight ? "kg" : r.Currency;
+    private static string WindowName(IndexWindow window) => window switch
+    {
+        IndexWindow.Monthly => "monthly",
+        IndexWindow.Annual => "annual",
+        _ => "rolling12",
+    };
 
-    private static void WriteJson(StringWriter output, IReadOnlyList<PeriodIndices> rows)
+    private static string Unit(WindowedIndices r) => r.Row.Basis == Basis.Weight ? "kg" : r.Currency;
+
+    private static void WriteJson(StringWriter output, IReadOnlyList<WindowedIndices> rows)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -102,12 +141,13 @@ public static class IndicesCommand
             foreach (var r in rows)
             {
                 var i = r.Indices;
+                var row = r.Row;
                 w.WriteStartObject();
-                w.WriteString("reporter", r.Reporter);
-                w.WriteString("product", r.Product);
-                w.WriteString("flow", FlowName(r.Flow));
-                w.WriteString("period", r.Period.ToString());
-                w.WriteString("basis", BasisName(r.Basis));
+                w.WriteString("reporter", row.Reporter);
+                w.WriteString("product", row.Product);
+                w.WriteString("flow", FlowName(row.Flow));
+                w.WriteString("period", row.Period.ToString());
+                w.WriteString("basis", BasisName(row.Basis));
                 w.WriteString("unit", Unit(r));
                 w.WriteNumber("total", i.Total);
                 w.WriteNumber("suppliers", i.Suppliers);
@@ -115,17 +155,40 @@ public static class IndicesCommand
                 w.WriteNumber("hhiNormalized", i.HhiNormalized);
                 w.WriteNumber("cr1", i.Cr1);
                 w.WriteNumber("cr3", i.Cr3);
-                if (i.TopSupplier is null)
-                {
-                    w.WriteNull("topSupplier");
-                }
-                else
-                {
-                    w.WriteString("topSupplier", i.TopSupplier);
-                }
-
+                WriteStringOrNull(w, "topSupplier", i.TopSupplier);
                 w.WriteNumber("equivalentSuppliers", i.EquivalentSuppliers);
                 w.WriteNumber("entropy", i.Entropy);
+                w.WriteString("window", WindowName(row.Window));
+                w.WriteNumber("hhiFraction", row.HhiFraction);
+                w.WriteNumber("expEntropy", row.ExpEntropy);
+                w.WriteNumber("monthsCovered", row.MonthsCovered);
+                w.WriteBoolean("complete", row.IsComplete);
+                w.WriteBoolean("fromAnnualData", row.FromAnnualData);
+                w.WriteNumber("unreportedPartners", row.UnreportedPartners);
+                foreach (var (suffix, prefix, change) in Changes)
+                {
+                    if (change(r) is { } c)
+                    {
+                        w.WriteString(prefix + "Period", c.Against.ToString());
+                        w.WriteNumber("hhiChange" + suffix, c.Hhi);
+                        w.WriteNumber("hhiNormalizedChange" + suffix, c.HhiNormalized);
+                        w.WriteNumber("cr1Change" + suffix, c.Cr1);
+                        w.WriteNumber("cr3Change" + suffix, c.Cr3);
+                        w.WriteNumber("equivalentSuppliersChange" + suffix, c.EquivalentSuppliers);
+                        w.WriteNumber("entropyChange" + suffix, c.Entropy);
+                        w.WriteNumber("suppliersChange" + suffix, c.Suppliers);
+                        w.WriteNumber("totalChange" + suffix, c.Total);
+                        WriteStringOrNull(w, prefix + "TopSupplier", c.TopSupplierBefore);
+                    }
+                    else
+                    {
+                        foreach (var field in ChangeFields(suffix, prefix))
+                        {
+                            w.WriteNull(field);
+                        }
+                    }
+                }
+
                 w.WriteStartArray("topSuppliers");
                 foreach (var s in i.TopSuppliers.Take(5))
                 {
@@ -147,24 +210,56 @@ public static class IndicesCommand
         output.Write('\n');
     }
 
-    private static void WriteCsv(StringWriter output, IReadOnlyList<PeriodIndices> rows)
+    private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void WriteCsv(StringWriter output, IReadOnlyList<WindowedIndices> rows)
     {
         output.Write(string.Join(",", Fields));
         output.Write('\n');
+        var cells = new List<string>(Fields.Count);
         foreach (var r in rows)
         {
             var i = r.Indices;
-            output.Write(string.Join(",",
-                r.Reporter, r.Product, FlowName(r.Flow), r.Period.ToString(), BasisName(r.Basis), Unit(r),
+            var row = r.Row;
+            cells.Clear();
+            cells.AddRange([
+                row.Reporter, row.Product, FlowName(row.Flow), row.Period.ToString(), BasisName(row.Basis), Unit(r),
                 i.Total.ToString(CultureInfo.InvariantCulture), i.Suppliers.ToString(CultureInfo.InvariantCulture),
-                D(i.Hhi), D(i.HhiNormalized), D(i.Cr1), D(i.Cr3), i.TopSupplier ?? string.Empty, D(i.EquivalentSuppliers), D(i.Entropy)));
+                D(i.Hhi), D(i.HhiNormalized), D(i.Cr1), D(i.Cr3), i.TopSupplier ?? string.Empty, D(i.EquivalentSuppliers), D(i.Entropy),
+                WindowName(row.Window), D(row.HhiFraction), D(row.ExpEntropy), row.MonthsCovered.ToString(CultureInfo.InvariantCulture),
+                row.IsComplete ? "true" : "false", row.FromAnnualData ? "true" : "false", row.UnreportedPartners.ToString(CultureInfo.InvariantCulture)]);
+            foreach (var (suffix, prefix, change) in Changes)
+            {
+                if (change(r) is { } c)
+                {
+                    cells.AddRange([
+                        c.Against.ToString(), D(c.Hhi), D(c.HhiNormalized), D(c.Cr1), D(c.Cr3), D(c.EquivalentSuppliers), D(c.Entropy),
+                        c.Suppliers.ToString(CultureInfo.InvariantCulture), c.Total.ToString(CultureInfo.InvariantCulture), c.TopSupplierBefore ?? string.Empty]);
+                }
+                else
+                {
+                    cells.AddRange(ChangeFields(suffix, prefix).Select(_ => string.Empty));
+                }
+            }
+
+            output.Write(string.Join(",", cells));
             output.Write('\n');
         }
     }
 
     private static string D(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
-    private static void WriteTable(StringWriter output, IReadOnlyList<PeriodIndices> rows, TradeDataSet data)
+    private static void WriteTable(StringWriter output, IReadOnlyList<WindowedIndices> rows, TradeDataSet data)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -173,10 +268,10 @@ public static class IndicesCommand
             Out = new AnsiConsoleOutput(output),
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 160;
+        console.Profile.Width = 200;
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"{data.Source} {data.Format} - {data.Origin} - vintage {data.Vintage}");
-        foreach (var c in new[] { "reporter", "product", "flow", "period", "basis", "total", "N", "HHI", "HHI norm", "CR1", "CR3", "top", "equiv.", "entropy" })
+        foreach (var c in new[] { "reporter", "product", "flow", "period", "window", "basis", "total", "N", "HHI", "HHI norm", "CR1", "CR3", "top", "equiv.", "entropy", "months", "dHHI prev", "dHHI year", "top prev" })
         {
             table.AddColumn(new TableColumn(c).RightAligned());
         }
@@ -184,12 +279,17 @@ public static class IndicesCommand
         foreach (var r in rows)
         {
             var i = r.Indices;
+            var row = r.Row;
             table.AddRow(
-                r.Reporter, r.Product, FlowName(r.Flow), r.Period.ToString(), BasisName(r.Basis),
+                row.Reporter, row.Product, FlowName(row.Flow), row.Period.ToString(), WindowName(row.Window), BasisName(row.Basis),
                 string.Create(CultureInfo.InvariantCulture, $"{i.Total:N0} {Unit(r)}"), i.Suppliers.ToString(CultureInfo.InvariantCulture),
                 i.Hhi.ToString("F0", CultureInfo.InvariantCulture), i.HhiNormalized.ToString("F3", CultureInfo.InvariantCulture),
                 i.Cr1.ToString("P1", CultureInfo.InvariantCulture), i.Cr3.ToString("P1", CultureInfo.InvariantCulture),
-                i.TopSupplier ?? "-", i.EquivalentSuppliers.ToString("F2", CultureInfo.InvariantCulture), i.Entropy.ToString("F3", CultureInfo.InvariantCulture));
+                i.TopSupplier ?? "-", i.EquivalentSuppliers.ToString("F2", CultureInfo.InvariantCulture), i.Entropy.ToString("F3", CultureInfo.InvariantCulture),
+                row.IsComplete ? row.MonthsCovered.ToString(CultureInfo.InvariantCulture) : row.MonthsCovered.ToString(CultureInfo.InvariantCulture) + "*",
+                r.FromPrevious is { } p ? p.Hhi.ToString("+0;-0;0", CultureInfo.InvariantCulture) : "-",
+                r.FromYearAgo is { } y ? y.Hhi.ToString("+0;-0;0", CultureInfo.InvariantCulture) : "-",
+                r.FromPrevious?.TopSupplierBefore ?? "-");
         }
 
         console.Write(table);

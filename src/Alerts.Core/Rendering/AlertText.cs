@@ -81,15 +81,43 @@ public static class AlertText
     public static string SeverityTag(AlertEvent e) =>
         e.State == AlertState.Resolved ? "resolved" : SeverityLevels.OfEvent(e.Severity).ToName();
 
-    /// <summary>Shares as percentages, HHI as a whole number, anything else with up to three decimals.</summary>
-    public static string FormatValue(string metric, double value) => Metric(metric) switch
+    /// <summary>
+    /// Shares as percentages, HHI as a whole number, anything else with up to three decimals; changes signed,
+    /// share changes in percentage points.
+    /// </summary>
+    public static string FormatValue(string metric, double value) => SplitChange(Metric(metric)) switch
     {
-        "cr1" or "cr3" or "share" => (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%",
-        "hhi" => value.ToString("#,0", CultureInfo.InvariantCulture),
+        ("cr1" or "cr3" or "hhinormalized", not null) => (value * 100).ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture) + " pp",
+        ("hhi", not null) => value.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture),
+        ("totalrelative", not null) => (value * 100).ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture) + "%",
+        (_, not null) => value.ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture),
+        ("cr1" or "cr3" or "share", null) => (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%",
+        ("hhi", null) => value.ToString("#,0", CultureInfo.InvariantCulture),
         _ => value.ToString("0.###", CultureInfo.InvariantCulture),
     };
 
-    public static string MetricLabel(string metric) => Metric(metric) switch
+    public static string MetricLabel(string metric) => SplitChange(Metric(metric)) switch
+    {
+        ("totalrelative", { } against) => "change of the total against " + against,
+        (var level, { } against) => "change of the " + LevelLabel(level) + " against " + against,
+        _ => LevelLabel(metric),
+    };
+
+    // "hhichangefromyearago" -> ("hhi", "a year earlier"); a level metric -> (metric, null).
+    private static (string Level, string? Against) SplitChange(string metric)
+    {
+        foreach (var (suffix, against) in new[] { ("changefromprevious", "the previous period"), ("changefromyearago", "a year earlier") })
+        {
+            if (metric.EndsWith(suffix, StringComparison.Ordinal) && metric.Length > suffix.Length)
+            {
+                return (metric[..^suffix.Length], against);
+            }
+        }
+
+        return (metric, null);
+    }
+
+    private static string LevelLabel(string metric) => Metric(metric) switch
     {
         "cr1" => "largest supplier's share",
         "cr3" => "top-3 suppliers' share",

@@ -3,14 +3,22 @@ using Alerts.Core.Concentration;
 namespace Alerts.Core.Rules;
 
 /// <summary>
-/// The metrics a rule may test, by name (case-insensitive), each read from <see cref="ConcentrationIndices"/>.
-/// Shares are fractions 0..1 and HHI is 0..10000, as in the <c>indices</c> output.
+/// The metrics a rule may test, by name (case-insensitive), each read from <see cref="ConcentrationIndices"/>
+/// or, for changes, from <see cref="SeriesIndices"/>. Shares are fractions 0..1 and HHI is 0..10000, as in the
+/// <c>indices</c> output; a change is this period's value minus the earlier one. A metric that has no value for
+/// a period (a change without an earlier period to compare with) reads as NaN, which neither breaches nor clears.
 /// </summary>
 public sealed class MetricCatalog
 {
     private readonly Dictionary<string, Metric> metrics = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The built-in metrics: hhi, hhiNormalized, hhiFraction, cr1, cr3, equivalentSuppliers, entropy, expEntropy, suppliers.</summary>
+    /// <summary>
+    /// The built-in metrics: hhi, hhiNormalized, hhiFraction, cr1, cr3, equivalentSuppliers, entropy, expEntropy,
+    /// suppliers; and for each of hhi, hhiNormalized, cr1, cr3, equivalentSuppliers, entropy and suppliers its
+    /// change against the previous period (<c>hhiChangeFromPrevious</c>) and a year earlier
+    /// (<c>hhiChangeFromYearAgo</c>); <c>totalRelativeChangeFromPrevious</c> / <c>...FromYearAgo</c> (0.1 = +10%);
+    /// <c>topSupplierChangedFromPrevious</c> / <c>...FromYearAgo</c> (1 when the top supplier differs, else 0).
+    /// </summary>
     public static MetricCatalog Default { get; } = CreateDefault();
 
     /// <summary>Canonical names, sorted.</summary>
@@ -21,12 +29,24 @@ public sealed class MetricCatalog
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(read);
-        if (!metrics.TryAdd(name, new Metric(name, description, read, max)))
+        return Add(new Metric(name, description, read, max));
+    }
+
+    /// <summary>
+    /// Adds a metric read from the whole <see cref="SeriesIndices"/> (e.g. a change against an earlier period);
+    /// thresholds must lie in <paramref name="min"/>..<paramref name="max"/>. Return NaN when the period has no value.
+    /// </summary>
+    public MetricCatalog Add(string name, string description, Func<SeriesIndices, double> read, double min, double max)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(read);
+        if (!(min <= max))
         {
-            throw new ArgumentException($"Metric '{name}' is already in the catalog.", nameof(name));
+            throw new ArgumentException($"Metric '{name}': min {min} is above max {max}.", nameof(min));
         }
 
-        return this;
+        // Without the series context (only the indices) such a metric has no value.
+        return Add(new Metric(name, description, _ => double.NaN, max) { Min = min, SeriesRead = read });
     }
 
     public bool Contains(string? name) => name is not null && metrics.ContainsKey(name);
@@ -37,8 +57,11 @@ public sealed class MetricCatalog
             ? m
             : throw new KeyNotFoundException(UnknownMessage(name));
 
-    /// <summary>Reads the named metric from <paramref name="indices"/>.</summary>
+    /// <summary>Reads the named metric from <paramref name="indices"/> (NaN for a metric that needs the series, e.g. a change).</summary>
     public double Read(string name, ConcentrationIndices indices) => Get(name).Read(indices);
+
+    /// <summary>Reads the named metric for one period of a series; NaN when it has no value there.</summary>
+    public double Read(string name, SeriesIndices input) => Get(name).ValueOf(input);
 
     /// <summary>"Unknown metric 'x'; known metrics: ...".</summary>
     public string UnknownMessage(string? name) =>
@@ -53,9 +76,60 @@ public sealed class MetricCatalog
         .Add("equivalentSuppliers", "equivalent number of suppliers, 10000/HHI", i => i.EquivalentSuppliers)
         .Add("entropy", "Shannon entropy of the shares", i => i.Entropy)
         .Add("expEntropy", "exp(entropy), the entropy's number of equal suppliers", i => i.ExpEntropy)
-        .Add("suppliers", "number of suppliers with a positive amount", i => i.Suppliers);
+        .Add("suppliers", "number of suppliers with a positive amount", i => i.Suppliers)
+        .AddChanges("FromPrevious", "the previous period", s => s.ChangeFromPrevious)
+        .AddChanges("FromYearAgo", "the same period a year earlier", s => s.ChangeFromYearAgo);
+
+    private MetricCatalog AddChanges(string suffix, string against, Func<SeriesIndices, IndexChange?> change)
+    {
+        const double Unbounded = double.PositiveInfinity;
+        Change("hhi", "HHI", c => c.Hhi, 10000);
+        Change("hhiNormalized", "normalized HHI", c => c.HhiNormalized, 1);
+        Change("cr1", "largest supplier's share", c => c.Cr1, 1);
+        Change("cr3", "three largest suppliers' share", c => c.Cr3, 1);
+        Change("equivalentSuppliers", "equivalent number of suppliers", c => c.EquivalentSuppliers, Unbounded);
+        Change("entropy", "Shannon entropy", c => c.Entropy, Unbounded);
+        Change("suppliers", "number of suppliers", c => c.Suppliers, Unbounded);
+        Add($"totalRelativeChange{suffix}", $"relative change of the total against {against} (0.1 = +10%)",
+            s => Comparable(s, change(s)) is { TotalRelative: { } r } ? r : double.NaN, -1, Unbounded);
+        Add($"topSupplierChanged{suffix}", $"1 when the largest supplier differs from {against}'s, else 0",
+            s => Comparable(s, change(s)) is { } c ? (c.TopSupplierBefore == s.Indices.TopSupplier ? 0 : 1) : double.NaN, 0, 1);
+        return this;
+
+        void Change(string metric, string label, Func<IndexChange, double> delta, double span) =>
+            Add($"{metric}Change{suffix}", $"change of the {label} against {against}", s => Comparable(s, change(s)) is { } c ? delta(c) : double.NaN, -span, span);
+    }
+
+    // A period or earlier period without suppliers has all-zero placeholder indices: no change to speak of.
+    private static IndexChange? Comparable(SeriesIndices s, IndexChange? change) =>
+        s.Indices.Suppliers > 0 && change is { TopSupplierBefore: not null } ? change : null;
+
+    private MetricCatalog Add(Metric metric)
+    {
+        if (!metrics.TryAdd(metric.Name, metric))
+        {
+            throw new ArgumentException($"Metric '{metric.Name}' is already in the catalog.", nameof(metric));
+        }
+
+        return this;
+    }
 
     /// <summary>One metric of the catalog.</summary>
-    /// <param name="Max">Largest meaningful value (thresholds above it are rejected); the smallest is 0.</param>
-    public sealed record Metric(string Name, string Description, Func<ConcentrationIndices, double> Read, double Max);
+    /// <param name="Read">Reads the value from the indices alone (NaN for a metric that needs <see cref="SeriesRead"/>).</param>
+    /// <param name="Max">Largest meaningful value (thresholds above it are rejected); the smallest is <see cref="Min"/>.</param>
+    public sealed record Metric(string Name, string Description, Func<ConcentrationIndices, double> Read, double Max)
+    {
+        /// <summary>Smallest meaningful value: 0 for levels, negative for changes.</summary>
+        public double Min { get; init; }
+
+        /// <summary>Reads the value from the whole period (changes); null = <see cref="Read"/> on its indices.</summary>
+        public Func<SeriesIndices, double>? SeriesRead { get; init; }
+
+        /// <summary>The value for one period of a series; NaN when the period has none.</summary>
+        public double ValueOf(SeriesIndices input)
+        {
+            ArgumentNullException.ThrowIfNull(input);
+            return SeriesRead is null ? Read(input.Indices) : SeriesRead(input);
+        }
+    }
 }

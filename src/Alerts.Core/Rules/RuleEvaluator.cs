@@ -34,13 +34,15 @@ public sealed class RuleEvaluator
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(input);
-        var value = catalog.Read(rule.Metric, input.Indices);
+        var value = catalog.Read(rule.Metric, input);
         return new RuleEvaluation(rule, input.Series, input.Basis, input.Period, value, rule.Breaches(value), rule.Clears(value), input.Indices, input.CommodityName);
     }
 
     /// <summary>
     /// Every rule on every series it applies to: one <see cref="SeriesEvaluation"/> per (rule, series, basis),
-    /// its periods oldest first. A period given twice keeps the last one given.
+    /// its periods oldest first. A period given twice keeps the last one given. Periods where the rule's metric
+    /// has no value (NaN: a change without an earlier period) are left out, so they neither fire nor clear and
+    /// the alert follows the latest period that has a value; a series with no such period gives no evaluation.
     /// </summary>
     public IReadOnlyList<SeriesEvaluation> Evaluate(IEnumerable<SeriesIndices> indices)
     {
@@ -67,9 +69,15 @@ public sealed class RuleEvaluator
         {
             foreach (var ((series, basis), periods) in ordered)
             {
-                if (rule.AppliesTo(series, basis))
+                if (!rule.AppliesTo(series, basis))
                 {
-                    result.Add(new SeriesEvaluation(rule, series, basis, [.. periods.Values.Select(p => Evaluate(rule, p))]));
+                    continue;
+                }
+
+                var evaluated = periods.Values.Select(p => Evaluate(rule, p)).Where(e => !double.IsNaN(e.Value)).ToList();
+                if (evaluated.Count > 0)
+                {
+                    result.Add(new SeriesEvaluation(rule, series, basis, evaluated));
                 }
             }
         }

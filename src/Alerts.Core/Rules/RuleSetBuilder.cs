@@ -192,11 +192,11 @@ public static partial class RuleSetBuilder
                 return;
             }
 
-            var max = catalog.Get(rule.Metric).Max;
-            if (value < 0 || value > max)
+            var metric = catalog.Get(rule.Metric);
+            if (value < metric.Min || value > metric.Max)
             {
-                var hint = max == 1 ? " (shares are fractions: 65% is 0.65)" : string.Empty;
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: field '{field}' is {value}; metric '{rule.Metric}' ranges over 0..{max}{hint}"));
+                var hint = metric.Max == 1 ? " (shares are fractions: 65% is 0.65)" : string.Empty;
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: field '{field}' is {value}; metric '{rule.Metric}' ranges over {metric.Min}..{metric.Max}{hint}"));
             }
         }
 

@@ -1,5 +1,6 @@
 using Alerts.Core.Alerts;
 using Alerts.Core.Catalog;
+using Alerts.Core.Concentration;
 using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
 using Alerts.Pipeline.Messaging;
@@ -39,9 +40,10 @@ public sealed partial class SeriesProcessor(
         var indices = new List<SeriesIndices>();
         foreach (var basis in Enum.GetValues<Basis>())
         {
-            indices.AddRange(PeriodIndices.Compute(observations, basis)
-                .Where(p => p.Reporter == series.Reporter && p.Product == series.Product && p.Flow == series.Flow)
-                .Select(p => new SeriesIndices(series, basis, p.Period, p.Indices, name)));
+            // Published periods (annual rows for annual data, monthly for monthly), with their changes for the rules.
+            indices.AddRange(WindowedIndices.Compute(observations, basis)
+                .Where(p => p.Row.Series == series)
+                .Select(p => new SeriesIndices(series, basis, p.Row.Period, p.Indices, name, p.FromPrevious, p.FromYearAgo)));
         }
 
         await indicesStore.UpsertAsync(indices, vintage, runId, cancellationToken);

@@ -20,6 +20,10 @@ public sealed class AlertTextTests
     [InlineData("cr1", 0.463, 0.65, AlertState.Resolved, "Resolved: largest supplier's share of EU imports of rare-earth permanent magnets is back below 65% (2024, by weight): China 46.3%")]
     // resolved HHI
     [InlineData("hhi", 2100, 2500, AlertState.Resolved, "Resolved: HHI of EU imports of rare-earth permanent magnets is back below 2,500 (2024, by weight): 2,100")]
+    // a change against a year earlier: signed, whole HHI points
+    [InlineData("hhiChangeFromYearAgo", 3200, 500, AlertState.Firing, "change of the HHI against a year earlier of EU imports of rare-earth permanent magnets is +3,200 (2024, by weight) - above +500")]
+    // a share change: percentage points
+    [InlineData("cr1ChangeFromPrevious", -0.073, -0.05, AlertState.Firing, "change of the largest supplier's share against the previous period of EU imports of rare-earth permanent magnets is -7.3 pp (2024, by weight) - below -5 pp")]
     public void Headline_Metric_SaysWhatWhereHowBad(string metric, double value, double threshold, AlertState state, string expected)
     {
         Assert.Equal(expected, AlertText.Headline(TestEvents.Event(metric: metric, value: value, threshold: threshold, state: state)));

@@ -1,5 +1,6 @@
 using Alerts.Core.Concentration;
 using Alerts.Core.Rules;
+using Alerts.Core.Statistics;
 
 namespace Alerts.Core.Tests.Rules;
 
@@ -19,6 +20,7 @@ public sealed class MetricCatalogTests
     [InlineData("equivalentSuppliers", 3.1309)] // 10000 / 3194
     [InlineData("entropy", 1.2326)] // published figure
     [InlineData("suppliers", 5)] // five partners
+    [InlineData("expEntropy", 3.4303)] // exp(1.2326)
     public void Read_KnownMetric_ReturnsTheIndex(string metric, double expected)
     {
         Assert.Equal(expected, MetricCatalog.Default.Read(metric, Eu2022), 1e-4);
@@ -30,7 +32,10 @@ public sealed class MetricCatalogTests
         var e = Assert.Throws<KeyNotFoundException>(() => MetricCatalog.Default.Read("cr2", Eu2022));
 
         Assert.Contains("'cr2'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("cr1, cr3, entropy, equivalentSuppliers, expEntropy, hhi, hhiFraction, hhiNormalized, suppliers", e.Message, StringComparison.Ordinal);
+        foreach (var name in new[] { "cr1", "cr3", "entropy", "equivalentSuppliers", "expEntropy", "hhi", "hhiFraction", "hhiNormalized", "suppliers", "hhiChangeFromPrevious", "cr1ChangeFromYearAgo" })
+        {
+            Assert.Contains(name + ",", e.Message + ",", StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -40,5 +45,62 @@ public sealed class MetricCatalogTests
 
         Assert.Equal(0.71, catalog.Read("top2", Eu2022), 10);
         Assert.Throws<ArgumentException>(() => catalog.Add("TOP2", "again", _ => 0));
+    }
+
+    // 2021 before 2022: Malaysia 60, China 40 (HHI 5200), so the top supplier changed.
+    private static readonly ConcentrationIndices Eu2021 = ConcentrationCalculator.Compute([new("MY", 60), new("CN", 40)]);
+
+    private static SeriesIndices Year2022(IndexChange? previous, IndexChange? yearAgo = null) =>
+        new(new("EU27_2020", "2846", TradeFlow.Import), Basis.Weight, Period.Annual(2022), Eu2022, null, previous, yearAgo);
+
+    private static IndexChange Against(ConcentrationIndices before, ConcentrationIndices now) => new(
+        Period.Annual(2021), before.Total, now.Total - before.Total, now.Hhi - before.Hhi, now.HhiNormalized - before.HhiNormalized,
+        now.Cr1 - before.Cr1, now.Cr3 - before.Cr3, now.EquivalentSuppliers - before.EquivalentSuppliers, now.Entropy - before.Entropy,
+        now.Suppliers - before.Suppliers, before.TopSupplier);
+
+    [Theory]
+    [InlineData("hhiChangeFromPrevious", -2006)] // 3194 - 5200
+    [InlineData("cr1ChangeFromPrevious", -0.20)] // 0.40 - 0.60
+    [InlineData("cr3ChangeFromPrevious", -0.04)] // 0.96 - 1
+    [InlineData("suppliersChangeFromPrevious", 3)] // 5 - 2
+    [InlineData("totalRelativeChangeFromPrevious", 0)] // 100 both years
+    [InlineData("topSupplierChangedFromPrevious", 1)] // MY then CN
+    [InlineData("hhiChangeFromYearAgo", -2006)] // annual rows: the year ago is the previous year
+    public void Read_ChangeMetric_IsTheDifferenceAgainstTheEarlierPeriod(string metric, double expected)
+    {
+        var change = Against(Eu2021, Eu2022);
+
+        Assert.Equal(expected, MetricCatalog.Default.Read(metric, Year2022(change, change)), 1e-9);
+    }
+
+    [Theory]
+    [InlineData("hhiChangeFromPrevious")] // no earlier period
+    [InlineData("cr1ChangeFromYearAgo")] // no year-ago period
+    [InlineData("topSupplierChangedFromPrevious")] // nothing to compare the top supplier with
+    public void Read_ChangeMetricWithoutEarlierPeriod_IsNaN(string metric)
+    {
+        Assert.True(double.IsNaN(MetricCatalog.Default.Read(metric, Year2022(null))));
+        Assert.True(double.IsNaN(MetricCatalog.Default.Read(metric, Eu2022))); // the indices alone cannot say
+    }
+
+    [Fact]
+    public void Read_ChangeAgainstAPeriodWithoutSuppliers_IsNaN()
+    {
+        // An earlier period with no supplier has all-zero indices: a jump from 0 to 3194 is not a change.
+        var none = ConcentrationCalculator.Compute([]);
+
+        Assert.True(double.IsNaN(MetricCatalog.Default.Read("hhiChangeFromPrevious", Year2022(Against(none, Eu2022)))));
+    }
+
+    [Fact]
+    public void Read_LevelMetricOnSeriesIndices_ReadsItsIndices()
+    {
+        Assert.Equal(3194, MetricCatalog.Default.Read("hhi", Year2022(null)), 1e-9);
+    }
+
+    [Fact]
+    public void Add_SeriesMetricWithMinAboveMax_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new MetricCatalog().Add("x", "x", _ => 0, 1, -1));
     }
 }

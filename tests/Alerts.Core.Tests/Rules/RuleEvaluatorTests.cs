@@ -79,4 +79,72 @@ public sealed class RuleEvaluatorTests
         Assert.Contains(e.Errors, m => m.StartsWith("rule 'hhi-high': field 'metric': Unknown metric 'herfindahl'", StringComparison.Ordinal));
         Assert.Contains(e.Errors, m => m == "rule 'hhi-high': field 'id' is used by more than one rule");
     }
+
+    private static readonly Rule HhiJump = new("hhi-jump", "HHI jumped on a year", "hhiChangeFromYearAgo", ComparisonOperator.GreaterThan, 500, Severities.Warning);
+
+    /// <summary>Monthly magnets 2023-01..2024-03 through the engine, as the pipeline builds them; 2024 is far more concentrated.</summary>
+    private static List<SeriesIndices> MonthlySeries(int fromMonth = 1)
+    {
+        var observations = new List<TradeObservation>();
+        for (var m = fromMonth; m <= 15; m++)
+        {
+            var period = Period.Monthly(2023 + ((m - 1) / 12), ((m - 1) % 12) + 1);
+            var cn = m <= 12 ? 50m : 90m; // HHI 5000 in 2023, 8200 in 2024
+            observations.Add(new(Magnets.Reporter, "CN", Magnets.Product, TradeFlow.Import, period, cn, null, "EUR"));
+            observations.Add(new(Magnets.Reporter, "JP", Magnets.Product, TradeFlow.Import, period, 100 - cn, null, "EUR"));
+        }
+
+        return [.. WindowedIndices.Compute(observations, Basis.Weight)
+            .Select(w => new SeriesIndices(w.Row.Series, Basis.Weight, w.Row.Period, w.Indices, null, w.FromPrevious, w.FromYearAgo))];
+    }
+
+    [Fact]
+    public void Evaluate_HhiChangeFromYearAgoRuleOnAConstructedSeries_FiresWhereTheYearAgoIsKnown()
+    {
+        var evaluator = new RuleEvaluator([HhiJump]);
+
+        var result = Assert.Single(evaluator.Evaluate(MonthlySeries()));
+
+        // 2023 months have no year-ago month: left out, neither firing nor clearing.
+        Assert.Equal(["2024-01", "2024-02", "2024-03"], result.Periods.Select(p => p.Period.ToString()));
+        Assert.All(result.Periods, p => Assert.Equal(3200, p.Value, 6)); // 8200 - 5000
+        Assert.True(result.Latest.Breaches);
+        Assert.False(result.Latest.Clears);
+    }
+
+    [Fact]
+    public void Evaluate_ChangeMetricWithoutEarlierPeriod_NeitherBreachesNorClears()
+    {
+        var evaluator = new RuleEvaluator([HhiJump]);
+        var first = MonthlySeries()[0]; // 2023-01
+
+        var evaluation = evaluator.Evaluate(HhiJump, first);
+
+        Assert.True(double.IsNaN(evaluation.Value));
+        Assert.False(evaluation.Breaches);
+        Assert.False(evaluation.Clears);
+    }
+
+    [Fact]
+    public void Evaluate_SeriesWhereTheChangeIsNeverKnown_GivesNoEvaluation()
+    {
+        // Only 2024 months: no year ago anywhere, so the alert is neither created nor moved.
+        var evaluator = new RuleEvaluator([HhiJump, DefaultRules.HhiHigh]);
+
+        var result = evaluator.Evaluate(MonthlySeries(fromMonth: 13));
+
+        Assert.Equal(DefaultRules.HhiHighId, Assert.Single(result).Rule.Id);
+    }
+
+    [Fact]
+    public void Evaluate_ChangeFromPreviousRule_ReadsTheMonthBefore()
+    {
+        var rule = new Rule("cr1-jump", "CR1 jumped", "cr1ChangeFromPrevious", ComparisonOperator.GreaterThan, 0.3, Severities.Info);
+
+        var result = Assert.Single(new RuleEvaluator([rule]).Evaluate(MonthlySeries()));
+
+        Assert.Equal(14, result.Periods.Count); // every month but the first
+        Assert.Equal("2024-01", Assert.Single(result.Periods, p => p.Breaches).Period.ToString()); // 0.9 - 0.5
+        Assert.True(result.Latest.Clears); // 2024-03: no change against 2024-02
+    }
 }

@@ -55,9 +55,13 @@ public sealed class RuleSetBuilderTests
 
     [Theory]
     [InlineData("""[{ "id": "a", "name": "A", "metric": "cr2", "operator": ">", "threshold": 0.5, "severity": "info" }]""",
-        "rule 'a' (rules[0]): field 'metric': Unknown metric 'cr2'; known metrics: cr1, cr3")] // unknown metric lists the known ones
+        "rule 'a' (rules[0]): field 'metric': Unknown metric 'cr2'; known metrics: cr1, cr1ChangeFromPrevious, cr1ChangeFromYearAgo, cr3")] // unknown metric lists the known ones
     [InlineData("""[{ "id": "crma-single-country", "threshold": 65 }]""",
         "rule 'crma-single-country' (rules[0]): field 'threshold' is 65; metric 'cr1' ranges over 0..1 (shares are fractions: 65% is 0.65)")] // percent typed for a fraction
+    [InlineData("""[{ "id": "hhi-jump", "name": "J", "metric": "hhiChangeFromYearAgo", "operator": "<", "threshold": -20000, "severity": "info" }]""",
+        "rule 'hhi-jump' (rules[0]): field 'threshold' is -20000; metric 'hhiChangeFromYearAgo' ranges over -10000..10000")] // a change below its range
+    [InlineData("""[{ "id": "cr1-jump", "name": "J", "metric": "cr1ChangeFromPrevious", "operator": ">", "threshold": 15, "severity": "info" }]""",
+        "rule 'cr1-jump' (rules[0]): field 'threshold' is 15; metric 'cr1ChangeFromPrevious' ranges over -1..1 (shares are fractions: 65% is 0.65)")] // share change typed as points
     [InlineData("""[{ "id": "hhi-high", "operator": "=" }]""",
         "rule 'hhi-high' (rules[0]): field 'operator' is '='; expected one of > >= < <=")] // bad operator
     [InlineData("""[{ "id": "hhi-high", "severity": "major" }]""",
@@ -114,5 +118,17 @@ public sealed class RuleSetBuilderTests
 
         Assert.StartsWith(expected, Assert.Single(e.Errors), StringComparison.Ordinal);
         Assert.Contains("rules.json", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_NegativeThresholdOnAChangeMetric_IsAccepted()
+    {
+        var rules = RuleSetBuilder.Build([], RuleSetBuilder.ParseJson(
+            """[{ "id": "hhi-drop", "name": "HHI drop", "metric": "HHICHANGEFROMPREVIOUS", "operator": "<", "threshold": -500, "clearThreshold": -100, "severity": "info" }]""", "rules.json"), "rules.json");
+
+        var rule = Assert.Single(rules);
+        Assert.Equal("hhiChangeFromPrevious", rule.Metric); // canonical spelling
+        Assert.Equal(-500, rule.Threshold);
+        Assert.Equal(-100, rule.ClearThreshold);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Alerts.Cli.Commands;
+using Alerts.Core.Statistics;
+using Alerts.Core.Statistics.Scope;
 using Alerts.TestKit.Samples;
 
 namespace Alerts.IntegrationTests.Cli;
@@ -124,5 +126,116 @@ public sealed class IndicesCommandTests
 
         Assert.Equal(1, code);
         Assert.Contains("/nonexistent/file.json", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>HHI of one period's third-country partners, straight from the file with decimal shares (not the engine).</summary>
+    private static double HandHhi(string sample, Func<Period, bool> periods)
+    {
+        var amounts = TradeDataReader.ReadFile(SampleFiles.Get(sample)).Observations
+            .Where(o => periods(o.Period) && o.Flow == TradeFlow.Import && o.QuantityKg is > 0 && PartnerScope.Includes(PartnerScopeKind.ThirdCountries, o.Reporter, o.Partner))
+            .GroupBy(o => o.Partner)
+            .Select(g => g.Sum(o => o.QuantityKg!.Value))
+            .ToList();
+        var total = amounts.Sum();
+        return (double)amounts.Sum(a => (a * 100m / total) * (a * 100m / total));
+    }
+
+    private static async Task<List<JsonElement>> JsonRowsAsync(params string[] args)
+    {
+        var (code, output, error) = await RunAsync([.. args, "--format", "json"]);
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
+    [Fact]
+    public async Task RunAsync_RareEarthSample_ChangeAgainstPreviousYearIsTheDifferenceOfTheYearsHhi()
+    {
+        var rows = await JsonRowsAsync("--input", SampleFiles.Get("comext/284690.json"));
+        var y2024 = rows.Single(r => r.GetProperty("period").GetString() == "2024");
+
+        var expected = HandHhi("comext/284690.json", p => p == Period.Annual(2024)) - HandHhi("comext/284690.json", p => p == Period.Annual(2023));
+        Assert.Equal(expected, y2024.GetProperty("hhiChangeFromPrevious").GetDouble(), 6);
+        Assert.Equal(expected, y2024.GetProperty("hhiChangeFromYearAgo").GetDouble(), 6); // annual: a year ago is the previous year
+        Assert.Equal("2023", y2024.GetProperty("previousPeriod").GetString());
+        Assert.Equal("2023", y2024.GetProperty("yearAgoPeriod").GetString());
+        Assert.Equal("CN", y2024.GetProperty("previousTopSupplier").GetString());
+        Assert.Equal(0.463 - 0.39, y2024.GetProperty("cr1ChangeFromPrevious").GetDouble(), 9);
+        Assert.Equal(1, y2024.GetProperty("suppliersChangeFromPrevious").GetInt32()); // 7 against 6
+        Assert.Equal("annual", y2024.GetProperty("window").GetString());
+        Assert.Equal(12, y2024.GetProperty("monthsCovered").GetInt32());
+        Assert.True(y2024.GetProperty("complete").GetBoolean());
+        Assert.Equal(y2024.GetProperty("hhi").GetDouble() / 10000, y2024.GetProperty("hhiFraction").GetDouble(), 12);
+        Assert.Equal(Math.Exp(y2024.GetProperty("entropy").GetDouble()), y2024.GetProperty("expEntropy").GetDouble(), 12);
+        var first = rows[0];
+        Assert.Equal("2019", first.GetProperty("period").GetString());
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("hhiChangeFromPrevious").ValueKind); // no earlier year
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("previousTopSupplier").ValueKind);
+    }
+
+    [Fact]
+    public async Task RunAsync_Rolling12OnMonthlySample_SumsTheMonthsAndFlagsIncompleteWindows()
+    {
+        var input = SampleFiles.Get("comext/850511-monthly.json");
+        var monthly = await JsonRowsAsync("--input", input);
+        var rolling = await JsonRowsAsync("--input", input, "--window", "rolling12");
+
+        Assert.All(monthly, r => Assert.Equal("monthly", r.GetProperty("window").GetString()));
+        Assert.Equal(monthly.Select(r => r.GetProperty("period").GetString()), rolling.Select(r => r.GetProperty("period").GetString()));
+        var last = rolling[^1];
+        Assert.Equal("rolling12", last.GetProperty("window").GetString());
+        Assert.Equal(monthly.Sum(r => r.GetProperty("total").GetDecimal()), last.GetProperty("total").GetDecimal());
+        Assert.Equal(monthly.Count, last.GetProperty("monthsCovered").GetInt32());
+        Assert.False(last.GetProperty("complete").GetBoolean()); // fewer than 12 months in the file
+        Assert.Equal(HandHhi("comext/850511-monthly.json", _ => true), last.GetProperty("hhi").GetDouble(), 6);
+        var expectedChange = last.GetProperty("hhi").GetDouble() - rolling[^2].GetProperty("hhi").GetDouble();
+        Assert.Equal(expectedChange, last.GetProperty("hhiChangeFromPrevious").GetDouble(), 9);
+        Assert.Equal(JsonValueKind.Null, last.GetProperty("hhiChangeFromYearAgo").ValueKind); // no month a year earlier
+    }
+
+    [Fact]
+    public async Task RunAsync_AnnualWindowOnMonthlySample_GivesTheYearToDate()
+    {
+        var input = SampleFiles.Get("comext/850511-monthly.json");
+        var monthly = await JsonRowsAsync("--input", input);
+
+        var year = Assert.Single(await JsonRowsAsync("--input", input, "--window", "annual"));
+
+        Assert.Equal("2024", year.GetProperty("period").GetString());
+        Assert.Equal(monthly.Sum(r => r.GetProperty("total").GetDecimal()), year.GetProperty("total").GetDecimal());
+        Assert.False(year.GetProperty("fromAnnualData").GetBoolean());
+        Assert.False(year.GetProperty("complete").GetBoolean());
+    }
+
+    [Fact]
+    public async Task RunAsync_CsvOfRareEarthSample_HasTheNewColumnsWithEmptyCellsWithoutAnEarlierYear()
+    {
+        var (code, output, _) = await RunAsync("--input", SampleFiles.Get("comext/284690.json"), "--format", "csv");
+
+        Assert.Equal(0, code);
+        var lines = output.TrimEnd('\n').Split('\n');
+        var header = lines[0].Split(',');
+        Assert.Equal(IndicesCommand.Fields, header);
+        Assert.All(lines, l => Assert.Equal(header.Length, l.Split(',').Length));
+        var first = lines[1].Split(',');
+        var last = lines[^1].Split(',');
+        var hhiChange = Array.IndexOf(header, "hhiChangeFromYearAgo");
+        Assert.Equal(string.Empty, first[hhiChange]);
+        Assert.Equal(
+            double.Parse(last[Array.IndexOf(header, "hhi")], CultureInfo.InvariantCulture) - double.Parse(lines[^2].Split(',')[Array.IndexOf(header, "hhi")], CultureInfo.InvariantCulture),
+            double.Parse(last[hhiChange], CultureInfo.InvariantCulture),
+            9);
+        Assert.Equal("annual", last[Array.IndexOf(header, "window")]);
+    }
+
+    [Fact]
+    public async Task RunAsync_BadWindow_ExitsTwoNamingTheChoices()
+    {
+        var (code, output, error) = await RunAsync("--input", "x", "--window", "weekly");
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("weekly", error, StringComparison.Ordinal);
+        Assert.Contains("--window published|annual|rolling12|monthly", error, StringComparison.Ordinal);
     }
 }

@@ -24,6 +24,17 @@ public sealed class RevisionTests(PipelineStack p) : IClassFixture<PipelineStack
         var first = await pull.RunAsync(PullScope.All, force: false, CancellationToken.None);
         var fired = Assert.Single(first.Events, e => e.Commodity == "850511" && e.RuleId == DefaultRules.CrmaSingleCountryId);
 
+        // The rules see each period with its change against the year before (the first year has none).
+        var magnets = first.Indices.Where(i => i.Series.Product == "850511" && i.Basis == Basis.Weight).OrderBy(i => i.Period).ToList();
+        Assert.True(magnets.Count > 1);
+        Assert.Null(magnets[0].ChangeFromPrevious);
+        foreach (var (before, now) in magnets.Zip(magnets.Skip(1)))
+        {
+            Assert.Equal(before.Period, now.ChangeFromPrevious!.Value.Against);
+            Assert.Equal(now.Indices.Hhi - before.Indices.Hhi, now.ChangeFromPrevious.Value.Hhi, 9);
+            Assert.Equal(now.ChangeFromPrevious, now.ChangeFromYearAgo); // annual data
+        }
+
         // The revised release: China's 2024 magnet imports 20% higher, published later.
         var revised = JsonNode.Parse(File.ReadAllText(SampleFiles.Get("comext/850511.json")))!;
         var cell = ChinaQuantity2024(revised);
