@@ -21,6 +21,7 @@ public sealed partial class SeriesProcessor(
     IndicesStore indicesStore,
     AlertStore alerts,
     RuleEvaluator rules,
+    CommodityCatalog catalog,
     BreachPublisher breaches,
     TimeProvider time,
     ILogger<SeriesProcessor> logger)
@@ -36,7 +37,7 @@ public sealed partial class SeriesProcessor(
             return SeriesResult.Empty(new ProductOutcome(source, series.Product, ProductStatus.Unchanged, observations.Count, 0, vintage, null));
         }
 
-        var name = ProductNames.For(series.Product);
+        var name = ProductNames.For(series.Product, catalog);
         var indices = new List<SeriesIndices>();
         foreach (var basis in Enum.GetValues<Basis>())
         {
