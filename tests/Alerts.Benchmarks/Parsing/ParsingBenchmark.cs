@@ -22,8 +22,8 @@ public sealed class ParsingBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        var rows = Option(args, "--rows", 10_000_000L);
-        var jsonProducts = (int)Option(args, "--json-products", 40L);
+        var rows = BenchmarkArgs.Long(args, "--rows", 10_000_000L);
+        var jsonProducts = (int)BenchmarkArgs.Long(args, "--json-products", 40L);
         var dir = OptionText(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "alerts-parsing-bench");
         Directory.CreateDirectory(dir);
         var csv = Path.Combine(dir, "ds045409.csv");
@@ -99,12 +99,6 @@ public sealed class ParsingBenchmark : IBenchmark
     }
 
     private static double Mb(string path) => new FileInfo(path).Length / 1048576.0;
-
-    private static long Option(string[] args, string name, long fallback)
-    {
-        var text = OptionText(args, name);
-        return text is null ? fallback : long.Parse(text, CultureInfo.InvariantCulture);
-    }
 
     private static string? OptionText(string[] args, string name)
     {

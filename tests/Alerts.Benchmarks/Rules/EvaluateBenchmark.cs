@@ -20,9 +20,9 @@ public sealed class EvaluateBenchmark : IBenchmark
 
     public Task<int> RunAsync(string[] args)
     {
-        var seriesCount = Option(args, "--series", 8400);
-        var periods = Option(args, "--periods", 24);
-        var runs = Option(args, "--runs", 7);
+        var seriesCount = BenchmarkArgs.Int(args, "--series", 8400);
+        var periods = BenchmarkArgs.Int(args, "--periods", 24);
+        var runs = BenchmarkArgs.Int(args, "--runs", 7);
         var now = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
         var indices = Indices(seriesCount, periods);
         var evaluator = new RuleEvaluator(DefaultRules.All);
@@ -38,7 +38,7 @@ public sealed class EvaluateBenchmark : IBenchmark
             firstEvents += t.Events.Count;
         }
 
-        var baseline = Median(runs, () =>
+        var baseline = Timing.Median(runs, () =>
         {
             double sum = 0;
             foreach (var rule in DefaultRules.All)
@@ -51,8 +51,8 @@ public sealed class EvaluateBenchmark : IBenchmark
 
             return (int)sum;
         });
-        var evaluate = Median(runs, () => evaluator.Evaluate(indices).Count);
-        var steady = Median(runs, () =>
+        var evaluate = Timing.Median(runs, () => evaluator.Evaluate(indices).Count);
+        var steady = Timing.Median(runs, () =>
         {
             var events = 0;
             foreach (var e in evaluator.Evaluate(indices))
@@ -96,25 +96,5 @@ public sealed class EvaluateBenchmark : IBenchmark
         }
 
         return result;
-    }
-
-    private static TimeSpan Median(int runs, Func<int> action)
-    {
-        action();
-        var times = new List<TimeSpan>();
-        for (var i = 0; i < runs; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            action();
-            times.Add(Stopwatch.GetElapsedTime(start));
-        }
-
-        return times.Order().ElementAt(times.Count / 2);
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
     }
 }

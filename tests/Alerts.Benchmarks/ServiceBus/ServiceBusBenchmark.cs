@@ -24,8 +24,8 @@ public sealed class ServiceBusBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        var count = Option(args, "--count", 10_000);
-        var size = Option(args, "--size", 2048);
+        var count = BenchmarkArgs.Int(args, "--count", 10_000);
+        var size = BenchmarkArgs.Int(args, "--size", 2048);
         var payload = new byte[size];
         Random.Shared.NextBytes(payload);
 
@@ -115,11 +115,5 @@ public sealed class ServiceBusBenchmark : IBenchmark
 
         GC.KeepAlive(checksum);
         return (sendRate, count / watch.Elapsed.TotalSeconds);
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -5,7 +5,7 @@ using Alerts.Core.Concentration;
 using Alerts.Core.Routing;
 using Alerts.Core.Statistics;
 
-namespace Alerts.Benchmarks;
+namespace Alerts.Benchmarks.Routing;
 
 /// <summary>
 /// One routing pass (match, group, silence, dedup, ids) over many events and subscriptions, against the
@@ -20,18 +20,18 @@ public sealed class RoutingBenchmark : IBenchmark
 
     public Task<int> RunAsync(string[] args)
     {
-        var events = Option(args, "--events", 2000);
-        var subscriptions = Option(args, "--subscriptions", 1000);
-        var runs = Option(args, "--runs", 15);
+        var events = BenchmarkArgs.Int(args, "--events", 2000);
+        var subscriptions = BenchmarkArgs.Int(args, "--subscriptions", 1000);
+        var runs = BenchmarkArgs.Int(args, "--runs", 15);
         var now = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
         var evs = Events(events, now);
         var subs = Subscriptions(subscriptions, now);
         var silences = new[] { new Silence("s-1", "2805", null, null, now.AddDays(-1), now.AddDays(1)) };
 
         var first = Router.Route(evs, subs, silences, [], now);
-        var baseline = Median(runs, () => evs.Sum(e => subs.Count(s => SubscriptionMatcher.Matches(s, e))));
-        var cold = Median(runs, () => Router.Route(evs, subs, silences, [], now).Notifications.Count);
-        var warm = Median(runs, () => Router.Route(evs, subs, silences, first.LogUpdates, now.AddMinutes(5)).Notifications.Count);
+        var baseline = Timing.Median(runs, () => evs.Sum(e => subs.Count(s => SubscriptionMatcher.Matches(s, e))));
+        var cold = Timing.Median(runs, () => Router.Route(evs, subs, silences, [], now).Notifications.Count);
+        var warm = Timing.Median(runs, () => Router.Route(evs, subs, silences, first.LogUpdates, now.AddMinutes(5)).Notifications.Count);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"routing: {events} events x {subscriptions} subscriptions -> {first.Notifications.Count} notifications, {first.Decisions.Count} decisions"));
@@ -39,20 +39,6 @@ public sealed class RoutingBenchmark : IBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  route, empty log:                {cold.TotalMilliseconds,8:0.0} ms  ratio {cold / baseline:0.00}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  route, all already notified:     {warm.TotalMilliseconds,8:0.0} ms  ratio {warm / baseline:0.00}"));
         return Task.FromResult(0);
-    }
-
-    private static TimeSpan Median(int runs, Func<int> action)
-    {
-        action();
-        var times = new List<TimeSpan>();
-        for (var i = 0; i < runs; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            action();
-            times.Add(Stopwatch.GetElapsedTime(start));
-        }
-
-        return times.Order().ElementAt(times.Count / 2);
     }
 
     private static List<AlertEvent> Events(int count, DateTimeOffset now)
@@ -82,11 +68,5 @@ public sealed class RoutingBenchmark : IBenchmark
                 i % 5 == 0 ? Severity.Critical : Severity.Info,
                 []),
             (GroupBy)(i % 5), TimeSpan.FromHours(24), now.AddDays(-1)))];
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
     }
 }
