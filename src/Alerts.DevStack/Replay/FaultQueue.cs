@@ -35,7 +35,7 @@ internal sealed class FaultQueue
                     continue;
                 }
 
-                if (--entry.Remaining == 0)
+                if (entry.Remaining != ReplayServer.Unlimited && --entry.Remaining == 0)
                 {
                     _entries.RemoveAt(i);
                 }

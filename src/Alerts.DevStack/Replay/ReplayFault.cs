@@ -44,6 +44,10 @@ public sealed record ReplayFault
         };
     }
 
+    /// <summary>429 with no Retry-After header, only Comtrade's body naming the wait ("Try again in N seconds.").</summary>
+    public static ReplayFault TooManyRequestsInBody(TimeSpan retryAfter) =>
+        TooManyRequests(retryAfter) with { RetryAfter = null };
+
     /// <summary>500 with an SDMX-style error body.</summary>
     public static ReplayFault ServerError() =>
         new("500") { Status = 500, Body = ReplayErrorBody.Create(500, 500, "Internal Server error (injected by the replay server)") };

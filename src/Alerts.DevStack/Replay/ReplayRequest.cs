@@ -15,4 +15,7 @@ public sealed record ReplayRequest(
 {
     /// <summary>The first value of a query parameter, or null.</summary>
     public string? QueryValue(string name) => Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    /// <summary>Every value of a query parameter, in request order (empty when absent).</summary>
+    public IReadOnlyList<string> QueryValues(string name) => Query.TryGetValue(name, out var values) ? values : [];
 }

@@ -12,6 +12,9 @@ namespace Alerts.DevStack.Replay;
 /// </summary>
 public sealed class ReplayServer : IAsyncDisposable
 {
+    /// <summary>For <see cref="InjectFault"/>'s <c>times</c>: every matching request until <see cref="Reset"/>.</summary>
+    public const int Unlimited = int.MaxValue;
+
     private readonly WebApplication _app;
     private readonly FaultQueue _faults;
     private readonly IReadOnlyDictionary<string, Uri> _sourceUrls;
@@ -62,13 +65,27 @@ public sealed class ReplayServer : IAsyncDisposable
 
     /// <summary>
     /// Applies <paramref name="fault"/> to the next <paramref name="times"/> requests that <paramref name="when"/>
-    /// accepts (default: any request). Faults are tried in the order they were injected.
+    /// accepts (default: any request; <see cref="Unlimited"/> = every one). Faults are tried in the order they were injected.
     /// </summary>
     public void InjectFault(ReplayFault fault, int times = 1, Func<ReplayRequest, bool>? when = null)
     {
         ArgumentNullException.ThrowIfNull(fault);
         ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
         _faults.Add(fault, times, when ?? (_ => true));
+    }
+
+    /// <summary>
+    /// Answers 413 <c>EXTRACTION_TOO_BIG</c> (<see cref="ReplayFault.ExtractionTooBig"/>), as Comext does over its row
+    /// limit, to every Comext request naming more than <paramref name="maxProducts"/> products or spanning more than
+    /// <paramref name="maxPeriods"/> periods (years or months) and accepted by <paramref name="when"/>, until
+    /// <see cref="Reset"/>. Requests within the limit are served from the recordings, so a client that splits by
+    /// product and then by period gets the recorded parts (e.g. <c>samples/replay/comext/years/</c>).
+    /// </summary>
+    public void LimitComextExtraction(int maxProducts, int maxPeriods, Func<ReplayRequest, bool>? when = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxProducts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPeriods, 1);
+        InjectFault(ReplayFault.ExtractionTooBig(), Unlimited, r => ComextExtraction.Exceeds(r, maxProducts, maxPeriods) && (when?.Invoke(r) ?? true));
     }
 
     /// <summary>Forgets pending faults and recorded requests (for tests sharing one server).</summary>

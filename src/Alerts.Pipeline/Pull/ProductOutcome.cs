@@ -16,5 +16,5 @@ public enum ProductStatus
     Failed,
 }
 
-/// <param name="Error">For a failed product: what went wrong (source, product and payload position).</param>
+/// <param name="Error">For a failed product: what went wrong (source, product and payload position); for a skipped one, why.</param>
 public sealed record ProductOutcome(string Source, string Product, ProductStatus Status, int Observations, int IndicesWritten, string? Vintage, string? Error);

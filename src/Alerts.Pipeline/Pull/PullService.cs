@@ -2,6 +2,7 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
 using Alerts.Pipeline.Messaging;
+using Alerts.Pipeline.Statistics;
 using Alerts.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -66,6 +67,12 @@ public sealed partial class PullService(
         {
             data = await source.FetchAsync(product, cancellationToken);
         }
+        catch (TradeSourceException e) when (e.NotAttempted)
+        {
+            // Our own limits (call budget, open circuit) kept the request from being sent: not a source failure.
+            LogProductSkipped(source.Name, product, e.Message);
+            return SeriesResult.Empty(new ProductOutcome(source.Name, product, ProductStatus.Skipped, 0, 0, null, e.Message));
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // One product's failure is reported and the run goes on with the others; nothing was stored for it.
@@ -117,6 +124,9 @@ public sealed partial class PullService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pull of {Source} product {Product} failed: {Reason}")]
     private partial void LogProductFailed(Exception exception, string source, string product, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pull of {Source} product {Product} skipped: {Reason}")]
+    private partial void LogProductSkipped(string source, string product, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pulled {Source} product {Product}: {Status}, {Observations} observations, vintage {Vintage}")]
     private partial void LogProductDone(string source, string product, ProductStatus status, int observations, string vintage);

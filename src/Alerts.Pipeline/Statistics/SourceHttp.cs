@@ -21,11 +21,11 @@ internal static class SourceHttp
             }
             catch (BrokenCircuitException e)
             {
-                throw new TradeSourceException(source, product, $"circuit open after repeated failures; not calling {source} for now ({e.Message})", null, e);
+                throw new TradeSourceException(source, product, $"circuit open after repeated failures; not calling {source} for now ({e.Message})", null, e) { NotAttempted = true };
             }
             catch (RateLimiterRejectedException e)
             {
-                throw new TradeSourceException(source, product, "too many requests queued for this source", null, e);
+                throw new TradeSourceException(source, product, "too many requests queued for this source", null, e) { NotAttempted = true };
             }
             catch (HttpRequestException e)
             {

@@ -1,7 +1,7 @@
 namespace Alerts.Pipeline.Statistics;
 
 /// <summary>
-/// A source request failed (HTTP error, timeout, open circuit, exhausted call budget). The message names the
+/// A source request failed (HTTP error, timeout) or was not sent (open circuit, exhausted call budget: <see cref="NotAttempted"/>). The message names the
 /// source, the product and the request; the subscription key is never part of it.
 /// </summary>
 public sealed class TradeSourceException : Exception
@@ -38,4 +38,10 @@ public sealed class TradeSourceException : Exception
 
     /// <summary>The final HTTP status, when there was a response.</summary>
     public int? StatusCode { get; }
+
+    /// <summary>
+    /// The source was not called for this request, by our own choice: the daily call budget is spent, the circuit
+    /// is open, or too many requests are queued. A pull reports such a product as skipped, not failed.
+    /// </summary>
+    public bool NotAttempted { get; init; }
 }

@@ -13,7 +13,10 @@ public sealed class ComtradeBudgetHandler(ComtradeCallBudget budget) : Delegatin
         if (!budget.TryConsume())
         {
             throw new TradeSourceException(ComtradeClient.SourceName, "(any)", string.Create(CultureInfo.InvariantCulture,
-                $"daily call budget of {budget.DailyLimit} calls is spent; it resets at {budget.ResetsAt:yyyy-MM-dd HH:mm} UTC"));
+                $"daily call budget of {budget.DailyLimit} calls is spent; it resets at {budget.ResetsAt:yyyy-MM-dd HH:mm} UTC"))
+            {
+                NotAttempted = true,
+            };
         }
 
         return base.SendAsync(request, cancellationToken);

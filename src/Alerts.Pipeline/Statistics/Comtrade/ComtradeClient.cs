@@ -55,11 +55,26 @@ public sealed class ComtradeClient
         return sb.ToString();
     }
 
-    /// <summary>Fetches a query; with the preview endpoint, one call per period, combined.</summary>
+    /// <summary>
+    /// Fetches a query; with the preview endpoint, one call per period, combined. A query needing more calls than
+    /// today's budget has left is refused before any call, so a product that cannot complete spends nothing.
+    /// </summary>
     public async Task<TradeDataSet> GetAsync(ComtradeQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Validate();
+        var needed = UsesPreview ? query.Periods.Count : 1;
+        if (_budget.Remaining is var left && left < needed)
+        {
+            var state = left == 0
+                ? $"daily call budget of {_budget.DailyLimit} calls is spent"
+                : $"daily call budget of {_budget.DailyLimit} calls has {left} left, {needed} needed";
+            throw new TradeSourceException(SourceName, query.ProductLabel, string.Create(CultureInfo.InvariantCulture, $"{state}; not calling; it resets at {_budget.ResetsAt:yyyy-MM-dd HH:mm} UTC"))
+            {
+                NotAttempted = true,
+            };
+        }
+
         if (!UsesPreview || query.Periods.Count == 1)
         {
             return await FetchAsync(query, cancellationToken).ConfigureAwait(false);
@@ -112,7 +127,7 @@ public sealed class ComtradeClient
         }
         catch (TradeSourceException e) when (e.Product == "(any)")
         {
-            throw new TradeSourceException(SourceName, product, e.Problem, e.StatusCode, e);
+            throw new TradeSourceException(SourceName, product, e.Problem, e.StatusCode, e) { NotAttempted = e.NotAttempted };
         }
 
         using (response)
