@@ -177,4 +177,87 @@ public sealed class ReplayServerTests : IAsyncLifetime
         Assert.Equal(["A", "B"], exchange.Request.Query["indicators"]);
         Assert.True(exchange.Matched);
     }
+
+    [Theory]
+    // statistics API: one product, one year - within the limit, served
+    [InlineData(Dataset + "?product=850511&sinceTimePeriod=2024&untilTimePeriod=2024", 200)]
+    // statistics API: two products
+    [InlineData(Dataset + "?product=850511&product=280530&sinceTimePeriod=2024&untilTimePeriod=2024", 413)]
+    // statistics API: two years
+    [InlineData(Dataset + "?product=850511&sinceTimePeriod=2023&untilTimePeriod=2024", 413)]
+    // statistics API: two months across a year end
+    [InlineData(Dataset + "?product=850511&sinceTimePeriod=2023-12&untilTimePeriod=2024-01", 413)]
+    // statistics API: no period range is not counted
+    [InlineData(Dataset + "?product=850511", 200)]
+    // SDMX: two products in the key's product segment (nothing recorded there, so within the limit it would be 404)
+    [InlineData("sdmx/2.1/data/DS-045409/A.EU27_2020..850511+280530.1.VALUE_IN_EUROS?startPeriod=2024&endPeriod=2024", 413)]
+    // SDMX: one product, two years
+    [InlineData("sdmx/2.1/data/DS-045409/A.EU27_2020..850511.1.VALUE_IN_EUROS?startPeriod=2023&endPeriod=2024", 413)]
+    // SDMX: one product, one year: not refused (and not recorded)
+    [InlineData("sdmx/2.1/data/DS-045409/A.EU27_2020..850511.1.VALUE_IN_EUROS?startPeriod=2024&endPeriod=2024", 404)]
+    public async Task LimitComextExtraction_OneProductOnePeriod_RefusesBiggerRequestsEveryTime(string url, int expectedStatus)
+    {
+        _server.LimitComextExtraction(maxProducts: 1, maxPeriods: 1);
+
+        using var first = await _http.GetAsync(url);
+        using var second = await _http.GetAsync(url);
+
+        Assert.Equal([expectedStatus, expectedStatus], [(int)first.StatusCode, (int)second.StatusCode]);
+        if (expectedStatus == 413)
+        {
+            Assert.Contains("EXTRACTION_TOO_BIG", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task LimitComextExtraction_WithPredicate_OnlyThoseRequestsAreLimited()
+    {
+        _server.LimitComextExtraction(maxProducts: 1, maxPeriods: 1, when: r => r.QueryValue("product") == "999999");
+
+        using var other = await _http.GetAsync(Dataset + "?product=850511&sinceTimePeriod=2019&untilTimePeriod=2024");
+        using var limited = await _http.GetAsync(Dataset + "?product=999999&sinceTimePeriod=2019&untilTimePeriod=2024");
+
+        Assert.Equal([200, 413], [(int)other.StatusCode, (int)limited.StatusCode]);
+    }
+
+    [Fact]
+    public async Task InjectFault_Unlimited_FaultsEveryMatchingRequestUntilReset()
+    {
+        _server.InjectFault(ReplayFault.ServerError(), ReplayServer.Unlimited);
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await _http.GetAsync(Dataset + "?product=850511");
+            statuses.Add((int)response.StatusCode);
+        }
+
+        _server.Reset();
+        using var afterReset = await _http.GetAsync(Dataset + "?product=850511");
+
+        Assert.Equal([500, 500, 500, 500, 500], statuses);
+        Assert.Equal(HttpStatusCode.OK, afterReset.StatusCode);
+    }
+
+    [Fact]
+    public async Task InjectFault_TooManyRequestsInBody_NoRetryAfterHeaderTheWaitInTheBody()
+    {
+        _server.InjectFault(ReplayFault.TooManyRequestsInBody(TimeSpan.FromSeconds(7)));
+
+        using var response = await _http.GetAsync(Dataset + "?product=850511");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Null(response.Headers.RetryAfter);
+        Assert.Contains("Try again in 7 seconds.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exchanges_RepeatedParameter_QueryValuesListsEveryValueInOrder()
+    {
+        using var _ = await _http.GetAsync(Dataset + "?product=850511&product=280530");
+
+        var request = Assert.Single(await _server.Exchanges.WaitForCountAsync(1, TimeSpan.FromSeconds(5))).Request;
+        Assert.Equal(["850511", "280530"], request.QueryValues("product"));
+        Assert.Empty(request.QueryValues("partner"));
+    }
 }
