@@ -25,6 +25,9 @@ public sealed class ComtradeCallBudget(TimeProvider time, int dailyLimit)
         }
     }
 
+    /// <summary>The budget's clock's current time (the client reads a date-form Retry-After against it).</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
+
     /// <summary>When the count resets (next midnight UTC).</summary>
     public DateTimeOffset ResetsAt
     {

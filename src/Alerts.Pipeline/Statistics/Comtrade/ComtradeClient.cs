@@ -136,7 +136,7 @@ public sealed class ComtradeClient
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 var body = await ResponseBody.SnippetAsync(response, cancellationToken).ConfigureAwait(false);
-                var wait = Resilience.RetryAfter.FromHeaders(response.Headers, DateTimeOffset.UnixEpoch) ?? Resilience.RetryAfter.FromBody(body);
+                var wait = Resilience.RetryAfter.FromHeaders(response.Headers, _budget.Now) ?? Resilience.RetryAfter.FromBody(body);
                 throw new TradeSourceException(SourceName, product, $"rate limited (HTTP 429) after retries{(wait is { } w ? $"; server asks to wait {w.TotalSeconds:F0} s" : string.Empty)}: {body}", status);
             }
 
