@@ -25,12 +25,18 @@ internal sealed class JsonTokenStream : IDisposable
     private bool _final;
     private bool _bomChecked;
     private long _offsetOfBuffer;
+    private bool _skipping;
     private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = 64 });
 
-    public JsonTokenStream(Stream stream, PayloadErrors errors)
+    /// <param name="stream">The payload, read forward only.</param>
+    /// <param name="errors">Builds the errors raised for malformed JSON.</param>
+    /// <param name="startOffset">Offset of the stream's first byte in the payload, so a second pass over part of it reports true byte positions.</param>
+    public JsonTokenStream(Stream stream, PayloadErrors errors, long startOffset = 0)
     {
         _stream = stream;
         _errors = errors;
+        _offsetOfBuffer = startOffset;
+        _bomChecked = startOffset != 0;
     }
 
     public JsonTokenType TokenType { get; private set; } = JsonTokenType.None;
@@ -63,7 +69,7 @@ internal sealed class JsonTokenStream : IDisposable
             {
                 TokenType = reader.TokenType;
                 Depth = reader.CurrentDepth;
-                if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String or JsonTokenType.Number)
+                if (!_skipping && reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String or JsonTokenType.Number)
                 {
                     Capture(ref reader);
                 }
@@ -102,20 +108,47 @@ internal sealed class JsonTokenStream : IDisposable
         }
     }
 
-    /// <summary>Skips the value whose first token is current (a scalar, or a whole object/array).</summary>
-    public void SkipValue(string path)
+    /// <summary>
+    /// Skips the value whose first token is current (a scalar, or a whole object/array) without copying token
+    /// text, and returns how many direct children it had (array elements or object properties; 0 for a scalar).
+    /// The grammar is still checked, so a malformed skipped part fails here.
+    /// </summary>
+    public long SkipValue(string path)
     {
         if (TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
         {
-            return;
+            return 0;
         }
 
         var depth = Depth;
-        do
+        var childDepth = depth + 1;
+        var countNames = TokenType == JsonTokenType.StartObject;
+        long children = 0;
+        _skipping = true;
+        try
         {
-            Next(path);
+            while (true)
+            {
+                Next(path);
+                var type = TokenType;
+                if (Depth == childDepth)
+                {
+                    if (countNames ? type == JsonTokenType.PropertyName : type is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+                    {
+                        children++;
+                    }
+                }
+                else if (Depth == depth && type is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    return children;
+                }
+            }
         }
-        while (!(TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray && Depth == depth));
+        finally
+        {
+            _skipping = false;
+            _valueLength = 0;
+        }
     }
 
     public string GetString() => Encoding.UTF8.GetString(ValueBytes);
