@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -25,7 +26,6 @@ internal sealed class JsonTokenStream : IDisposable
     private bool _final;
     private bool _bomChecked;
     private long _offsetOfBuffer;
-    private bool _skipping;
     private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = 64 });
 
     /// <param name="stream">The payload, read forward only.</param>
@@ -69,7 +69,7 @@ internal sealed class JsonTokenStream : IDisposable
             {
                 TokenType = reader.TokenType;
                 Depth = reader.CurrentDepth;
-                if (!_skipping && reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String or JsonTokenType.Number)
+                if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String or JsonTokenType.Number)
                 {
                     Capture(ref reader);
                 }
@@ -111,7 +111,8 @@ internal sealed class JsonTokenStream : IDisposable
     /// <summary>
     /// Skips the value whose first token is current (a scalar, or a whole object/array) without copying token
     /// text, and returns how many direct children it had (array elements or object properties; 0 for a scalar).
-    /// The grammar is still checked, so a malformed skipped part fails here.
+    /// The grammar is still checked, so a malformed skipped part fails here. One reader runs over each
+    /// buffer-full rather than one per token: the skip is what the first pass over Eurostat's payloads costs.
     /// </summary>
     public long SkipValue(string path)
     {
@@ -124,30 +125,46 @@ internal sealed class JsonTokenStream : IDisposable
         var childDepth = depth + 1;
         var countNames = TokenType == JsonTokenType.StartObject;
         long children = 0;
-        _skipping = true;
-        try
+        _valueLength = 0;
+        while (true)
         {
-            while (true)
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+            try
             {
-                Next(path);
-                var type = TokenType;
-                if (Depth == childDepth)
+                while (reader.Read())
                 {
-                    if (countNames ? type == JsonTokenType.PropertyName : type is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+                    var type = reader.TokenType;
+                    var at = reader.CurrentDepth;
+                    if (at == childDepth)
                     {
-                        children++;
+                        if (countNames ? type == JsonTokenType.PropertyName : type is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+                        {
+                            children++;
+                        }
+                    }
+                    else if (at == depth && type is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                    {
+                        TokenType = type;
+                        Depth = at;
+                        _start += (int)reader.BytesConsumed;
+                        _state = reader.CurrentState;
+                        return children;
                     }
                 }
-                else if (Depth == depth && type is JsonTokenType.EndObject or JsonTokenType.EndArray)
-                {
-                    return children;
-                }
             }
-        }
-        finally
-        {
-            _skipping = false;
-            _valueLength = 0;
+            catch (JsonException e)
+            {
+                throw _errors.At(path, string.Create(CultureInfo.InvariantCulture, $"malformed or truncated JSON near byte {Offset + e.BytePositionInLine ?? Offset}: {FirstSentence(e.Message)}"), e);
+            }
+
+            _start += (int)reader.BytesConsumed;
+            _state = reader.CurrentState;
+            if (_final)
+            {
+                throw _errors.At(path, "the JSON ends early (truncated payload)");
+            }
+
+            Refill(path);
         }
     }
 
@@ -155,11 +172,14 @@ internal sealed class JsonTokenStream : IDisposable
 
     public bool ValueEquals(string text) => ValueBytes.SequenceEqual(Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Parses the current number; the lean UTF-8 parser first (millions of cells), the culture-aware one for whatever it declines.</summary>
     public bool TryGetDecimal(out decimal value) =>
-        decimal.TryParse(ValueBytes, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+        (Utf8Parser.TryParse(ValueBytes, out value, out var used) && used == _valueLength)
+        || decimal.TryParse(ValueBytes, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
 
     public bool TryGetInt64(out long value) =>
-        long.TryParse(ValueBytes, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        (Utf8Parser.TryParse(ValueBytes, out value, out var used) && used == _valueLength)
+        || long.TryParse(ValueBytes, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
     /// <summary>Describes the current token for error messages: <c>a string "abc"</c>, <c>an object</c>.</summary>
     public string Describe() => TokenType switch
