@@ -16,10 +16,14 @@ public static class TradeDataReader
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
-    /// <summary>Detects the format from the first bytes, then reads the whole payload.</summary>
+    /// <summary>
+    /// Detects the format from the first bytes, then reads the whole payload. A seekable stream is rewound after
+    /// detection, so the JSON-stat reader can re-position it instead of spooling it.
+    /// </summary>
     public static TradeDataSet Read(Stream stream, string origin, TradeDataReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var start = stream.CanSeek ? stream.Position : 0;
         var prefix = new byte[TradeDataFormatDetector.PrefixLength];
         var length = 0;
         int n;
@@ -32,6 +36,12 @@ public static class TradeDataReader
             ?? throw new TradeDataFormatException("trade data", origin, "start of file", length == 0
                 ? "the file is empty"
                 : "not a recognised format (expected Comext JSON-stat, Comext SDMX-CSV with a DATAFLOW header, or Comtrade JSON with count/data)");
+        if (stream.CanSeek)
+        {
+            stream.Position = start;
+            return Read(stream, format, origin, options);
+        }
+
         using var replay = new PrefixedStream(prefix.AsMemory(0, length), stream);
         return Read(replay, format, origin, options);
     }

@@ -14,8 +14,16 @@ internal sealed class MemorySampler : IDisposable
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+        using (var process = Process.GetCurrentProcess())
+        {
+            StartWorkingSetBytes = process.WorkingSet64;
+        }
+
         _timer = new Timer(_ => Sample(), null, 0, 20);
     }
+
+    /// <summary>Working set when the phase began (after a full collection), to tell the phase's growth from what earlier phases left.</summary>
+    public long StartWorkingSetBytes { get; }
 
     public long PeakHeapBytes => Interlocked.Read(ref _peakHeap);
 

@@ -43,15 +43,27 @@ internal static class SampleFileGenerator
         }
     }
 
-    /// <summary>A sparse JSON-stat dataset of partners x products x 2 indicators x months, about 95% of cells filled.</summary>
-    public static long WriteJsonStat(string path, int partners, int products, int months, int seed)
+    /// <summary>
+    /// A sparse JSON-stat dataset of partners x products x 2 indicators x months, about 95% of cells filled,
+    /// with <c>value</c> first as Eurostat writes it, or last (<paramref name="dimensionsFirst"/>), which the
+    /// reader reads in one pass. Returns the number of filled cells.
+    /// </summary>
+    public static long WriteJsonStat(string path, int partners, int products, int months, int seed, bool dimensionsFirst = false)
     {
         var random = new Random(seed);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
-        writer.Write("{\"version\":\"2.0\",\"class\":\"dataset\",\"updated\":\"2025-10-15T11:00:00+0200\",\"value\":{");
+        writer.Write("{\"version\":\"2.0\",\"class\":\"dataset\",\"updated\":\"2025-10-15T11:00:00+0200\",");
+        if (dimensionsFirst)
+        {
+            WriteDimensions(writer, partners, products, months);
+            writer.Write(',');
+        }
+
+        writer.Write("\"value\":{");
         long cells = (long)partners * products * 2 * months;
         long filled = 0;
         var first = true;
+        Span<char> number = stackalloc char[32];
         for (long i = 0; i < cells; i++)
         {
             if (random.Next(20) == 0)
@@ -66,20 +78,34 @@ internal static class SampleFileGenerator
 
             first = false;
             writer.Write('"');
-            writer.Write(i.ToString(CultureInfo.InvariantCulture));
+            i.TryFormat(number, out var n, provider: CultureInfo.InvariantCulture);
+            writer.Write(number[..n]);
             writer.Write("\":");
-            writer.Write((random.Next(1, 10_000_000) / 10m).ToString(CultureInfo.InvariantCulture));
+            (random.Next(1, 10_000_000) / 10m).TryFormat(number, out n, provider: CultureInfo.InvariantCulture);
+            writer.Write(number[..n]);
             filled++;
         }
 
-        writer.Write("},\"id\":[\"freq\",\"reporter\",\"partner\",\"product\",\"flow\",\"indicators\",\"time\"],");
+        writer.Write('}');
+        if (!dimensionsFirst)
+        {
+            writer.Write(',');
+            WriteDimensions(writer, partners, products, months);
+        }
+
+        writer.Write('}');
+        return filled;
+    }
+
+    private static void WriteDimensions(StreamWriter writer, int partners, int products, int months)
+    {
+        writer.Write("\"id\":[\"freq\",\"reporter\",\"partner\",\"product\",\"flow\",\"indicators\",\"time\"],");
         writer.Write(string.Create(CultureInfo.InvariantCulture, $"\"size\":[1,1,{partners},{products},1,2,{months}],\"dimension\":{{"));
         writer.Write("\"freq\":{\"category\":{\"index\":{\"M\":0}}},\"reporter\":{\"category\":{\"index\":{\"EU27_2020\":0}}},");
         writer.Write("\"partner\":{\"category\":{\"index\":[" + string.Join(",", Partners.Take(partners).Select(p => $"\"{p}\"")) + "]}},");
         writer.Write("\"product\":{\"category\":{\"index\":[" + string.Join(",", Enumerable.Range(0, products).Select(p => $"\"{280000 + p}\"")) + "]}},");
         writer.Write("\"flow\":{\"category\":{\"index\":{\"1\":0}}},\"indicators\":{\"category\":{\"index\":{\"QUANTITY_IN_100KG\":0,\"VALUE_IN_EUROS\":1}}},");
-        writer.Write("\"time\":{\"category\":{\"index\":[" + string.Join(",", Enumerable.Range(0, months).Select(m => string.Create(CultureInfo.InvariantCulture, $"\"{2001 + (m / 12)}-{(m % 12) + 1:D2}\""))) + "]}}}}");
-        return filled;
+        writer.Write("\"time\":{\"category\":{\"index\":[" + string.Join(",", Enumerable.Range(0, months).Select(m => string.Create(CultureInfo.InvariantCulture, $"\"{2001 + (m / 12)}-{(m % 12) + 1:D2}\""))) + "]}}}");
     }
 
     private static string[] BuildPartners()

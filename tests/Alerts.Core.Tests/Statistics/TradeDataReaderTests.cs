@@ -45,6 +45,10 @@ public sealed class TradeDataReaderTests
         { Stat("{'0':1e25}"), "$.value['0']", "exceeds the plausible maximum" },
         // negative quantity
         { Stat("{'0':-3}"), "$.value['0']", "negative" },
+        // a quantity whose conversion to kg would leave the decimal range
+        { Stat("{'0':1e27}"), "$.value['0']", "outside the plausible range" },
+        // a sparse key of an observation block already passed (keys must ascend)
+        { Stat("{'0':1}").Replace("[1,1,1,1,1,1]", "[1,2,1,1,1,1]", StringComparison.Ordinal).Replace("{'CN':0}".Replace('\'', '"'), "{'CN':0,'US':1}".Replace('\'', '"'), StringComparison.Ordinal).Replace("{\"0\":1}", "{\"1\":1,\"0\":2}", StringComparison.Ordinal), "$.value['0']", "ascending order" },
         // a key that is not a cell index
         { Stat("{'abc':1}"), "$.value['abc']", "not a cell index" },
         // an index beyond the cube

@@ -5,27 +5,100 @@ using Alerts.Core.Statistics.Parsing;
 namespace Alerts.Core.Statistics.JsonStat;
 
 /// <summary>
-/// Reads a Comext statistics-API response (JSON-stat 2.0, dataset DS-045409). Eurostat writes <c>value</c>
-/// before <c>id</c>/<c>size</c>/<c>dimension</c>, so the cells are kept (index and number, not the text)
-/// until the dimensions are known; the payload itself is streamed. Indicators of one cell are merged into one
-/// observation; cells with neither quantity nor value are not emitted.
+/// Reads a Comext statistics-API response (JSON-stat 2.0, dataset DS-045409) as a stream of observations with
+/// bounded memory: neither the payload nor its cells are held. When <c>id</c>, <c>size</c> and
+/// <c>dimension</c> come before <c>value</c> one pass suffices. Eurostat writes <c>value</c> first, so then a
+/// first pass reads only the small parts (skipping <c>value</c>, whose grammar it still checks) and a second
+/// pass re-reads just <c>value</c>: a seekable stream is re-positioned, a non-seekable one (an HTTP body) is
+/// copied while the first pass reads it, into memory up to <see cref="TradeDataReaderOptions.SpoolMemoryBytes"/>
+/// and beyond that into a temporary file deleted when the read ends. The indicators of one cell are merged into
+/// one observation through a buffer of one block (see <see cref="IndicatorMerger"/>); sparse keys must ascend
+/// block by block (Eurostat's do), otherwise the read fails naming the key. Cells with neither quantity nor
+/// value are not emitted. A streaming consumer must treat an exception as "the whole payload is bad": cells
+/// before the bad one may already have been yielded; <see cref="Read"/> materialises first, so nothing of a
+/// bad payload reaches its callers.
 /// </summary>
-public static class JsonStatReader
+public sealed class JsonStatReader
 {
     private const string SourceName = "Comext JSON-stat";
+    private readonly TradeDataReaderOptions _options;
+    private readonly PayloadErrors _errors;
+    private string? _updated;
 
-    private static readonly string[] Required = ["reporter", "partner", "product", "flow", "indicators", "time"];
-    private static readonly HashSet<string> Known = ["freq", "reporter", "partner", "product", "flow", "indicators", "time"];
+    private JsonStatReader(string origin, TradeDataReaderOptions options)
+    {
+        Origin = origin;
+        _options = options;
+        _errors = new PayloadErrors(SourceName, origin);
+    }
 
-    /// <summary>Reads the payload; throws <see cref="TradeDataFormatException"/> naming the JSON path on bad input.</summary>
+    public string Origin { get; }
+
+    /// <summary>The payload's <c>updated</c> stamp (complete once enumeration has finished; known before the first observation when it precedes <c>value</c>).</summary>
+    public DataVintage Vintage
+    {
+        get
+        {
+            if (DataVintage.TryParse(_updated, out var vintage))
+            {
+                return vintage;
+            }
+
+            return _updated is null ? DataVintage.Unknown : new DataVintage(_updated, null);
+        }
+    }
+
+    /// <summary>Cells with a number read so far (both indicators and ignored ones).</summary>
+    public long Cells { get; private set; }
+
+    /// <summary>True when the last enumeration needed a second pass over <c>value</c> (it came before the dimensions).</summary>
+    public bool UsedSecondPass { get; private set; }
+
+    /// <summary>Reads the payload into a data set; throws <see cref="TradeDataFormatException"/> naming the JSON path on bad input.</summary>
     public static TradeDataSet Read(Stream stream, string origin, TradeDataReaderOptions? options = null)
     {
+        var reader = Create(origin, options);
+        var observations = new List<TradeObservation>();
+        foreach (var observation in reader.Observations(stream))
+        {
+            if (observations.Count >= reader._options.MaxObservations)
+            {
+                throw reader._errors.At("$.value", string.Create(CultureInfo.InvariantCulture, $"more than {reader._options.MaxObservations} observations; narrow the request or read it with the streaming API"));
+            }
+
+            observations.Add(observation);
+        }
+
+        return new TradeDataSet(TradeDataSource.Comext, TradeDataFormat.ComextJsonStat, origin, reader.Vintage, observations);
+    }
+
+    /// <summary>Creates a streaming reader; enumerate <see cref="Observations"/> once, then read <see cref="Vintage"/>.</summary>
+    public static JsonStatReader Create(string origin, TradeDataReaderOptions? options = null) =>
+        new(origin, options ?? TradeDataReaderOptions.Default);
+
+    /// <summary>
+    /// Yields observations block by block in cell order. A seekable <paramref name="stream"/> is read from its
+    /// current position and re-positioned for the second pass; it is not disposed.
+    /// </summary>
+    public IEnumerable<TradeObservation> Observations(Stream stream)
+    {
         ArgumentNullException.ThrowIfNull(stream);
-        options ??= TradeDataReaderOptions.Default;
-        var errors = new PayloadErrors(SourceName, origin);
-        using var limited = new SizeLimitedStream(stream, options.MaxBytes, errors.TooLarge);
-        using var json = new JsonTokenStream(limited, errors);
-        var doc = new Document();
+        return Enumerate(stream);
+    }
+
+    private IEnumerable<TradeObservation> Enumerate(Stream stream)
+    {
+        var errors = _errors;
+        _updated = null;
+        Cells = 0;
+        UsedSecondPass = false;
+        var start = stream.CanSeek ? stream.Position : 0;
+        using var limited = new SizeLimitedStream(stream, _options.MaxBytes, errors.TooLarge);
+        using var spool = stream.CanSeek ? null : new PayloadSpool(_options.SpoolMemoryBytes, _options.SpoolDirectory);
+        using var source = spool is null ? (Stream)limited : new SpoolingStream(limited, spool);
+        using var json = new JsonTokenStream(source, errors);
+        var header = new JsonStatHeader();
+        var streamed = false;
         json.Next("$");
         if (json.TokenType != JsonTokenType.StartObject)
         {
@@ -46,10 +119,10 @@ public static class JsonStatReader
             switch (name)
             {
                 case "updated":
-                    doc.Updated = ExpectString(json, errors, path);
+                    _updated = JsonStatHeader.ExpectString(json, errors, path);
                     break;
                 case "class":
-                    var cls = ExpectString(json, errors, path);
+                    var cls = JsonStatHeader.ExpectString(json, errors, path);
                     if (cls != "dataset")
                     {
                         throw errors.At(path, $"expected class \"dataset\", found \"{cls}\"");
@@ -57,16 +130,44 @@ public static class JsonStatReader
 
                     break;
                 case "value":
-                    ReadValues(json, errors, options, doc);
+                    if (header.HasValue)
+                    {
+                        throw errors.At(path, "appears twice");
+                    }
+
+                    header.HasValue = true;
+                    if (header.DescribesCube)
+                    {
+                        // The dimensions came first: stream the cells now, nothing needs keeping for a second pass.
+                        var cube = JsonStatCube.Build(header, errors, _options);
+                        spool?.Stop();
+                        streamed = true;
+                        foreach (var observation in StreamValues(json, cube))
+                        {
+                            yield return observation;
+                        }
+                    }
+                    else
+                    {
+                        ExpectValueContainer(json);
+                        header.ValueOffset = json.Offset - 1;
+                        var dense = json.TokenType == JsonTokenType.StartArray;
+                        var entries = json.SkipValue(path);
+                        header.DenseLength = dense ? entries : null;
+                    }
+
                     break;
                 case "id":
-                    doc.Ids = ReadStringArray(json, errors, path);
+                    CheckOnce(header.Ids is not null, path);
+                    header.Ids = JsonStatHeader.ReadStringArray(json, errors, path);
                     break;
                 case "size":
-                    doc.Sizes = ReadSizes(json, errors, path);
+                    CheckOnce(header.Sizes is not null, path);
+                    header.Sizes = JsonStatHeader.ReadSizes(json, errors, path);
                     break;
                 case "dimension":
-                    ReadDimensions(json, errors, doc);
+                    CheckOnce(header.HasDimensions, path);
+                    header.ReadDimensions(json, errors);
                     break;
                 case "error":
                 case "warning":
@@ -82,168 +183,47 @@ public static class JsonStatReader
             throw errors.At("$", "unexpected content after the JSON document");
         }
 
-        return Build(doc, errors, options, origin);
+        if (streamed)
+        {
+            yield break;
+        }
+
+        var cells = JsonStatCube.Build(header, errors, _options);
+        if (!header.HasValue)
+        {
+            yield break;
+        }
+
+        if (header.DenseLength is { } length && length != cells.Cells)
+        {
+            throw DenseLengthError(length, cells);
+        }
+
+        UsedSecondPass = true;
+        Stream again;
+        if (spool is not null)
+        {
+            again = spool.ReadFrom(header.ValueOffset);
+        }
+        else
+        {
+            stream.Position = start + header.ValueOffset;
+            again = stream;
+        }
+
+        using var second = new JsonTokenStream(again, errors, header.ValueOffset);
+        second.Next("$.value");
+        foreach (var observation in StreamValues(second, cells))
+        {
+            yield return observation;
+        }
     }
 
-    private static TradeDataSet Build(Document doc, PayloadErrors errors, TradeDataReaderOptions options, string origin)
+    /// <summary>Reads <c>value</c> (current token: its opening bracket) to its end, yielding merged observations.</summary>
+    private IEnumerable<TradeObservation> StreamValues(JsonTokenStream json, JsonStatCube cube)
     {
-        if (doc.Ids is null)
-        {
-            throw errors.At("$.id", "missing (the dimension order)");
-        }
-
-        if (doc.Sizes is null)
-        {
-            throw errors.At("$.size", "missing (the dimension sizes)");
-        }
-
-        if (doc.Ids.Count != doc.Sizes.Count)
-        {
-            throw errors.At("$.size", string.Create(CultureInfo.InvariantCulture, $"has {doc.Sizes.Count} entries but $.id has {doc.Ids.Count}"));
-        }
-
-        foreach (var id in doc.Ids)
-        {
-            if (!Known.Contains(id))
-            {
-                throw errors.At("$.id", $"unknown dimension '{id}' (expected {string.Join(", ", Known)})");
-            }
-        }
-
-        foreach (var r in Required)
-        {
-            if (!doc.Ids.Contains(r))
-            {
-                throw errors.At("$.id", $"dimension '{r}' is missing");
-            }
-        }
-
-        var n = doc.Ids.Count;
-        var codes = new string[n][];
-        var strides = new long[n];
-        long cells = 1;
-        for (var d = n - 1; d >= 0; d--)
-        {
-            var id = doc.Ids[d];
-            if (!doc.Categories.TryGetValue(id, out var categories))
-            {
-                throw errors.At($"$.dimension.{id}", "missing (no category index for a dimension listed in $.id)");
-            }
-
-            if (categories.Length != doc.Sizes[d])
-            {
-                throw errors.At($"$.dimension.{id}.category.index", string.Create(CultureInfo.InvariantCulture, $"has {categories.Length} categories but $.size[{d}] is {doc.Sizes[d]}"));
-            }
-
-            codes[d] = categories;
-            strides[d] = cells;
-            try
-            {
-                cells = checked(cells * doc.Sizes[d]);
-            }
-            catch (OverflowException)
-            {
-                throw errors.At("$.size", "the product of the dimension sizes overflows");
-            }
-        }
-
-        if (doc.DenseLength is { } dense && dense != cells)
-        {
-            throw errors.At("$.value", string.Create(CultureInfo.InvariantCulture, $"dense array has {dense} entries but the dimension sizes give {cells} cells"));
-        }
-
-        var at = doc.Ids.ToList();
-        int iRep = at.IndexOf("reporter"), iPar = at.IndexOf("partner"), iProd = at.IndexOf("product"), iFlow = at.IndexOf("flow"), iInd = at.IndexOf("indicators"), iTime = at.IndexOf("time");
-        var flows = ParseAll(codes[iFlow], "flow", errors, c => ComextIndicators.TryParseFlow(c, out var f) ? f : (TradeFlow?)null);
-        var periods = ParseAll(codes[iTime], "time", errors, c => Period.TryParse(c, out var p) ? p : (Period?)null);
-        var indicatorKinds = codes[iInd].Select(c => c switch
-        {
-            ComextIndicators.QuantityIn100Kg => 1,
-            ComextIndicators.ValueInEuros => 2,
-            ComextIndicators.SupplementaryQuantity => 0,
-            _ => throw errors.At("$.dimension.indicators.category.index", $"unknown indicator '{c}' (expected {ComextIndicators.QuantityIn100Kg} or {ComextIndicators.ValueInEuros})"),
-        }).ToArray();
-
-        var merged = new Dictionary<long, Cell>();
-        for (var k = 0; k < doc.Indices.Count; k++)
-        {
-            var index = doc.Indices[k];
-            if (index >= cells)
-            {
-                throw errors.At(CellPath(index, doc.Dense), string.Create(CultureInfo.InvariantCulture, $"index {index} is outside the {cells} cells the dimensions describe"));
-            }
-
-            var ind = (int)(index / strides[iInd] % doc.Sizes[iInd]);
-            var kind = indicatorKinds[ind];
-            if (kind == 0)
-            {
-                continue;
-            }
-
-            var amount = doc.Values[k];
-            if (kind == 1)
-            {
-                amount *= 100m;
-            }
-
-            amount = AmountRules.Normalize(amount);
-
-            var problem = AmountRules.Check(amount, options.MaxAmount, kind == 1 ? "quantity (kg)" : "value (EUR)");
-            if (problem is not null)
-            {
-                throw errors.At(CellPath(index, doc.Dense), problem);
-            }
-
-            var key = index - (ind * strides[iInd]);
-            ref var cell = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(merged, key, out _);
-            if (kind == 1 ? cell.HasQuantity : cell.HasValue)
-            {
-                throw errors.At(CellPath(index, doc.Dense), "the same cell is given twice");
-            }
-
-            if (kind == 1)
-            {
-                cell.QuantityKg = amount;
-                cell.HasQuantity = true;
-            }
-            else
-            {
-                cell.Value = amount;
-                cell.HasValue = true;
-            }
-        }
-
-        var observations = new List<TradeObservation>(merged.Count);
-        foreach (var (key, cell) in merged)
-        {
-            int Coord(int d) => (int)(key / strides[d] % doc.Sizes[d]);
-            observations.Add(new TradeObservation(
-                codes[iRep][Coord(iRep)],
-                codes[iPar][Coord(iPar)],
-                codes[iProd][Coord(iProd)],
-                flows[Coord(iFlow)],
-                periods[Coord(iTime)],
-                cell.QuantityKg,
-                cell.Value,
-                ComextIndicators.Currency));
-        }
-
-        DataVintage.TryParse(doc.Updated, out var vintage);
-        if (doc.Updated is not null && !vintage.IsKnown)
-        {
-            vintage = new DataVintage(doc.Updated, null);
-        }
-
-        return new TradeDataSet(TradeDataSource.Comext, TradeDataFormat.ComextJsonStat, origin, vintage, observations);
-    }
-
-    private static T[] ParseAll<T>(string[] codes, string dimension, PayloadErrors errors, Func<string, T?> parse)
-        where T : struct =>
-        codes.Select(c => parse(c) ?? throw errors.At($"$.dimension.{dimension}.category.index", $"'{c}' is not a valid {dimension} code")).ToArray();
-
-    private static void ReadValues(JsonTokenStream json, PayloadErrors errors, TradeDataReaderOptions options, Document doc)
-    {
-        // Paths are built only when something is wrong: formatting one per cell would dominate the parse.
+        ExpectValueContainer(json);
+        var merger = new IndicatorMerger(cube, _errors);
         if (json.TokenType == JsonTokenType.StartObject)
         {
             while (true)
@@ -251,220 +231,164 @@ public static class JsonStatReader
                 json.Next("$.value");
                 if (json.TokenType == JsonTokenType.EndObject)
                 {
-                    return;
+                    break;
                 }
 
                 if (!json.TryGetInt64(out var index) || index < 0)
                 {
                     var keyText = json.GetString();
-                    throw errors.At($"$.value['{keyText}']", $"'{keyText}' is not a cell index (a non-negative integer)");
+                    throw _errors.At($"$.value['{keyText}']", $"'{keyText}' is not a cell index (a non-negative integer)");
                 }
 
                 json.Next("$.value");
-                AddValue(json, errors, options, doc, index, dense: false);
+                if (!TryReadCell(json, cube, index, dense: false, out var kind, out var amount))
+                {
+                    continue;
+                }
+
+                if (merger.Leaves(index, dense: false))
+                {
+                    foreach (var observation in merger.Drain())
+                    {
+                        yield return observation;
+                    }
+                }
+
+                merger.Add(index, kind, amount, dense: false);
             }
         }
-
-        if (json.TokenType == JsonTokenType.StartArray)
+        else
         {
+            var depth = json.Depth;
             long index = 0;
             while (true)
             {
                 json.Next("$.value");
-                if (json.TokenType == JsonTokenType.EndArray)
+                if (json.TokenType == JsonTokenType.EndArray && json.Depth == depth)
                 {
-                    doc.DenseLength = index;
-                    return;
+                    if (index != cube.Cells)
+                    {
+                        throw DenseLengthError(index, cube);
+                    }
+
+                    break;
                 }
 
-                AddValue(json, errors, options, doc, index, dense: true);
+                if (index == cube.Cells)
+                {
+                    throw DenseLengthError(index + CountRest(json, depth), cube);
+                }
+
+                if (TryReadCell(json, cube, index, dense: true, out var kind, out var amount))
+                {
+                    if (merger.Leaves(index, dense: true))
+                    {
+                        foreach (var observation in merger.Drain())
+                        {
+                            yield return observation;
+                        }
+                    }
+
+                    merger.Add(index, kind, amount, dense: true);
+                }
+
                 index++;
             }
         }
 
-        throw errors.At("$.value", $"expected an object (sparse) or an array (dense), found {json.Describe()}");
+        foreach (var observation in merger.Drain())
+        {
+            yield return observation;
+        }
     }
 
-    private static string CellPath(long index, bool dense) =>
-        dense ? string.Create(CultureInfo.InvariantCulture, $"$.value[{index}]") : string.Create(CultureInfo.InvariantCulture, $"$.value['{index}']");
-
-    private static void AddValue(JsonTokenStream json, PayloadErrors errors, TradeDataReaderOptions options, Document doc, long index, bool dense)
+    /// <summary>Checks one cell; false for a missing cell (null: no figure, not zero) or an ignored indicator.</summary>
+    private bool TryReadCell(JsonTokenStream json, JsonStatCube cube, long index, bool dense, out int kind, out decimal amount)
     {
+        kind = JsonStatCube.Ignored;
+        amount = 0;
         switch (json.TokenType)
         {
             case JsonTokenType.Null:
-                return; // missing or confidential: no figure, not zero
+                return false;
             case JsonTokenType.Number:
-                if (!json.TryGetDecimal(out var value))
+                if (!json.TryGetDecimal(out amount))
                 {
-                    throw errors.At(CellPath(index, dense), $"number {json.GetString()} is out of range");
+                    throw _errors.At(JsonStatCube.CellPath(index, dense), $"number {json.GetString()} is out of range");
                 }
 
-                if (doc.Indices.Count >= options.MaxObservations)
-                {
-                    throw errors.At(CellPath(index, dense), string.Create(CultureInfo.InvariantCulture, $"more than {options.MaxObservations} cells"));
-                }
-
-                doc.Indices.Add(index);
-                doc.Values.Add(value);
-                doc.Dense = dense;
-                return;
-            default:
-                throw errors.At(CellPath(index, dense), $"expected a number or null, found {json.Describe()}");
-        }
-    }
-
-    private static void ReadDimensions(JsonTokenStream json, PayloadErrors errors, Document doc)
-    {
-        ExpectStart(json, errors, "$.dimension", JsonTokenType.StartObject);
-        while (true)
-        {
-            json.Next("$.dimension");
-            if (json.TokenType == JsonTokenType.EndObject)
-            {
-                return;
-            }
-
-            var id = json.GetString();
-            var path = $"$.dimension.{id}";
-            json.Next(path);
-            ExpectStart(json, errors, path, JsonTokenType.StartObject);
-            while (true)
-            {
-                json.Next(path);
-                if (json.TokenType == JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
-                var prop = json.GetString();
-                json.Next(path + "." + prop);
-                if (prop != "category")
-                {
-                    json.SkipValue(path + "." + prop);
-                    continue;
-                }
-
-                ExpectStart(json, errors, path + ".category", JsonTokenType.StartObject);
-                while (true)
-                {
-                    json.Next(path + ".category");
-                    if (json.TokenType == JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    var cprop = json.GetString();
-                    var cpath = path + ".category." + cprop;
-                    json.Next(cpath);
-                    if (cprop == "index")
-                    {
-                        doc.Categories[id] = ReadIndex(json, errors, cpath);
-                    }
-                    else
-                    {
-                        json.SkipValue(cpath);
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>JSON-stat allows the index as <c>{"code": position}</c> or as an array of codes in order.</summary>
-    private static string[] ReadIndex(JsonTokenStream json, PayloadErrors errors, string path)
-    {
-        if (json.TokenType == JsonTokenType.StartArray)
-        {
-            var list = ReadStringArray(json, errors, path);
-            if (list.Distinct(StringComparer.Ordinal).Count() != list.Count)
-            {
-                throw errors.At(path, "lists a category twice");
-            }
-
-            return [.. list];
-        }
-
-        ExpectStart(json, errors, path, JsonTokenType.StartObject);
-        var pairs = new List<(string Code, long Position)>();
-        while (true)
-        {
-            json.Next(path);
-            if (json.TokenType == JsonTokenType.EndObject)
-            {
                 break;
-            }
-
-            var code = json.GetString();
-            json.Next($"{path}.{code}");
-            if (json.TokenType != JsonTokenType.Number || !json.TryGetInt64(out var pos))
-            {
-                throw errors.At($"{path}.{code}", $"expected an integer position, found {json.Describe()}");
-            }
-
-            pairs.Add((code, pos));
+            default:
+                throw _errors.At(JsonStatCube.CellPath(index, dense), $"expected a number or null, found {json.Describe()}");
         }
 
-        var result = new string[pairs.Count];
-        foreach (var (code, pos) in pairs)
+        Cells++;
+        if (index >= cube.Cells)
         {
-            if (pos < 0 || pos >= pairs.Count || result[pos] is not null)
-            {
-                throw errors.At($"{path}.{code}", string.Create(CultureInfo.InvariantCulture, $"position {pos} is out of range or used twice (positions must be 0..{pairs.Count - 1})"));
-            }
-
-            result[pos] = code;
+            throw _errors.At(JsonStatCube.CellPath(index, dense), string.Create(CultureInfo.InvariantCulture, $"index {index} is outside the {cube.Cells} cells the dimensions describe"));
         }
 
-        return result;
+        kind = cube.KindOf(index);
+        if (kind == JsonStatCube.Ignored)
+        {
+            return false;
+        }
+
+        if (kind == JsonStatCube.Quantity)
+        {
+            if (Math.Abs(amount) > 1e26m)
+            {
+                // x 100 would leave the decimal range; no real quantity comes near.
+                throw _errors.At(JsonStatCube.CellPath(index, dense), string.Create(CultureInfo.InvariantCulture, $"quantity {amount} (100 kg units) is outside the plausible range"));
+            }
+
+            amount *= 100m;
+        }
+
+        amount = AmountRules.Normalize(amount);
+        var problem = AmountRules.Check(amount, _options.MaxAmount, kind == JsonStatCube.Quantity ? "quantity (kg)" : "value (EUR)");
+        if (problem is not null)
+        {
+            throw _errors.At(JsonStatCube.CellPath(index, dense), problem);
+        }
+
+        return true;
     }
 
-    private static List<string> ReadStringArray(JsonTokenStream json, PayloadErrors errors, string path)
+    /// <summary>Counts the entries of a dense array from the current one to its end, so the error can give the true length.</summary>
+    private static long CountRest(JsonTokenStream json, int depth)
     {
-        ExpectStart(json, errors, path, JsonTokenType.StartArray);
-        var list = new List<string>();
+        long rest = 1;
+        json.SkipValue("$.value");
         while (true)
         {
-            var where = string.Create(CultureInfo.InvariantCulture, $"{path}[{list.Count}]");
-            json.Next(where);
-            if (json.TokenType == JsonTokenType.EndArray)
+            json.Next("$.value");
+            if (json.Depth == depth && json.TokenType == JsonTokenType.EndArray)
             {
-                return list;
+                return rest;
             }
 
-            list.Add(ExpectString(json, errors, where));
+            rest++;
+            json.SkipValue("$.value");
         }
     }
 
-    private static List<int> ReadSizes(JsonTokenStream json, PayloadErrors errors, string path)
+    private TradeDataFormatException DenseLengthError(long length, JsonStatCube cube) =>
+        _errors.At("$.value", string.Create(CultureInfo.InvariantCulture, $"dense array has {length} entries but the dimension sizes give {cube.Cells} cells"));
+
+    private void ExpectValueContainer(JsonTokenStream json)
     {
-        ExpectStart(json, errors, path, JsonTokenType.StartArray);
-        var list = new List<int>();
-        while (true)
+        if (json.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
         {
-            var where = string.Create(CultureInfo.InvariantCulture, $"{path}[{list.Count}]");
-            json.Next(where);
-            if (json.TokenType == JsonTokenType.EndArray)
-            {
-                return list;
-            }
-
-            if (json.TokenType != JsonTokenType.Number || !json.TryGetInt64(out var size) || size < 1 || size > 10_000_000)
-            {
-                throw errors.At(where, $"expected a positive integer size, found {json.Describe()}");
-            }
-
-            list.Add((int)size);
+            throw _errors.At("$.value", $"expected an object (sparse) or an array (dense), found {json.Describe()}");
         }
     }
 
-    private static string ExpectString(JsonTokenStream json, PayloadErrors errors, string path) =>
-        json.TokenType == JsonTokenType.String ? json.GetString() : throw errors.At(path, $"expected a string, found {json.Describe()}");
-
-    private static void ExpectStart(JsonTokenStream json, PayloadErrors errors, string path, JsonTokenType type)
+    private void CheckOnce(bool seen, string path)
     {
-        if (json.TokenType != type)
+        if (seen)
         {
-            throw errors.At(path, $"expected {(type == JsonTokenType.StartObject ? "an object" : "an array")}, found {json.Describe()}");
+            throw _errors.At(path, "appears twice");
         }
     }
 
@@ -494,32 +418,5 @@ public static class JsonStatReader
         while (!(json.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray && json.Depth == depth));
 
         return parts.Count == 0 ? "(no details)" : string.Join(" ", parts);
-    }
-
-    private sealed class Document
-    {
-        public string? Updated { get; set; }
-
-        public List<string>? Ids { get; set; }
-
-        public List<int>? Sizes { get; set; }
-
-        public Dictionary<string, string[]> Categories { get; } = new(StringComparer.Ordinal);
-
-        public List<long> Indices { get; } = [];
-
-        public List<decimal> Values { get; } = [];
-
-        public long? DenseLength { get; set; }
-
-        public bool Dense { get; set; }
-    }
-
-    private struct Cell
-    {
-        public decimal? QuantityKg;
-        public decimal? Value;
-        public bool HasQuantity;
-        public bool HasValue;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -27,10 +28,15 @@ internal sealed class JsonTokenStream : IDisposable
     private long _offsetOfBuffer;
     private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = 64 });
 
-    public JsonTokenStream(Stream stream, PayloadErrors errors)
+    /// <param name="stream">The payload, read forward only.</param>
+    /// <param name="errors">Builds the errors raised for malformed JSON.</param>
+    /// <param name="startOffset">Offset of the stream's first byte in the payload, so a second pass over part of it reports true byte positions.</param>
+    public JsonTokenStream(Stream stream, PayloadErrors errors, long startOffset = 0)
     {
         _stream = stream;
         _errors = errors;
+        _offsetOfBuffer = startOffset;
+        _bomChecked = startOffset != 0;
     }
 
     public JsonTokenType TokenType { get; private set; } = JsonTokenType.None;
@@ -102,31 +108,78 @@ internal sealed class JsonTokenStream : IDisposable
         }
     }
 
-    /// <summary>Skips the value whose first token is current (a scalar, or a whole object/array).</summary>
-    public void SkipValue(string path)
+    /// <summary>
+    /// Skips the value whose first token is current (a scalar, or a whole object/array) without copying token
+    /// text, and returns how many direct children it had (array elements or object properties; 0 for a scalar).
+    /// The grammar is still checked, so a malformed skipped part fails here. One reader runs over each
+    /// buffer-full rather than one per token: the skip is what the first pass over Eurostat's payloads costs.
+    /// </summary>
+    public long SkipValue(string path)
     {
         if (TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
         {
-            return;
+            return 0;
         }
 
         var depth = Depth;
-        do
+        var childDepth = depth + 1;
+        var countNames = TokenType == JsonTokenType.StartObject;
+        long children = 0;
+        _valueLength = 0;
+        while (true)
         {
-            Next(path);
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+            try
+            {
+                while (reader.Read())
+                {
+                    var type = reader.TokenType;
+                    var at = reader.CurrentDepth;
+                    if (at == childDepth)
+                    {
+                        if (countNames ? type == JsonTokenType.PropertyName : type is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+                        {
+                            children++;
+                        }
+                    }
+                    else if (at == depth && type is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                    {
+                        TokenType = type;
+                        Depth = at;
+                        _start += (int)reader.BytesConsumed;
+                        _state = reader.CurrentState;
+                        return children;
+                    }
+                }
+            }
+            catch (JsonException e)
+            {
+                throw _errors.At(path, string.Create(CultureInfo.InvariantCulture, $"malformed or truncated JSON near byte {Offset + e.BytePositionInLine ?? Offset}: {FirstSentence(e.Message)}"), e);
+            }
+
+            _start += (int)reader.BytesConsumed;
+            _state = reader.CurrentState;
+            if (_final)
+            {
+                throw _errors.At(path, "the JSON ends early (truncated payload)");
+            }
+
+            Refill(path);
         }
-        while (!(TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray && Depth == depth));
     }
 
     public string GetString() => Encoding.UTF8.GetString(ValueBytes);
 
     public bool ValueEquals(string text) => ValueBytes.SequenceEqual(Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Parses the current number; the lean UTF-8 parser first (millions of cells), the culture-aware one for whatever it declines.</summary>
     public bool TryGetDecimal(out decimal value) =>
-        decimal.TryParse(ValueBytes, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+        (Utf8Parser.TryParse(ValueBytes, out value, out var used) && used == _valueLength)
+        || decimal.TryParse(ValueBytes, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
 
     public bool TryGetInt64(out long value) =>
-        long.TryParse(ValueBytes, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        (Utf8Parser.TryParse(ValueBytes, out value, out var used) && used == _valueLength)
+        || long.TryParse(ValueBytes, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
     /// <summary>Describes the current token for error messages: <c>a string "abc"</c>, <c>an object</c>.</summary>
     public string Describe() => TokenType switch
