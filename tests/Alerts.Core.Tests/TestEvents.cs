@@ -25,7 +25,8 @@ internal static class TestEvents
         Revision? revision = null,
         IReadOnlyList<SupplierShare>? suppliers = null,
         string period = "2024",
-        DateTimeOffset? occurredAt = null) =>
+        DateTimeOffset? occurredAt = null,
+        IndexSelection window = IndexSelection.Published) =>
         new(
             eventId ?? $"{fingerprint}:{(state == AlertState.Firing ? "firing" : "resolved")}:{period}",
             fingerprint,
@@ -46,5 +47,6 @@ internal static class TestEvents
             previousValue,
             revision,
             occurredAt ?? T0,
-            "run-1");
+            "run-1",
+            window);
 }

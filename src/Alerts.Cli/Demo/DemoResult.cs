@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Core.Alerts;
+using Alerts.Core.Concentration;
 using Alerts.Core.Delivery;
 using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
@@ -22,7 +23,7 @@ public sealed record DemoResult(
     public static DemoResult From(PullReport pull, DrainSummary routing, LocalStack stack)
     {
         var latest = pull.Indices
-            .Where(i => i.Basis == Basis.Weight)
+            .Where(i => i.Basis == Basis.Weight && i.Window == IndexSelection.Published)
             .GroupBy(i => i.Series)
             .Select(g => g.MaxBy(i => i.Period)!)
             .OrderBy(i => i.Series.Product, StringComparer.Ordinal)

@@ -13,6 +13,8 @@ namespace Alerts.Core.Alerts;
 /// <param name="PreviousValue">The metric's value in the previous vintage or period, when known.</param>
 /// <param name="Revision">Set when a data revision changed an already-alerted period: what changed.</param>
 /// <param name="RunId">Id of the pull or recalculation run that produced the event.</param>
+/// <param name="Window">The rule's window: <see cref="Period"/> is a published period (default), or a month, a
+/// year or the last month of a rolling 12-month window.</param>
 public sealed record AlertEvent(
     string EventId,
     string Fingerprint,
@@ -33,7 +35,8 @@ public sealed record AlertEvent(
     double? PreviousValue,
     Revision? Revision,
     DateTimeOffset OccurredAt,
-    string RunId);
+    string RunId,
+    IndexSelection Window = IndexSelection.Published);
 
 /// <summary>What a revision between two data vintages changed for an alerted period.</summary>
 public sealed record Revision(string Period, double OldValue, double NewValue, string? OldVintage, string? NewVintage);

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
+using Alerts.Core.Concentration;
 using Alerts.Core.Statistics;
 
 namespace Alerts.Core.Alerts;
 
 /// <summary>
-/// Stable identities: an alert's fingerprint (rule + series + basis) and an event's id (fingerprint + state +
+/// Stable identities: an alert's fingerprint (rule + series + basis, + window unless published) and an event's id (fingerprint + state +
 /// period + vintage). SHA-256 based, so they are the same in every process and on every run, which lets
 /// Service Bus duplicate detection drop a re-published event.
 /// </summary>
@@ -14,6 +15,15 @@ public static class AlertFingerprint
     /// <summary>32 lower-case hex characters.</summary>
     public static string Compute(string ruleId, SeriesKey series, Basis basis) =>
         Hash("alert", ruleId, series.Reporter, series.Product, FlowName(series.Flow), BasisName(basis));
+
+    /// <summary>
+    /// As <see cref="Compute(string, SeriesKey, Basis)"/> for the published window, so alerts of rules written
+    /// before windows existed keep their ids; any other window is hashed in.
+    /// </summary>
+    public static string Compute(string ruleId, SeriesKey series, Basis basis, IndexSelection window) =>
+        window == IndexSelection.Published
+            ? Compute(ruleId, series, basis)
+            : Hash("alert", ruleId, series.Reporter, series.Product, FlowName(series.Flow), BasisName(basis), window.ToName());
 
     /// <summary>32 lower-case hex characters.</summary>
     public static string EventId(string fingerprint, AlertState state, Period period, string vintage) =>

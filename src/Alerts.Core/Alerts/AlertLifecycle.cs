@@ -47,7 +47,7 @@ public static class AlertLifecycle
 
         var rule = evaluation.Rule;
         var latest = evaluation.Latest;
-        var fingerprint = AlertFingerprint.Compute(rule.Id, evaluation.Series, evaluation.Basis);
+        var fingerprint = AlertFingerprint.Compute(rule.Id, evaluation.Series, evaluation.Basis, rule.Window);
         if (record is not null && record.Fingerprint != fingerprint)
         {
             throw new ArgumentException($"Record {record.Fingerprint} is not the alert of rule '{rule.Id}' on {evaluation.Series} ({evaluation.Basis}).", nameof(record));
@@ -168,7 +168,8 @@ public static class AlertLifecycle
             previous,
             revision,
             now,
-            runId);
+            runId,
+            e.Rule.Window);
     }
 
     private static bool SameState(AlertRecord a, AlertRecord b) =>

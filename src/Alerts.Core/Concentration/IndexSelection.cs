@@ -18,3 +18,34 @@ public enum IndexSelection
     /// <summary>Every <see cref="IndexWindow.Rolling12"/> row (none for annual-only data).</summary>
     Rolling12,
 }
+
+/// <summary>
+/// The names of <see cref="IndexSelection"/> as written in rule configuration, stored rows and the HTTP API:
+/// <c>published</c>, <c>monthly</c>, <c>annual</c>, <c>rolling12</c>.
+/// </summary>
+public static class IndexSelections
+{
+    public static readonly IReadOnlyList<string> Names = ["published", "monthly", "annual", "rolling12"];
+
+    /// <summary>Parses a name (case-insensitive, surrounding blanks ignored); false for anything else, numbers included.</summary>
+    public static bool TryParse(string? name, out IndexSelection selection)
+    {
+        switch (name?.Trim().ToLowerInvariant())
+        {
+            case "published": selection = IndexSelection.Published; return true;
+            case "monthly": selection = IndexSelection.Monthly; return true;
+            case "annual": selection = IndexSelection.Annual; return true;
+            case "rolling12": selection = IndexSelection.Rolling12; return true;
+            default: selection = default; return false;
+        }
+    }
+
+    public static string ToName(this IndexSelection selection) => selection switch
+    {
+        IndexSelection.Published => "published",
+        IndexSelection.Monthly => "monthly",
+        IndexSelection.Annual => "annual",
+        IndexSelection.Rolling12 => "rolling12",
+        _ => throw new ArgumentOutOfRangeException(nameof(selection), selection, null),
+    };
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Alerts.Core.Alerts;
+using Alerts.Core.Concentration;
 using Alerts.Core.Routing;
 using Alerts.Core.Statistics;
 
@@ -17,12 +18,13 @@ public static class AlertText
     /// <summary>
     /// E.g. <c>China supplies 91.2% of EU imports of rare-earth permanent magnets (2024, by weight) - above 65%</c>,
     /// or for a resolved event <c>Resolved: largest supplier's share of ... is back below 65% (2024, by weight): China 46.3%</c>.
+    /// A rule on another window than the published periods says which: <c>(rolling 12 months to 2024-06, by weight)</c>.
     /// </summary>
     public static string Headline(AlertEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
         var of = string.Create(CultureInfo.InvariantCulture, $"{Where(e)} {Flow(e)} of {Commodity(e)}");
-        var when = string.Create(CultureInfo.InvariantCulture, $"({Clean(e.Period, 20)}, by {Basis(e)})");
+        var when = string.Create(CultureInfo.InvariantCulture, $"({PeriodText(e, e.Period)}, by {Basis(e)})");
         var direction = e.Value >= e.Threshold ? "above" : "below";
         var value = FormatValue(e.Metric, e.Value);
         var threshold = FormatValue(e.Metric, e.Threshold);
@@ -152,7 +154,24 @@ public static class AlertText
         var vintages = r.OldVintage is not null || r.NewVintage is not null
             ? $" (data vintage {Clean(r.OldVintage ?? "?", 40)} -> {Clean(r.NewVintage ?? "?", 40)})"
             : string.Empty;
-        return $"{Clean(r.Period, 20)} revised from {FormatValue(e.Metric, r.OldValue)} to {FormatValue(e.Metric, r.NewValue)}{vintages}";
+        return $"{PeriodText(e, r.Period)} revised from {FormatValue(e.Metric, r.OldValue)} to {FormatValue(e.Metric, r.NewValue)}{vintages}";
+    }
+
+    /// <summary>
+    /// A period of the event's window: <c>2024-06</c> for the published periods, else <c>month 2024-06</c>,
+    /// <c>calendar year 2024</c> or <c>rolling 12 months to 2024-06</c>.
+    /// </summary>
+    public static string PeriodText(AlertEvent e, string period)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var p = Clean(period, 20);
+        return e.Window switch
+        {
+            IndexSelection.Monthly => "month " + p,
+            IndexSelection.Annual => "calendar year " + p,
+            IndexSelection.Rolling12 => "rolling 12 months to " + p,
+            _ => p,
+        };
     }
 
     public static string Link(RenderingOptions options, AlertEvent e)

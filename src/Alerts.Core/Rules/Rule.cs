@@ -1,3 +1,4 @@
+using Alerts.Core.Concentration;
 using Alerts.Core.Statistics;
 
 namespace Alerts.Core.Rules;
@@ -16,6 +17,8 @@ namespace Alerts.Core.Rules;
 /// <param name="Commodities">Only these commodity ids or product codes (case-insensitive); empty = all.</param>
 /// <param name="Reporters">Only these reporters; empty = all.</param>
 /// <param name="ClearThreshold">For upward rules at most <paramref name="Threshold"/>, for downward rules at least it.</param>
+/// <param name="Window">Which index rows the rule reads: the periods as published (default), or the monthly,
+/// annual or rolling 12-month rows. A rule other than published is part of its alerts' fingerprint.</param>
 public sealed record Rule(
     string Id,
     string Name,
@@ -28,7 +31,8 @@ public sealed record Rule(
     IReadOnlyList<string>? Commodities = null,
     IReadOnlyList<string>? Reporters = null,
     double? ClearThreshold = null,
-    string? Description = null)
+    string? Description = null,
+    IndexSelection Window = IndexSelection.Published)
 {
     /// <summary>The threshold a firing alert must fall back past to resolve.</summary>
     public double EffectiveClearThreshold => ClearThreshold ?? Threshold;

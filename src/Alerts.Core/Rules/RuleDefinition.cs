@@ -36,6 +36,9 @@ public sealed class RuleDefinition
 
     public string? Description { get; set; }
 
+    /// <summary><c>published</c> (default), <c>monthly</c>, <c>annual</c> or <c>rolling12</c>.</summary>
+    public string? Window { get; set; }
+
     /// <summary><c>false</c> removes the rule (e.g. a default one).</summary>
     public bool? Enabled { get; set; }
 }

@@ -1,11 +1,13 @@
+using Alerts.Core.Concentration;
 using Alerts.Core.Statistics;
 
 namespace Alerts.Core.Rules;
 
 /// <summary>
 /// Evaluates rules on concentration indices: per (rule, series, basis, period) a result that says whether the
-/// rule breaches, with the value and threshold. Periods without any supplier (no data) are not evaluated,
-/// so missing data never resolves or fires an alert.
+/// rule breaches, with the value and threshold. A rule reads only the rows of its <see cref="Rule.Window"/>.
+/// Periods without any supplier (no data) and incomplete annual or rolling windows (fewer than 12 months of
+/// data) are not evaluated, so missing data never resolves or fires an alert.
 /// </summary>
 public sealed class RuleEvaluator
 {
@@ -40,24 +42,24 @@ public sealed class RuleEvaluator
 
     /// <summary>
     /// Every rule on every series it applies to: one <see cref="SeriesEvaluation"/> per (rule, series, basis),
-    /// its periods oldest first. A period given twice keeps the last one given. Periods where the rule's metric
+    /// its periods (the rows of the rule's window) oldest first. A period given twice keeps the last one given. Periods where the rule's metric
     /// has no value (NaN: a change without an earlier period) are left out, so they neither fire nor clear and
     /// the alert follows the latest period that has a value; a series with no such period gives no evaluation.
     /// </summary>
     public IReadOnlyList<SeriesEvaluation> Evaluate(IEnumerable<SeriesIndices> indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        var bySeries = new Dictionary<(SeriesKey Series, Basis Basis), SortedDictionary<Period, SeriesIndices>>();
+        var bySeries = new Dictionary<(SeriesKey Series, Basis Basis, IndexSelection Window), SortedDictionary<Period, SeriesIndices>>();
         foreach (var i in indices)
         {
-            if (i.Indices.Suppliers == 0)
+            if (i.Indices.Suppliers == 0 || !i.IsComplete)
             {
                 continue;
             }
 
-            if (!bySeries.TryGetValue((i.Series, i.Basis), out var periods))
+            if (!bySeries.TryGetValue((i.Series, i.Basis, i.Window), out var periods))
             {
-                bySeries[(i.Series, i.Basis)] = periods = [];
+                bySeries[(i.Series, i.Basis, i.Window)] = periods = [];
             }
 
             periods[i.Period] = i;
@@ -67,9 +69,9 @@ public sealed class RuleEvaluator
         var result = new List<SeriesEvaluation>();
         foreach (var rule in rules)
         {
-            foreach (var ((series, basis), periods) in ordered)
+            foreach (var ((series, basis, window), periods) in ordered)
             {
-                if (!rule.AppliesTo(series, basis))
+                if (window != rule.Window || !rule.AppliesTo(series, basis))
                 {
                     continue;
                 }

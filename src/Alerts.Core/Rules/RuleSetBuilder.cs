@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Alerts.Core.Concentration;
 using Alerts.Core.Statistics;
 
 namespace Alerts.Core.Rules;
@@ -175,6 +176,11 @@ public static partial class RuleSetBuilder
             }
         }
 
+        if (!Enum.IsDefined(rule.Window))
+        {
+            errors.Add($"{label}: field 'window' is {(int)rule.Window}; expected one of {string.Join(", ", IndexSelections.Names)}");
+        }
+
         CheckScope(rule.Commodities, "commodities");
         CheckScope(rule.Reporters, "reporters");
         return errors;
@@ -280,6 +286,12 @@ public static partial class RuleSetBuilder
             };
         }
 
+        var window = baseRule?.Window ?? IndexSelection.Published;
+        if (d.Window is not null && !IndexSelections.TryParse(d.Window, out window))
+        {
+            Invalid<IndexSelection>("window", d.Window, string.Join(", ", IndexSelections.Names));
+        }
+
         if (errors.Count > before)
         {
             return null;
@@ -297,7 +309,8 @@ public static partial class RuleSetBuilder
             d.Commodities ?? baseRule?.Commodities,
             d.Reporters ?? baseRule?.Reporters,
             d.ClearThreshold ?? (d.Threshold is null ? baseRule?.ClearThreshold : null),
-            d.Description ?? baseRule?.Description);
+            d.Description ?? baseRule?.Description,
+            window);
         var problems = Validate(rule, catalog);
         errors.AddRange(problems.Select(p => p.Replace($"rule '{rule.Id}'", label, StringComparison.Ordinal)));
         return problems.Count == 0 ? rule : null;

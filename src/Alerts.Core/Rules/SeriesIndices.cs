@@ -8,6 +8,8 @@ namespace Alerts.Core.Rules;
 /// <param name="ChangeFromPrevious">Against the previous period of the series; null when unknown or not meaningful
 /// (no earlier period, or one without suppliers): metrics reading it are then unavailable for this period.</param>
 /// <param name="ChangeFromYearAgo">Against the same period a year earlier; null as for <paramref name="ChangeFromPrevious"/>.</param>
+/// <param name="Window">Which rows of the series this is (the published periods by default); a rule reads only rows of its window.</param>
+/// <param name="MonthsCovered">Months with observations in an annual or rolling 12-month window; null = not counted.</param>
 public sealed record SeriesIndices(
     SeriesKey Series,
     Basis Basis,
@@ -15,4 +17,13 @@ public sealed record SeriesIndices(
     ConcentrationIndices Indices,
     string? CommodityName = null,
     IndexChange? ChangeFromPrevious = null,
-    IndexChange? ChangeFromYearAgo = null);
+    IndexChange? ChangeFromYearAgo = null,
+    IndexSelection Window = IndexSelection.Published,
+    int? MonthsCovered = null)
+{
+    /// <summary>
+    /// False for an annual or rolling 12-month window with fewer than 12 months of data (year to date, the start
+    /// of a series, a gap): such a row is stored, flagged, but rules do not read it.
+    /// </summary>
+    public bool IsComplete => Window is not (IndexSelection.Annual or IndexSelection.Rolling12) || MonthsCovered is null or >= 12;
+}

@@ -1,8 +1,13 @@
+using Alerts.Core.Concentration;
 using Alerts.Core.Rules;
 
 namespace Alerts.Functions.Pull;
 
 /// <summary>One computed index row as the HTTP API shows it (field names as in <c>alerts indices</c>).</summary>
+/// <param name="Window"><c>published</c> (the periods as in the data) or <c>rolling12</c> (the 12 months to <paramref name="Period"/>), as rules name it.</param>
+/// <param name="MonthsCovered">Months with data in a rolling window (below 12: <paramref name="Complete"/> is false); null for published periods.</param>
+/// <param name="ChangeFromPrevious">Against the previous period of the same window; null without a comparable earlier row.</param>
+/// <param name="ChangeFromYearAgo">Against the same period a year earlier; null as for <paramref name="ChangeFromPrevious"/>.</param>
 public sealed record IndexSummary(
     string Reporter,
     string Product,
@@ -17,7 +22,12 @@ public sealed record IndexSummary(
     double Cr3,
     string? TopSupplier,
     double EquivalentSuppliers,
-    double Entropy)
+    double Entropy,
+    string Window,
+    int? MonthsCovered,
+    bool Complete,
+    IndexChangeSummary? ChangeFromPrevious,
+    IndexChangeSummary? ChangeFromYearAgo)
 {
     public static IndexSummary From(SeriesIndices s) => new(
         s.Series.Reporter,
@@ -33,5 +43,10 @@ public sealed record IndexSummary(
         s.Indices.Cr3,
         s.Indices.TopSupplier,
         s.Indices.EquivalentSuppliers,
-        s.Indices.Entropy);
+        s.Indices.Entropy,
+        s.Window.ToName(),
+        s.MonthsCovered,
+        s.IsComplete,
+        IndexChangeSummary.From(s.ChangeFromPrevious, s.Indices.TopSupplier),
+        IndexChangeSummary.From(s.ChangeFromYearAgo, s.Indices.TopSupplier));
 }

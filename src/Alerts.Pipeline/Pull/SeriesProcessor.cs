@@ -1,11 +1,11 @@
 using Alerts.Core.Alerts;
 using Alerts.Core.Catalog;
-using Alerts.Core.Concentration;
 using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
 using Alerts.Pipeline.Messaging;
 using Alerts.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Pipeline.Pull;
 
@@ -23,6 +23,7 @@ public sealed partial class SeriesProcessor(
     RuleEvaluator rules,
     CommodityCatalog catalog,
     BreachPublisher breaches,
+    IOptions<PullOptions> pullOptions,
     TimeProvider time,
     ILogger<SeriesProcessor> logger)
 {
@@ -38,19 +39,14 @@ public sealed partial class SeriesProcessor(
         }
 
         var name = ProductNames.For(series.Product, catalog);
-        var indices = new List<SeriesIndices>();
-        foreach (var basis in Enum.GetValues<Basis>())
-        {
-            // Published periods (annual rows for annual data, monthly for monthly), with their changes for the rules.
-            indices.AddRange(WindowedIndices.Compute(observations, basis)
-                .Where(p => p.Row.Series == series)
-                .Select(p => new SeriesIndices(series, basis, p.Row.Period, p.Indices, name, p.FromPrevious, p.FromYearAgo)));
-        }
-
+        // The stored windows (published periods, rolling 12 months) plus any other a rule reads, with their changes.
+        var computed = SeriesWindows.Compute(
+            series, observations, name, SeriesWindows.Stored.Concat(rules.Rules.Select(r => r.Window)), PullWindow.For(pullOptions.Value, time.GetUtcNow()).From);
+        var indices = computed.Where(i => SeriesWindows.Stored.Contains(i.Window)).ToList();
         await indicesStore.UpsertAsync(indices, vintage, runId, cancellationToken);
 
         var events = new List<AlertEvent>();
-        foreach (var evaluation in rules.Evaluate(indices))
+        foreach (var evaluation in rules.Evaluate(computed))
         {
             events.AddRange(await AdvanceAlertAsync(evaluation, vintage, runId, cancellationToken));
         }
@@ -64,7 +60,7 @@ public sealed partial class SeriesProcessor(
 
     private async Task<IReadOnlyList<AlertEvent>> AdvanceAlertAsync(SeriesEvaluation evaluation, string vintage, string runId, CancellationToken cancellationToken)
     {
-        var fingerprint = AlertFingerprint.Compute(evaluation.Rule.Id, evaluation.Series, evaluation.Basis);
+        var fingerprint = AlertFingerprint.Compute(evaluation.Rule.Id, evaluation.Series, evaluation.Basis, evaluation.Rule.Window);
         var published = new List<AlertEvent>();
         for (var attempt = 1; ; attempt++)
         {

@@ -9,10 +9,14 @@ using Azure.Data.Tables;
 namespace Alerts.Pipeline.Storage;
 
 /// <summary>
-/// The <c>indices</c> table: one row per (series, basis, period). PartitionKey = reporter|product, so all
+/// The <c>indices</c> table: one row per (series, basis, window, period). PartitionKey = reporter|product, so all
 /// indices of one product for one reporter are one partition (written in transactions, read in one query);
-/// RowKey = flow|basis|frequency|inverted period, so the newest period of a series sorts first and
-/// "latest indices" is a one-row query.
+/// RowKey = flow|basis|frequency|inverted period for the published periods (frequency <c>A</c> or <c>M</c>, the
+/// keys rows had before windows were stored) and flow|basis|window|inverted period for any other window
+/// (e.g. <c>import|weight|rolling12|797593</c>), so windows never collide and the newest period of a series
+/// sorts first. Rows written before windows were stored have no <c>Window</c> column and read as published.
+/// Each row carries its changes against the previous period and a year earlier (columns named like the rule
+/// metrics, e.g. <c>HhiChangeFromYearAgo</c>), absent when there is no comparable earlier row.
 /// </summary>
 public sealed class IndicesStore
 {
@@ -51,7 +55,7 @@ public sealed class IndicesStore
         }
     }
 
-    /// <summary>The newest period's indices of a series, or null.</summary>
+    /// <summary>The newest published period's indices of a series, or null.</summary>
     public async Task<StoredIndices?> GetLatestAsync(SeriesKey series, Basis basis, bool annual, CancellationToken cancellationToken)
     {
         var prefix = TableKeys.Join(series.Flow.Name(), basis.Name(), annual ? "A" : "M") + "|";
@@ -74,43 +78,69 @@ public sealed class IndicesStore
         }
     }
 
-    /// <summary>The latest period of every series and basis of one product, across reporters.</summary>
-    public async Task<IReadOnlyList<StoredIndices>> GetLatestForProductAsync(string product, CancellationToken cancellationToken)
+    /// <summary>The latest period of every series, basis and window of one product, across reporters.</summary>
+    public Task<IReadOnlyList<StoredIndices>> GetLatestForProductAsync(string product, CancellationToken cancellationToken) =>
+        GetLatestForProductAsync(product, null, cancellationToken);
+
+    /// <summary>
+    /// The latest period of every series and basis of one product in <paramref name="window"/> (null = every
+    /// window), across reporters; ordered by reporter, flow, basis, window.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredIndices>> GetLatestForProductAsync(string product, IndexSelection? window, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"Product eq {product}");
-        var latest = new Dictionary<(string, TradeFlow, Basis, bool), StoredIndices>();
+        var latest = new Dictionary<(string, TradeFlow, Basis, IndexSelection, bool), StoredIndices>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var row = FromEntity(e);
-            var key = (row.Indices.Series.Reporter, row.Indices.Series.Flow, row.Indices.Basis, row.Indices.Period.IsAnnual);
-            if (!latest.TryGetValue(key, out var known) || known.Indices.Period < row.Indices.Period)
+            var i = row.Indices;
+            if (window is not null && i.Window != window)
+            {
+                continue;
+            }
+
+            var key = (i.Series.Reporter, i.Series.Flow, i.Basis, i.Window, i.Period.IsAnnual);
+            if (!latest.TryGetValue(key, out var known) || known.Indices.Period < i.Period)
             {
                 latest[key] = row;
             }
         }
 
-        return [.. latest.Values.OrderBy(r => r.Indices.Series.Reporter, StringComparer.Ordinal).ThenBy(r => r.Indices.Series.Flow).ThenBy(r => r.Indices.Basis)];
+        return [.. latest.Values
+            .OrderBy(r => r.Indices.Series.Reporter, StringComparer.Ordinal)
+            .ThenBy(r => r.Indices.Series.Flow)
+            .ThenBy(r => r.Indices.Basis)
+            .ThenBy(r => r.Indices.Window)];
     }
 
     private static string Partition(SeriesKey series) => TableKeys.Join(series.Reporter, series.Product);
 
-    private static string RowKey(SeriesKey series, Basis basis, Period period) =>
+    private static string RowKey(SeriesIndices r) =>
         TableKeys.Join(
-            series.Flow.Name(),
-            basis.Name(),
-            period.IsAnnual ? "A" : "M",
-            (999999 - ((period.Year * 100) + period.Month)).ToString("D6", CultureInfo.InvariantCulture));
+            r.Series.Flow.Name(),
+            r.Basis.Name(),
+            r.Window == IndexSelection.Published ? (r.Period.IsAnnual ? "A" : "M") : r.Window.ToName(),
+            (999999 - ((r.Period.Year * 100) + r.Period.Month)).ToString("D6", CultureInfo.InvariantCulture));
 
     private static TableEntity ToEntity(SeriesIndices r, string vintage, string runId)
     {
         var i = r.Indices;
-        var label = $"indices row {r.Series} {r.Basis.Name()} {r.Period}";
+        var label = r.Window == IndexSelection.Published
+            ? $"indices row {r.Series} {r.Basis.Name()} {r.Period}"
+            : $"indices row {r.Series} {r.Basis.Name()} {r.Window.ToName()} {r.Period}";
         if (string.IsNullOrWhiteSpace(r.Series.Reporter) || string.IsNullOrWhiteSpace(r.Series.Product))
         {
             throw new ArgumentException($"{label}: reporter and product are required.");
         }
 
-        foreach (var (name, value) in new[] { ("hhi", i.Hhi), ("hhiNormalized", i.HhiNormalized), ("cr1", i.Cr1), ("cr3", i.Cr3), ("equivalentSuppliers", i.EquivalentSuppliers), ("entropy", i.Entropy) })
+        if (!Enum.IsDefined(r.Window))
+        {
+            throw new ArgumentException($"{label}: window {(int)r.Window} is not one of {string.Join(", ", IndexSelections.Names)}.");
+        }
+
+        foreach (var (name, value) in new[] { ("hhi", i.Hhi), ("hhiNormalized", i.HhiNormalized), ("cr1", i.Cr1), ("cr3", i.Cr3), ("equivalentSuppliers", i.EquivalentSuppliers), ("entropy", i.Entropy) }
+            .Concat(StoredChange.Deltas(r.ChangeFromPrevious, "ChangeFromPrevious"))
+            .Concat(StoredChange.Deltas(r.ChangeFromYearAgo, "ChangeFromYearAgo")))
         {
             if (!double.IsFinite(value))
             {
@@ -119,7 +149,7 @@ public sealed class IndicesStore
         }
 
         var top = i.TopSuppliers.Take(StoredTopSuppliers).Select(s => new StoredShare(s.Partner, s.Amount.ToString(CultureInfo.InvariantCulture), s.Share));
-        return new TableEntity(Partition(r.Series), RowKey(r.Series, r.Basis, r.Period))
+        var entity = new TableEntity(Partition(r.Series), RowKey(r))
         {
             ["Reporter"] = r.Series.Reporter,
             ["Product"] = r.Series.Product,
@@ -139,7 +169,12 @@ public sealed class IndicesStore
             ["TopSuppliers"] = JsonSerializer.Serialize(top, StorageJson.Options),
             ["Vintage"] = vintage,
             ["RunId"] = runId,
+            ["Window"] = r.Window.ToName(),
+            ["MonthsCovered"] = r.MonthsCovered,
         };
+        StoredChange.Write(entity, "FromPrevious", r.ChangeFromPrevious, i.TopSupplier);
+        StoredChange.Write(entity, "FromYearAgo", r.ChangeFromYearAgo, i.TopSupplier);
+        return entity;
     }
 
     private static StoredIndices FromEntity(TableEntity e)
@@ -168,11 +203,26 @@ public sealed class IndicesStore
             top);
         var series = new SeriesKey(EntityFields.String(e, "Reporter"), EntityFields.String(e, "Product"), EntityFields.Flow(e, "Flow"));
         return new StoredIndices(
-            new SeriesIndices(series, EntityFields.Basis(e, "Basis"), EntityFields.Period(e, "Period"), indices, EntityFields.OptionalString(e, "CommodityName")),
+            new SeriesIndices(
+                series,
+                EntityFields.Basis(e, "Basis"),
+                EntityFields.Period(e, "Period"),
+                indices,
+                EntityFields.OptionalString(e, "CommodityName"),
+                StoredChange.Read(e, "FromPrevious"),
+                StoredChange.Read(e, "FromYearAgo"),
+                Window(e),
+                e.GetInt32("MonthsCovered")),
             EntityFields.String(e, "Vintage"),
             EntityFields.String(e, "RunId"),
             e.Timestamp);
     }
+
+    // Rows written before windows were stored are the published periods.
+    private static IndexSelection Window(TableEntity e) =>
+        EntityFields.OptionalString(e, "Window") is not { } name ? IndexSelection.Published
+        : IndexSelections.TryParse(name, out var window) ? window
+        : throw EntityFields.Bad(e, "Window", $"is '{name}', not one of {string.Join(", ", IndexSelections.Names)}");
 
     private sealed record StoredShare(string Partner, string Amount, double Share);
 }

@@ -1,4 +1,5 @@
 using Alerts.Core.Alerts;
+using Alerts.Core.Concentration;
 using Alerts.Core.Statistics;
 
 namespace Alerts.Core.Tests.Alerts;
@@ -28,6 +29,24 @@ public sealed class AlertFingerprintTests
 
         Assert.NotEqual(reference, other);
         Assert.Matches("^[0-9a-f]{32}$", other);
+    }
+
+    [Fact]
+    public void Compute_PublishedWindow_IsTheFingerprintWithoutWindow()
+    {
+        // Alerts of rules written before windows existed keep their ids.
+        Assert.Equal("05241949edeb9a171a74a73de61f95f8", AlertFingerprint.Compute("crma-single-country", Magnets, Basis.Weight, IndexSelection.Published));
+    }
+
+    [Fact]
+    public void Compute_OtherWindows_GiveDistinctFingerprints()
+    {
+        var all = Enum.GetValues<IndexSelection>().Select(w => AlertFingerprint.Compute("crma-single-country", Magnets, Basis.Weight, w)).ToList();
+
+        Assert.Equal(4, all.Distinct().Count());
+        Assert.All(all, f => Assert.Matches("^[0-9a-f]{32}$", f));
+        // Pinned like the published one: the rolling window's alerts keep their ids across releases.
+        Assert.Equal(all[(int)IndexSelection.Rolling12], AlertFingerprint.Compute("crma-single-country", Magnets, Basis.Weight, IndexSelection.Rolling12));
     }
 
     [Theory]

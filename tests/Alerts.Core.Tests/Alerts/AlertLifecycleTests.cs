@@ -106,6 +106,28 @@ public sealed class AlertLifecycleTests
     }
 
     [Fact]
+    public void Apply_RuleOnRollingWindow_FingerprintAndEventCarryTheWindow()
+    {
+        var rolling = Crma with { Window = IndexSelection.Rolling12 };
+
+        var t = AlertLifecycle.Apply(null, Evaluate(rolling, ("2024-05", 0.60), ("2024-06", 0.90)), "2026-11-15", time.GetUtcNow(), "run-7");
+
+        var e = Assert.Single(t.Events);
+        Assert.Equal(AlertFingerprint.Compute(Crma.Id, Magnets, Basis.Weight, IndexSelection.Rolling12), e.Fingerprint);
+        Assert.NotEqual(AlertFingerprint.Compute(Crma.Id, Magnets, Basis.Weight), e.Fingerprint); // not the published rule's alert
+        Assert.Equal(e.Fingerprint, t.Record.Fingerprint);
+        Assert.Equal(IndexSelection.Rolling12, e.Window);
+    }
+
+    [Fact]
+    public void Apply_PublishedRule_EventSaysPublished()
+    {
+        var e = Assert.Single(AlertLifecycle.Apply(null, Evaluate(Crma, ("2024", 0.90)), "v1", time.GetUtcNow(), "run-1").Events);
+
+        Assert.Equal(IndexSelection.Published, e.Window);
+    }
+
+    [Fact]
     public void Apply_SameEvaluationTwiceFromTheSameRecord_GivesTheSameEventId()
     {
         var before = Record(Start.Inactive, Crma);

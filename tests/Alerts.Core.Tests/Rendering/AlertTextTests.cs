@@ -83,6 +83,32 @@ public sealed class AlertTextTests
         Assert.Null(AlertText.RevisionNote(TestEvents.Event()));
     }
 
+    [Theory]
+    [InlineData(IndexSelection.Rolling12, "2024-06", "China supplies 91.2% of EU imports of rare-earth permanent magnets (rolling 12 months to 2024-06, by weight) - above 65%")] // rolling rule
+    [InlineData(IndexSelection.Monthly, "2024-06", "China supplies 91.2% of EU imports of rare-earth permanent magnets (month 2024-06, by weight) - above 65%")] // monthly rule
+    [InlineData(IndexSelection.Annual, "2024", "China supplies 91.2% of EU imports of rare-earth permanent magnets (calendar year 2024, by weight) - above 65%")] // annual rule, also summed from months
+    [InlineData(IndexSelection.Published, "2024-06", "China supplies 91.2% of EU imports of rare-earth permanent magnets (2024-06, by weight) - above 65%")] // published: just the period
+    public void Headline_Window_SaysWhichWindowUnlessPublished(IndexSelection window, string period, string expected)
+    {
+        Assert.Equal(expected, AlertText.Headline(TestEvents.Event(period: period, window: window)));
+    }
+
+    [Fact]
+    public void Subject_RollingWindow_NamesTheWindow()
+    {
+        var n = Notification([TestEvents.Event(period: "2024-06", window: IndexSelection.Rolling12)]);
+
+        Assert.Contains("(rolling 12 months to 2024-06, by weight)", AlertText.Subject(n), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RevisionNote_RollingWindow_NamesTheWindow()
+    {
+        var e = TestEvents.Event(period: "2024-06", window: IndexSelection.Rolling12, revision: new Revision("2024-05", 0.88, 0.912, "v1", "v2"));
+
+        Assert.Equal("rolling 12 months to 2024-05 revised from 88% to 91.2% (data vintage v1 -> v2)", AlertText.RevisionNote(e));
+    }
+
     [Fact]
     public void Suppliers_Weight_SharesAndTonnes()
     {

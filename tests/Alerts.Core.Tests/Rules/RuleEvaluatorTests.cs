@@ -147,4 +147,96 @@ public sealed class RuleEvaluatorTests
         Assert.Equal("2024-01", Assert.Single(result.Periods, p => p.Breaches).Period.ToString()); // 0.9 - 0.5
         Assert.True(result.Latest.Clears); // 2024-03: no change against 2024-02
     }
+
+    private static readonly Rule PublishedCr1 = new("cr1-month", "A month above 65%", "cr1", ComparisonOperator.GreaterThan, 0.65, Severities.Warning);
+
+    private static readonly Rule RollingCr1 = PublishedCr1 with { Id = "cr1-rolling", Name = "A year above 65%", Window = IndexSelection.Rolling12 };
+
+    /// <summary>
+    /// 24 months 2023-01..2024-12 of magnets, China's share of each month given by <paramref name="chinaShare"/>
+    /// (percent, the rest from Japan), as the pipeline builds them: the published months and the rolling 12 months.
+    /// </summary>
+    private static List<SeriesIndices> PublishedAndRolling(Func<int, decimal> chinaShare)
+    {
+        var observations = new List<TradeObservation>();
+        for (var m = 1; m <= 24; m++)
+        {
+            var period = Period.Monthly(2022 + ((m + 11) / 12), ((m - 1) % 12) + 1);
+            observations.Add(new(Magnets.Reporter, "CN", Magnets.Product, TradeFlow.Import, period, chinaShare(m), null, "EUR"));
+            observations.Add(new(Magnets.Reporter, "JP", Magnets.Product, TradeFlow.Import, period, 100 - chinaShare(m), null, "EUR"));
+        }
+
+        return [.. new[] { IndexSelection.Published, IndexSelection.Rolling12 }.SelectMany(window => WindowedIndices.Compute(observations, Basis.Weight, selection: window)
+            .Select(w => new SeriesIndices(w.Row.Series, Basis.Weight, w.Row.Period, w.Indices, null, w.FromPrevious, w.FromYearAgo, window,
+                window == IndexSelection.Rolling12 ? w.Row.MonthsCovered : null)))];
+    }
+
+    [Fact]
+    public void Evaluate_OneMonthSpikes_PublishedRuleFiresRollingRuleDoesNot()
+    {
+        // China 50% every month, 95% in 2024-12: that month's CR1 is 0.95, the 12 months to it (645 of 1200) 0.5375.
+        var indices = PublishedAndRolling(m => m == 24 ? 95 : 50);
+
+        var result = new RuleEvaluator([PublishedCr1, RollingCr1]).Evaluate(indices);
+
+        var published = Assert.Single(result, r => r.Rule == PublishedCr1);
+        var rolling = Assert.Single(result, r => r.Rule == RollingCr1);
+        Assert.Equal(24, published.Periods.Count); // every published month
+        Assert.Equal(0.95, published.Latest.Value, 10);
+        Assert.True(published.Latest.Breaches);
+        Assert.Equal(13, rolling.Periods.Count); // complete windows only: to 2023-12 .. to 2024-12
+        Assert.Equal(Period.Monthly(2023, 12), rolling.Periods[0].Period);
+        Assert.Equal(645d / 1200, rolling.Latest.Value, 10);
+        Assert.False(rolling.Latest.Breaches);
+        Assert.True(rolling.Latest.Clears);
+    }
+
+    [Fact]
+    public void Evaluate_TwelveMonthsHighButLatestMonthLow_RollingRuleFiresPublishedRuleDoesNot()
+    {
+        // China 90% from 2024-01 to 2024-11, 40% in 2024-12: the month's CR1 is Japan's 0.60, the 12 months to it China's 1030 of 1200.
+        var indices = PublishedAndRolling(m => m == 24 ? 40 : m > 12 ? 90 : 50);
+
+        var result = new RuleEvaluator([PublishedCr1, RollingCr1]).Evaluate(indices);
+
+        var published = Assert.Single(result, r => r.Rule == PublishedCr1).Latest;
+        var rolling = Assert.Single(result, r => r.Rule == RollingCr1).Latest;
+        Assert.Equal((Period.Monthly(2024, 12), 0.6), (published.Period, Math.Round(published.Value, 10)));
+        Assert.False(published.Breaches);
+        Assert.Equal(Period.Monthly(2024, 12), rolling.Period);
+        Assert.Equal(1030d / 1200, rolling.Value, 10);
+        Assert.True(rolling.Breaches);
+    }
+
+    [Fact]
+    public void Evaluate_RollingRuleOnAnnualData_GivesNoEvaluation()
+    {
+        // Annual rows are published rows: a rolling12 rule has nothing to read, a published one does.
+        var result = new RuleEvaluator([PublishedCr1, RollingCr1]).Evaluate([Indices(Magnets, Basis.Weight, "2024", ("CN", 90), ("JP", 10))]);
+
+        Assert.Equal(PublishedCr1, Assert.Single(result).Rule);
+    }
+
+    [Fact]
+    public void Evaluate_IncompleteRollingWindow_IsNotEvaluated()
+    {
+        var full = Indices(Magnets, Basis.Weight, "2024-06", ("CN", 90), ("JP", 10)) with { Window = IndexSelection.Rolling12, MonthsCovered = 12 };
+        var shortWindow = full with { Period = Period.Monthly(2024, 7), MonthsCovered = 11 }; // a month without data in the window
+
+        var result = Assert.Single(new RuleEvaluator([RollingCr1]).Evaluate([full, shortWindow]));
+
+        Assert.Equal(Period.Monthly(2024, 6), Assert.Single(result.Periods).Period);
+    }
+
+    [Fact]
+    public void Evaluate_RollingChangeRule_ComparesRollingWindows()
+    {
+        // The 12 months to 2024-12 against the 12 months to 2023-12: China 1030 vs 600 of 1200.
+        var rule = new Rule("cr1-rolling-jump", "Rolling CR1 up on a year", "cr1ChangeFromYearAgo", ComparisonOperator.GreaterThan, 0.3, Severities.Info, Window: IndexSelection.Rolling12);
+
+        var result = Assert.Single(new RuleEvaluator([rule]).Evaluate(PublishedAndRolling(m => m == 24 ? 40 : m > 12 ? 90 : 50)));
+
+        Assert.Equal((1030d - 600) / 1200, result.Latest.Value, 10);
+        Assert.True(result.Latest.Breaches);
+    }
 }

@@ -1,3 +1,4 @@
+using Alerts.Core.Concentration;
 using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
 
@@ -84,6 +85,14 @@ public sealed class RuleSetBuilderTests
         "rule 'hhi-high' (rules[0]): field 'flow' is 'transit'; expected one of import, export, any")] // bad flow
     [InlineData("""[{ "id": "hhi-high", "reporters": [""] }]""",
         "rule 'hhi-high' (rules[0]): field 'reporters' has an empty entry")] // empty scope entry
+    [InlineData("""[{ "id": "hhi-high", "window": "rolling-12" }]""",
+        "rule 'hhi-high' (rules[0]): field 'window' is 'rolling-12'; expected one of published, monthly, annual, rolling12")] // misspelt window
+    [InlineData("""[{ "id": "hhi-high", "window": "" }]""",
+        "rule 'hhi-high' (rules[0]): field 'window' is ''; expected one of published, monthly, annual, rolling12")] // empty window is not the default
+    [InlineData("""[{ "id": "hhi-high", "window": "3" }]""",
+        "rule 'hhi-high' (rules[0]): field 'window' is '3'; expected one of published, monthly, annual, rolling12")] // an enum number is not a name
+    [InlineData("""[{ "name": "no id", "window": "weekly" }, { "id": "w", "name": "W", "metric": "cr1", "operator": ">", "threshold": 0.5, "severity": "info", "window": "weekly" }]""",
+        "rule 'w' (rules[1]): field 'window' is 'weekly'; expected one of published, monthly, annual, rolling12")] // a new rule's bad window names that rule
     public void Build_InvalidDefinition_NamesRuleAndField(string json, string expected)
     {
         var e = Assert.Throws<RuleConfigurationException>(() =>
@@ -112,6 +121,7 @@ public sealed class RuleSetBuilderTests
     [InlineData("""{ "rules": [ { "id": "x" } """, "line 1")] // truncated JSON
     [InlineData("""{ "other": [] }""", "$: expected an array of rules")] // wrong shape
     [InlineData("""[null]""", "$[0]: a rule cannot be null")] // null entry
+    [InlineData("""[{ "id": "hhi-high", "window": 12 }]""", "$[0].window")] // window as a number
     public void ParseJson_Malformed_NamesTheJsonPath(string json, string expected)
     {
         var e = Assert.Throws<RuleConfigurationException>(() => RuleSetBuilder.ParseJson(json, "rules.json"));
@@ -130,5 +140,47 @@ public sealed class RuleSetBuilderTests
         Assert.Equal("hhiChangeFromPrevious", rule.Metric); // canonical spelling
         Assert.Equal(-500, rule.Threshold);
         Assert.Equal(-100, rule.ClearThreshold);
+    }
+
+    [Theory]
+    [InlineData(null, IndexSelection.Published)] // not given: the published periods, as before windows existed
+    [InlineData("published", IndexSelection.Published)] // explicit default
+    [InlineData("monthly", IndexSelection.Monthly)] // monthly rows
+    [InlineData("annual", IndexSelection.Annual)] // calendar years, also summed from months
+    [InlineData(" Rolling12 ", IndexSelection.Rolling12)] // case and blanks do not matter
+    public void Build_Window_IsParsed(string? window, IndexSelection expected)
+    {
+        var definition = new RuleDefinition { Id = "cr1-rolling", Name = "R", Metric = "cr1", Operator = ">", Threshold = 0.65, Severity = "warning", Window = window };
+
+        var rule = Assert.Single(RuleSetBuilder.Build([], [definition], "test"));
+
+        Assert.Equal(expected, rule.Window);
+    }
+
+    [Fact]
+    public void Build_OverrideWithoutWindow_KeepsTheBaseRulesWindow()
+    {
+        var rolling = DefaultRules.HhiHigh with { Window = IndexSelection.Rolling12 };
+
+        var rules = RuleSetBuilder.Build([rolling], RuleSetBuilder.ParseJson("""[{ "id": "hhi-high", "threshold": 3000 }]""", "rules.json"), "rules.json");
+
+        Assert.Equal((IndexSelection.Rolling12, 3000d), (rules[0].Window, rules[0].Threshold));
+    }
+
+    [Fact]
+    public void Build_DefaultRuleMovedToRolling12_ChangesOnlyItsWindow()
+    {
+        var rules = RuleSetBuilder.Build(DefaultRules.All, RuleSetBuilder.ParseJson("""[{ "id": "crma-single-country", "window": "rolling12" }]""", "rules.json"), "rules.json");
+
+        Assert.Equal(DefaultRules.CrmaSingleCountry with { Window = IndexSelection.Rolling12 }, rules[0]);
+        Assert.Equal(IndexSelection.Published, rules[1].Window);
+    }
+
+    [Fact]
+    public void Validate_UndefinedWindowValue_NamesRuleAndField()
+    {
+        var errors = RuleSetBuilder.Validate(DefaultRules.HhiHigh with { Window = (IndexSelection)7 });
+
+        Assert.Equal(["rule 'hhi-high': field 'window' is 7; expected one of published, monthly, annual, rolling12"], errors);
     }
 }

@@ -3,6 +3,7 @@ using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
 using Alerts.Pipeline.Storage;
 using Azure;
+using Azure.Data.Tables;
 
 namespace Alerts.IntegrationTests.Storage;
 
@@ -105,5 +106,152 @@ public sealed class IndicesStoreTests(AzuriteFixture azurite)
         var latest = await store.GetLatestForProductAsync("85051110", CancellationToken.None);
 
         Assert.Equal([("DE", "2024-02"), ("EU27_2020", "2024-03")], latest.Select(l => (l.Indices.Series.Reporter, l.Indices.Period.ToString())));
+    }
+
+    /// <summary>14 months 2023-05..2024-06 of magnets in <paramref name="window"/>, as the pipeline builds them (changes included).</summary>
+    private static List<SeriesIndices> Computed(IndexSelection window)
+    {
+        var observations = new List<TradeObservation>();
+        for (var (period, i) = (Period.Monthly(2023, 5), 0); period <= Period.Monthly(2024, 6); period = period.Next(), i++)
+        {
+            observations.Add(new(Magnets.Reporter, "CN", Magnets.Product, TradeFlow.Import, period, 50 + (3 * i), null, "EUR"));
+            observations.Add(new(Magnets.Reporter, i % 5 == 0 ? "US" : "JP", Magnets.Product, TradeFlow.Import, period, 40.25m, null, "EUR"));
+        }
+
+        return [.. WindowedIndices.Compute(observations, Basis.Weight, selection: window).Select(w => new SeriesIndices(
+            Magnets, Basis.Weight, w.Row.Period, w.Indices, "Rare-earth magnets", w.FromPrevious, w.FromYearAgo, window,
+            window == IndexSelection.Rolling12 ? w.Row.MonthsCovered : null))];
+    }
+
+    [Fact]
+    public async Task UpsertAsync_PublishedAndRollingRowsWithChanges_ReadBackWithWindowAndChanges()
+    {
+        var store = new IndicesStore(await azurite.CreateAccountAsync());
+        var published = Computed(IndexSelection.Published);
+        var rolling = Computed(IndexSelection.Rolling12);
+
+        await store.UpsertAsync([.. published, .. rolling], "v1", "run-1", CancellationToken.None);
+
+        var stored = await store.ListAsync(Magnets.Reporter, Magnets.Product, CancellationToken.None).ToListAsync();
+        Assert.Equal(published.Count + rolling.Count, stored.Count); // same periods, different windows: no collision
+        foreach (var expected in published.Concat(rolling))
+        {
+            var actual = Assert.Single(stored, s => s.Indices.Window == expected.Window && s.Indices.Period == expected.Period).Indices;
+            Assert.Equal(expected.MonthsCovered, actual.MonthsCovered);
+            Assert.Equal(expected.ChangeFromPrevious, actual.ChangeFromPrevious); // every delta, the period compared with and the earlier top supplier, exactly
+            Assert.Equal(expected.ChangeFromYearAgo, actual.ChangeFromYearAgo);
+            Assert.Equal(expected.Indices.Hhi, actual.Indices.Hhi);
+        }
+
+        var last = Assert.Single(stored, s => s.Indices.Window == IndexSelection.Rolling12 && s.Indices.Period == Period.Monthly(2024, 6)).Indices;
+        Assert.Equal((12, Period.Monthly(2024, 5), Period.Monthly(2023, 6)), (last.MonthsCovered!.Value, last.ChangeFromPrevious!.Value.Against, last.ChangeFromYearAgo!.Value.Against));
+        Assert.Null(stored.Single(s => s.Indices.Window == IndexSelection.Published && s.Indices.Period == Period.Monthly(2023, 5)).Indices.ChangeFromPrevious); // the first month has none
+    }
+
+    [Fact]
+    public async Task UpsertAsync_TopSupplierChanged_IsAColumnForQueries()
+    {
+        var account = await azurite.CreateAccountAsync();
+        var store = new IndicesStore(account);
+        var rows = Computed(IndexSelection.Published); // JP second except every fifth month (US); CN always first
+
+        await store.UpsertAsync(rows, "v1", "run-1", CancellationToken.None);
+
+        var table = account.Table(StorageNames.IndicesTable);
+        var changed = await table.QueryAsync<TableEntity>("TopSupplierChangedFromPrevious eq false").ToListAsync();
+        Assert.Equal(rows.Count - 1, changed.Count); // every month but the first has a previous month, always with CN on top
+        var entity = changed.First();
+        Assert.Equal(entity.GetString("TopSupplier"), entity.GetString("TopSupplierBeforeFromPrevious"));
+        Assert.Equal("published", entity.GetString("Window"));
+    }
+
+    [Fact]
+    public async Task ListAsync_RowWrittenBeforeWindowsWereStored_ReadsAsPublishedWithoutChanges()
+    {
+        var account = await azurite.CreateAccountAsync();
+        var store = new IndicesStore(account);
+        // Exactly the columns and keys the store wrote before windows and changes were stored.
+        var old = new TableEntity("EU27_2020|85051110", "import|weight|M|797593")
+        {
+            ["Reporter"] = "EU27_2020", ["Product"] = "85051110", ["Flow"] = "import", ["Basis"] = "weight", ["Period"] = "2024-06",
+            ["CommodityName"] = "Rare-earth magnets", ["Total"] = "100", ["Suppliers"] = 2, ["Hhi"] = 8200d, ["HhiNormalized"] = 0.64,
+            ["Cr1"] = 0.9, ["Cr3"] = 1d, ["TopSupplier"] = "CN", ["EquivalentSuppliers"] = 10000 / 8200d, ["Entropy"] = 0.325,
+            ["TopSuppliers"] = """[{"partner":"CN","amount":"90","share":0.9},{"partner":"JP","amount":"10","share":0.1}]""",
+            ["Vintage"] = "v0", ["RunId"] = "run-0",
+        };
+        await account.Table(StorageNames.IndicesTable).AddEntityAsync(old);
+
+        var read = Assert.Single(await store.ListAsync("EU27_2020", "85051110", CancellationToken.None).ToListAsync());
+        Assert.Equal((IndexSelection.Published, Period.Monthly(2024, 6), 0.9), (read.Indices.Window, read.Indices.Period, read.Indices.Indices.Cr1));
+        Assert.Null(read.Indices.ChangeFromPrevious);
+        Assert.Null(read.Indices.ChangeFromYearAgo);
+        Assert.Null(read.Indices.MonthsCovered);
+        Assert.Equal(Period.Monthly(2024, 6), (await store.GetLatestAsync(Magnets, Basis.Weight, annual: false, CancellationToken.None))!.Indices.Period);
+
+        // The same published period written now lands on the old row (same key), not beside it.
+        await store.UpsertAsync([Row(Magnets, Basis.Weight, "2024-06", ("CN", 5), ("JP", 5))], "v1", "run-1", CancellationToken.None);
+        var replaced = Assert.Single(await store.ListAsync("EU27_2020", "85051110", CancellationToken.None).ToListAsync());
+        Assert.Equal(("v1", 0.5), (replaced.Vintage, replaced.Indices.Indices.Cr1));
+    }
+
+    [Fact]
+    public async Task GetLatest_RollingRowsStored_PublishedQueriesIgnoreThem()
+    {
+        var store = new IndicesStore(await azurite.CreateAccountAsync());
+        var rolling = Row(Magnets, Basis.Weight, "2024-07", ("CN", 1)) with { Window = IndexSelection.Rolling12, MonthsCovered = 12 };
+        await store.UpsertAsync([Row(Magnets, Basis.Weight, "2024-06", ("CN", 1), ("JP", 1)), rolling], "v1", "run-1", CancellationToken.None);
+
+        Assert.Equal(Period.Monthly(2024, 6), (await store.GetLatestAsync(Magnets, Basis.Weight, annual: false, CancellationToken.None))!.Indices.Period);
+        Assert.Null(await store.GetLatestAsync(Magnets, Basis.Weight, annual: true, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(IndexSelection.Published, new[] { "published 2024-06" })] // only the published periods
+    [InlineData(IndexSelection.Rolling12, new[] { "rolling12 2024-07" })] // only the rolling windows
+    [InlineData(IndexSelection.Monthly, new string[0])] // not stored
+    [InlineData(null, new[] { "published 2024-06", "rolling12 2024-07" })] // every window, each its own latest
+    public async Task GetLatestForProductAsync_Window_FiltersToThatWindow(IndexSelection? window, string[] expected)
+    {
+        var store = new IndicesStore(await azurite.CreateAccountAsync());
+        await store.UpsertAsync(
+        [
+            Row(Magnets, Basis.Weight, "2024-05", ("CN", 1)),
+            Row(Magnets, Basis.Weight, "2024-06", ("CN", 1), ("JP", 1)),
+            Row(Magnets, Basis.Weight, "2024-06", ("CN", 1)) with { Window = IndexSelection.Rolling12, MonthsCovered = 11 },
+            Row(Magnets, Basis.Weight, "2024-07", ("CN", 1)) with { Window = IndexSelection.Rolling12, MonthsCovered = 12 },
+        ], "v1", "run-1", CancellationToken.None);
+
+        var latest = await store.GetLatestForProductAsync("85051110", window, CancellationToken.None);
+
+        Assert.Equal(expected, latest.Select(l => $"{l.Indices.Window.ToName()} {l.Indices.Period}"));
+    }
+
+    [Fact]
+    public async Task UpsertAsync_ChangeNotFinite_StoresNothingAndNamesTheRowAndField()
+    {
+        var store = new IndicesStore(await azurite.CreateAccountAsync());
+        var rows = Computed(IndexSelection.Rolling12);
+        var bad = rows[^1] with { ChangeFromYearAgo = rows[^1].ChangeFromYearAgo!.Value with { Cr1 = double.NaN } };
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.UpsertAsync([.. rows[..^1], bad], "v1", "run-1", CancellationToken.None));
+
+        Assert.Contains("EU27_2020/85051110/import weight rolling12 2024-06: cr1ChangeFromYearAgo is NaN", e.Message, StringComparison.Ordinal);
+        Assert.Empty(await store.ListAsync(Magnets.Reporter, Magnets.Product, CancellationToken.None).ToListAsync());
+    }
+
+    [Fact]
+    public async Task ListAsync_StoredWindowUnknown_ThrowsNamingTheColumn()
+    {
+        var account = await azurite.CreateAccountAsync();
+        var store = new IndicesStore(account);
+        await store.UpsertAsync([Row(Magnets, Basis.Weight, "2024-06", ("CN", 1))], "v1", "run-1", CancellationToken.None);
+        var table = account.Table(StorageNames.IndicesTable);
+        var entity = (await table.QueryAsync<TableEntity>().ToListAsync()).Single();
+        entity["Window"] = "weekly";
+        await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace);
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(async () => await store.ListAsync(Magnets.Reporter, Magnets.Product, CancellationToken.None).ToListAsync());
+
+        Assert.Contains("column 'Window' is 'weekly', not one of published, monthly, annual, rolling12", e.Message, StringComparison.Ordinal);
     }
 }
