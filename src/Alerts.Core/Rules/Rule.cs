@@ -1,3 +1,4 @@
+using Alerts.Core.Catalog;
 using Alerts.Core.Statistics;
 
 namespace Alerts.Core.Rules;
@@ -13,7 +14,8 @@ namespace Alerts.Core.Rules;
 /// <param name="Severity">One of <see cref="Severities"/>.</param>
 /// <param name="Basis">Only this basis; null = every basis.</param>
 /// <param name="Flow">Only this flow; null = every flow.</param>
-/// <param name="Commodities">Only these commodity ids or product codes (case-insensitive); empty = all.</param>
+/// <param name="Commodities">Only these commodity ids or product codes (case-insensitive); empty = all. A commodity id
+/// covers its series at every stage (<c>rare-earths</c> covers <c>rare-earths/metal</c>).</param>
 /// <param name="Reporters">Only these reporters; empty = all.</param>
 /// <param name="ClearThreshold">For upward rules at most <paramref name="Threshold"/>, for downward rules at least it.</param>
 public sealed record Rule(
@@ -37,7 +39,7 @@ public sealed record Rule(
     public bool AppliesTo(SeriesKey series, Basis basis) =>
         (Basis is null || Basis == basis)
         && (Flow is null || Flow == series.Flow)
-        && InScope(Commodities, series.Product)
+        && (InScope(Commodities, series.Product) || (CommodityNames.TryParseSeries(series.Product, out var id, out _) && InScope(Commodities, id)))
         && InScope(Reporters, series.Reporter);
 
     /// <summary>The breach condition holds for <paramref name="value"/>.</summary>
