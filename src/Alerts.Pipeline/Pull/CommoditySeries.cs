@@ -31,6 +31,13 @@ public sealed partial class CommoditySeries(
             : [.. Configured.Where(s => scope.CommodityIds.Any(s.IsNamedBy) || s.Products.Any(p => scope.Products.Contains(p, StringComparer.OrdinalIgnoreCase)))];
     }
 
+    /// <summary>The configured series a scope names by commodity id or series (all for <see cref="PullScope.All"/>): their products are pulled.</summary>
+    public IReadOnlyList<CommodityStageCoverage> NamedBy(PullScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.IsAll ? Configured : [.. Configured.Where(s => scope.CommodityIds.Any(s.IsNamedBy))];
+    }
+
     /// <summary>Scope entries that name no configured commodity series.</summary>
     public IEnumerable<string> Unknown(PullScope scope)
     {
@@ -76,7 +83,7 @@ public sealed partial class CommoditySeries(
         {
             var reasons = missing.Select(p => fetched.GetValueOrDefault(p) is { } f
                 ? $"product {p} {f.Outcome.Status.ToString().ToLowerInvariant()}{(f.Outcome.Error is { } e ? $" ({e})" : string.Empty)}"
-                : $"product {p} is not in this run's scope");
+                : $"product {p} is not in this run's scope (name the commodity to pull all it sums)");
             var reason = $"Not computed: {s.SeriesProduct} sums {string.Join(", ", s.Products)}, and {string.Join("; ", reasons)}.";
             LogSkipped(source, s.SeriesProduct, reason);
             return SeriesResult.Empty(Outcome(source, s, ProductStatus.Skipped, 0, 0, null, reason));

@@ -39,11 +39,13 @@ public sealed partial class PullService(
         var indices = new List<SeriesIndices>();
         var events = new List<AlertEvent>();
         var commoditySeries = commodities.InScope(scope);
+        var named = commodities.NamedBy(scope);
         var fetched = new Dictionary<string, FetchedProduct>(StringComparer.Ordinal);
         foreach (var product in options.Value.EffectiveProducts)
         {
-            // A commodity in scope brings the products it sums, so its series is computed from all of them.
-            if (!scope.Includes(product) && !commoditySeries.Any(c => c.Products.Contains(product, StringComparer.Ordinal)))
+            // A commodity the scope names brings the products it sums; one reached through a product of the scope
+            // does not widen the pull (it is skipped, saying which products it lacks).
+            if (!scope.Includes(product) && !named.Any(c => c.Products.Contains(product, StringComparer.Ordinal)))
             {
                 continue;
             }
