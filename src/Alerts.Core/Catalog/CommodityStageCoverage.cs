@@ -26,7 +26,7 @@ public sealed record CommodityStageCoverage(
 
     /// <summary>What the outcome says about coverage; null when every code is covered.</summary>
     public string? Note => IsPartial
-        ? $"Partial: {SeriesProduct} sums {string.Join(", ", Products)}; catalog codes {string.Join(", ", MissingCodes)} are not pulled (setting Pull:Products)."
+        ? $"Partial: catalog codes {string.Join(", ", MissingCodes)} not pulled (setting Pull:Products)."
         : null;
 
     /// <summary>Whether a scope entry (<c>rare-earths</c> or <c>rare-earths/metal</c>, case-insensitive) names this series.</summary>

@@ -37,11 +37,11 @@ public sealed class CommodityStageCoverageTests
     }
 
     [Fact]
-    public void Note_Partial_NamesTheSumAndTheMissingCodes()
+    public void Note_Partial_NamesTheMissingCodes()
     {
         var coverage = CommodityStageCoverage.Of(Ree, ProcessingStage.Intermediate, ["284690"])!;
 
-        Assert.Equal("Partial: rare-earths/intermediate sums 284690; catalog codes 284610 are not pulled (setting Pull:Products).", coverage.Note);
+        Assert.Equal("Partial: catalog codes 284610 not pulled (setting Pull:Products).", coverage.Note);
         Assert.Null(CommodityStageCoverage.Of(Ree, ProcessingStage.Metal, ["280530"])!.Note);
     }
 
