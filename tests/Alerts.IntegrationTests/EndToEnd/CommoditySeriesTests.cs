@@ -4,6 +4,7 @@ using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
 using Alerts.Core.Statistics.Scope;
 using Alerts.DevStack.Replay;
+using Alerts.Functions.Indices;
 using Alerts.Functions.Pull;
 using Alerts.Pipeline.Pull;
 using Alerts.Pipeline.Storage;
@@ -56,6 +57,12 @@ public sealed class CommoditySeriesTests(PipelineStack p) : IClassFixture<Pipeli
         Assert.Equal(outcome.Observations, snapshot!.Observations.Count);
         Assert.All(snapshot.Observations, o => Assert.Equal("graphite/ore", o.Product));
         Assert.NotNull(await p.Pipeline.Get<PullStateStore>().GetAsync("comext", GraphiteOre, CancellationToken.None));
+        var stored = Assert.IsAssignableFrom<IEnumerable<IndexSummary>>(Assert.IsType<OkObjectResult>(await p.Function<IndicesFunction>().GetCommodityIndices(
+            PipelineStack.Request("GET", "/api/indices/graphite/ore", null, null), "graphite", "Ore", CancellationToken.None)).Value);
+        Assert.Equal(expectedHhi, Assert.Single(stored, i => i.Basis == "weight").Hhi, 6);
+        var badStage = Assert.IsType<ObjectResult>(await p.Function<IndicesFunction>().GetCommodityIndices(
+            PipelineStack.Request("GET", "/api/indices/graphite/flakes", null, null), "graphite", "flakes", CancellationToken.None));
+        Assert.Equal(400, Assert.IsAssignableFrom<ProblemDetails>(badStage.Value).Status);
 
         // The subscription to the commodity id gets the commodity's alert, named, and nothing about the single codes.
         await p.RouteAsync();
