@@ -66,7 +66,9 @@ public static class AlertsServiceCollectionExtensions
         services.AddCommodityCatalog(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Transient<ITradeSource, ComextSource>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<ITradeSource, ComtradeSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PullOptions>, PullOptionsValidator>());
         services.TryAddSingleton<SeriesProcessor>();
+        services.TryAddTransient<CommoditySeries>();
         services.TryAddTransient<PullService>();
         services.TryAddSingleton<SilenceProvider>();
         services.TryAddSingleton<RouteService>();

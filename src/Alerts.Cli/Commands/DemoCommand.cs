@@ -88,12 +88,21 @@ public static class DemoCommand
         console.MarkupLine($"[bold]Alerts demo[/] - run {Markup.Escape(result.RunId)} on the local stack (sample Comext data, illustrative where not published)");
 
         var products = new Table().Title("Pull").AddColumns("Product", "Status", "Observations", "Vintage", "Error");
-        foreach (var p in result.Products)
+        foreach (var p in result.Products.Where(p => p.Commodity is null))
         {
             products.AddRow(p.Product, p.Status.ToString(), p.Observations.ToString(CultureInfo.InvariantCulture), Markup.Escape(p.Vintage ?? "-"), Markup.Escape(p.Error ?? ""));
         }
 
         console.Write(products);
+
+        // Commodity series sum the products of a catalog stage; say which, and what is missing, so a partial sum is visible.
+        var commodities = new Table().Title("Commodity series (catalog stages, summed from the products pulled)").AddColumns("Series", "Status", "Sums", "Observations", "Note");
+        foreach (var c in result.Products.Where(p => p.Commodity is not null))
+        {
+            commodities.AddRow(Markup.Escape(c.Product), c.Status.ToString(), string.Join(" + ", c.Codes ?? []), c.Observations.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.Error ?? c.Note ?? ""));
+        }
+
+        console.Write(commodities);
 
         var indices = new Table().Title("Concentration of EU imports, latest year, by weight").AddColumns("Product", "Name", "Period", "Tonnes", "Suppliers", "HHI", "Top supplier", "CR1");
         foreach (var i in result.Indices)

@@ -10,19 +10,23 @@ namespace Alerts.Cli.Commands;
 
 /// <summary>
 /// <c>alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all]
-/// [--window published|annual|rolling12|monthly]</c>: concentration indices per (reporter, product, flow, period,
-/// basis) from a Comext JSON-stat, Comext SDMX-CSV or Comtrade JSON file, detected from content, computed by
+/// [--window published|annual|rolling12|monthly] [--commodity ID[/STAGE]] [--catalog FILE]</c>: concentration indices
+/// per (reporter, product, flow, period, basis) from a Comext JSON-stat, Comext SDMX-CSV or Comtrade JSON file,
+/// detected from content, computed by
 /// <see cref="IndexEngine"/>. The default window <c>published</c> gives one row per period as it appears in the
 /// file (annual rows for annual data, monthly rows for monthly data). Besides the contract fields each row has the
 /// window, its coverage and the changes against the previous period and a year earlier (null when there is no
 /// earlier period with suppliers). Output is built in memory and written only when the whole file was read, so
-/// bad input writes nothing to standard output.
+/// bad input writes nothing to standard output. With <c>--commodity</c> the file's codes of that catalog commodity
+/// (the shipped catalog, or it with the entries of <c>--catalog FILE</c>) are summed per stage first, as the pull
+/// does, and each row's product is the commodity series (<c>graphite/ore</c>); which codes were summed, and any
+/// catalog code the file lacks, is said on standard error.
 /// </summary>
 public static class IndicesCommand
 {
-    private static readonly string[] Options = ["input", "format", "basis", "scope", "window"];
+    private static readonly string[] Options = ["input", "format", "basis", "scope", "window", "commodity", "catalog"];
 
-    private const string Usage = "usage: alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all] [--window published|annual|rolling12|monthly]";
+    private const string Usage = "usage: alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all] [--window published|annual|rolling12|monthly] [--commodity ID[/STAGE]] [--catalog FILE]";
 
     /// <summary>Per change (previous period, year ago): the field-name suffix and the row's change.</summary>
     private static readonly (string Suffix, string Prefix, Func<WindowedIndices, IndexChange?> Change)[] Changes =
@@ -49,10 +53,14 @@ public static class IndicesCommand
         PartnerScopeKind scope;
         IndexSelection window;
         string input;
+        string? commodity;
+        string? catalogFile;
         try
         {
             var a = CommandArguments.Parse(args, Options);
             input = a.Required("input");
+            commodity = a.Get("commodity");
+            catalogFile = a.Get("catalog");
             format = a.Choice("format", "table", new Dictionary<string, string> { ["table"] = "table", ["json"] = "json", ["csv"] = "csv" });
             basis = a.Choice("basis", Basis.Weight, new Dictionary<string, Basis> { ["weight"] = Basis.Weight, ["value"] = Basis.Value });
             scope = a.Choice("scope", PartnerScopeKind.ThirdCountries, new Dictionary<string, PartnerScopeKind>
@@ -93,7 +101,19 @@ public static class IndicesCommand
             return Task.FromResult(1);
         }
 
-        var rows = WindowedIndices.Compute(data.Observations, basis, scope, window);
+        var observations = data.Observations;
+        if (commodity is not null || catalogFile is not null)
+        {
+            var (summed, code) = CommodityInput.Sum(data, input, commodity, catalogFile, stderr);
+            if (summed is null)
+            {
+                return Task.FromResult(code);
+            }
+
+            observations = summed;
+        }
+
+        var rows = WindowedIndices.Compute(observations, basis, scope, window);
         var output = new StringWriter(CultureInfo.InvariantCulture);
         switch (format)
         {

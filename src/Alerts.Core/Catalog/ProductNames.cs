@@ -2,7 +2,8 @@ namespace Alerts.Core.Catalog;
 
 /// <summary>
 /// Short readable names of the HS 2022 six-digit codes in the catalog, for subjects and cards; other codes
-/// fall back to the commodity and stage, then to the code.
+/// fall back to the commodity and stage, then to the code. A commodity series (<c>rare-earths/metal</c>) is named
+/// after its commodity and stage.
 /// </summary>
 public static class ProductNames
 {
@@ -68,7 +69,13 @@ public static class ProductNames
             return name;
         }
 
-        var match = (catalog ?? CommodityCatalog.Default).Classify(product).FirstOrDefault();
-        return match.Commodity is null ? product : $"{match.Commodity.Name} ({match.Stage.ToString().ToLowerInvariant()})";
+        catalog ??= CommodityCatalog.Default;
+        if (CommodityNames.TryParseSeries(product, out var id, out var stage) && catalog.Find(id) is { } commodity)
+        {
+            return CommodityNames.For(commodity, stage);
+        }
+
+        var match = catalog.Classify(product).FirstOrDefault();
+        return match.Commodity is null ? product : CommodityNames.For(match.Commodity, match.Stage);
     }
 }

@@ -1,4 +1,5 @@
 using Alerts.Core.Alerts;
+using Alerts.Core.Catalog;
 
 namespace Alerts.Core.Routing;
 
@@ -43,13 +44,19 @@ public static class SubscriptionMatcher
 
     /// <summary>
     /// Ids compare case-insensitively; product codes ignore the spaces and dots people write them with, and
-    /// a shorter code matches every code under it, because HS/CN codes are hierarchical.
+    /// a shorter code matches every code under it, because HS/CN codes are hierarchical; a commodity id matches
+    /// its series at every stage (<c>rare-earths</c> matches <c>rare-earths/metal</c>).
     /// </summary>
     internal static bool CommodityMatches(string wanted, string actual)
     {
         if (string.Equals(wanted, actual, StringComparison.OrdinalIgnoreCase))
         {
             return true;
+        }
+
+        if (CommodityNames.TryParseSeries(actual, out var id, out _))
+        {
+            return string.Equals(wanted.Trim(), id, StringComparison.OrdinalIgnoreCase);
         }
 
         var w = Normalize(wanted);

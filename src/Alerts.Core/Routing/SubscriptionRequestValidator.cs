@@ -48,7 +48,7 @@ public sealed class SubscriptionRequestValidator
         }
 
         ValidateTarget(channel, request.Target?.Trim(), errors);
-        ValidateList(request.Commodities, "commodities", MaxCommodities, IsCommodity, "a commodity id or product code (letters, digits, spaces, '.', '-' or '_')", errors);
+        ValidateList(request.Commodities, "commodities", MaxCommodities, IsCommodity, "a commodity id, commodity series (rare-earths/metal) or product code (letters, digits, spaces, '.', '-', '_' or '/')", errors);
         ValidateList(request.Reporters, "reporters", MaxReporters, IsReporter, "a reporter code such as EU27_2020 or DE", errors);
         ValidateList(request.RuleIds, "ruleIds", MaxRuleIds, IsRuleId, "a rule id (letters, digits, '.', ':', '-' or '_')", errors);
 
@@ -183,7 +183,7 @@ public sealed class SubscriptionRequestValidator
         }
     }
 
-    private static bool IsCommodity(string s) => s.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '-' or '_');
+    private static bool IsCommodity(string s) => s.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '-' or '_' or '/');
 
     private static bool IsReporter(string s) => s.Length is >= 2 and <= 16 && s.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 

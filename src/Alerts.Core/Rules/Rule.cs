@@ -1,4 +1,5 @@
 using Alerts.Core.Concentration;
+using Alerts.Core.Catalog;
 using Alerts.Core.Statistics;
 
 namespace Alerts.Core.Rules;
@@ -14,7 +15,8 @@ namespace Alerts.Core.Rules;
 /// <param name="Severity">One of <see cref="Severities"/>.</param>
 /// <param name="Basis">Only this basis; null = every basis.</param>
 /// <param name="Flow">Only this flow; null = every flow.</param>
-/// <param name="Commodities">Only these commodity ids or product codes (case-insensitive); empty = all.</param>
+/// <param name="Commodities">Only these commodity ids or product codes (case-insensitive); empty = all. A commodity id
+/// covers its series at every stage (<c>rare-earths</c> covers <c>rare-earths/metal</c>).</param>
 /// <param name="Reporters">Only these reporters; empty = all.</param>
 /// <param name="ClearThreshold">For upward rules at most <paramref name="Threshold"/>, for downward rules at least it.</param>
 /// <param name="Window">Which index rows the rule reads: the periods as published (default), or the monthly,
@@ -41,7 +43,7 @@ public sealed record Rule(
     public bool AppliesTo(SeriesKey series, Basis basis) =>
         (Basis is null || Basis == basis)
         && (Flow is null || Flow == series.Flow)
-        && InScope(Commodities, series.Product)
+        && (InScope(Commodities, series.Product) || (CommodityNames.TryParseSeries(series.Product, out var id, out _) && InScope(Commodities, id)))
         && InScope(Reporters, series.Reporter);
 
     /// <summary>The breach condition holds for <paramref name="value"/>.</summary>

@@ -1,4 +1,5 @@
 using Alerts.Core.Concentration;
+using Alerts.Core.Catalog;
 using Alerts.Functions.Http;
 using Alerts.Functions.Pull;
 using Alerts.Pipeline.Pull;
@@ -25,30 +26,58 @@ public sealed class IndicesFunction(IndicesStore indices)
             errors["product"] = [$"'{product}' is not an HS/CN product code (2 to 10 digits)."];
         }
 
-        IndexSelection? window = null;
-        if (request.Query.TryGetValue("window", out var values))
+        var window = ReadWindow(request, errors);
+        return errors.Count > 0
+            ? Problems.Validation(request, errors)
+            : await LatestAsync(request, product, $"product {product}", "is it in setting Pull:Products?", window, cancellationToken);
+    }
+
+    /// <summary><c>GET /api/indices/{commodity}/{stage}[?window=...]</c>: the latest stored indices of a commodity series, e.g. <c>graphite/ore</c>.</summary>
+    [Function(nameof(GetCommodityIndices))]
+    public async Task<IActionResult> GetCommodityIndices(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "indices/{commodity}/{stage}")] HttpRequest request, string commodity, string stage, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var series = $"{commodity}/{stage}".ToLowerInvariant();
+        if (!CommodityNames.TryParseSeries(series, out var id, out var parsed) || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
         {
-            if (values.Count == 1 && IndexSelections.TryParse(values[0], out var parsed))
-            {
-                window = parsed;
-            }
-            else
-            {
-                errors["window"] = [$"'{string.Join(",", values.ToArray())}' is not a window; use one of {string.Join(", ", IndexSelections.Names)}."];
-            }
+            errors["stage"] = [$"'{commodity}/{stage}' is not a commodity series (an id and one of ore, intermediate, metal, downstream)."];
+        }
+        else
+        {
+            series = $"{id}/{CommodityNames.StageName(parsed)}";
         }
 
-        if (errors.Count > 0)
+        var window = ReadWindow(request, errors);
+        return errors.Count > 0
+            ? Problems.Validation(request, errors)
+            : await LatestAsync(request, series, $"commodity series {series}", "is it selected (setting Pull:Commodities) and covered by Pull:Products?", window, cancellationToken);
+    }
+
+    private static IndexSelection? ReadWindow(HttpRequest request, Dictionary<string, string[]> errors)
+    {
+        if (!request.Query.TryGetValue("window", out var values))
         {
-            return Problems.Validation(request, errors);
+            return null;
         }
 
-        var latest = await indices.GetLatestForProductAsync(product, window, cancellationToken);
+        if (values.Count == 1 && IndexSelections.TryParse(values[0], out var parsed))
+        {
+            return parsed;
+        }
+
+        errors["window"] = [$"'{string.Join(",", values.ToArray())}' is not a window; use one of {string.Join(", ", IndexSelections.Names)}."];
+        return null;
+    }
+
+    private async Task<IActionResult> LatestAsync(HttpRequest request, string key, string what, string hint, IndexSelection? window, CancellationToken cancellationToken)
+    {
+        var latest = await indices.GetLatestForProductAsync(key, window, cancellationToken);
         if (latest.Count == 0)
         {
             return Problems.NotFound(request, window is { } w
-                ? $"No indices in window {w.ToName()} are stored for product {product}; the pipeline stores windows {string.Join(" and ", SeriesWindows.Stored.Select(s => s.ToName()))} (rolling12 for monthly data only)."
-                : $"No indices are stored for product {product}; is it in setting Pull:Products?");
+                ? $"No indices in window {w.ToName()} are stored for {what}; the pipeline stores windows {string.Join(" and ", SeriesWindows.Stored.Select(s => s.ToName()))} (rolling12 for monthly data only)."
+                : $"No indices are stored for {what}; {hint}");
         }
 
         return new OkObjectResult(latest.Select(s => IndexSummary.From(s.Indices)).ToList());

@@ -17,6 +17,17 @@ public sealed class PullOptions
     /// </summary>
     public List<string> Products { get; set; } = [];
 
+    /// <summary>
+    /// Commodity series to compute from the pulled products, as catalog ids (<c>rare-earths</c>: every stage the
+    /// products cover) or <c>id/stage</c> (<c>graphite/ore</c>), e.g. <c>Pull__Commodities__0=graphite</c>. Default:
+    /// every catalog commodity stage with at least one of its codes among <see cref="Products"/>. An entry none of
+    /// whose codes is pulled, or an unknown id, stops the app at start.
+    /// </summary>
+    public List<string> Commodities { get; set; } = [];
+
+    /// <summary>Whether commodity series are computed at all (default true); false: product series only.</summary>
+    public bool AggregateCommodities { get; set; } = true;
+
     /// <summary>Products when none are configured.</summary>
     public static IReadOnlyList<string> DefaultProducts { get; } = ["280530", "284690", "850511", "811292", "250410", "250490"];
 

@@ -11,13 +11,15 @@ namespace Alerts.Pipeline.Pull;
 
 /// <summary>
 /// Steps 1-3 of the pipeline for a scope: pull each product, and for every series whose data changed
-/// compute indices, evaluate rules, advance alerts and publish their events to <c>breaches</c>. A failing
+/// compute indices, evaluate rules, advance alerts and publish their events to <c>breaches</c>; then the same
+/// for the commodity series summed from the products fetched (<see cref="CommoditySeries"/>). A failing
 /// product never stops the others; a series whose snapshot did not change is not recomputed.
 /// </summary>
 public sealed partial class PullService(
     IEnumerable<ITradeSource> sources,
     IOptions<PullOptions> options,
     SeriesProcessor series,
+    CommoditySeries commodities,
     RawArchive archive,
     TimeProvider time,
     ILogger<PullService> logger)
@@ -32,19 +34,25 @@ public sealed partial class PullService(
         var started = time.GetUtcNow();
         var runId = RunIds.New(started);
         using var logScope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
-        LogRunStarted(runId, source.Name, scope.Products.Count == 0 ? "all" : string.Join(",", scope.Products));
+        LogRunStarted(runId, source.Name, scope.IsAll ? "all" : string.Join(",", scope.Products.Concat(scope.CommodityIds)));
 
         var outcomes = new List<ProductOutcome>();
         var indices = new List<SeriesIndices>();
         var events = new List<AlertEvent>();
+        var commoditySeries = commodities.InScope(scope);
+        var named = commodities.NamedBy(scope);
+        var fetched = new Dictionary<string, FetchedProduct>(StringComparer.Ordinal);
         foreach (var product in options.Value.EffectiveProducts)
         {
-            if (!scope.Includes(product))
+            // A commodity the scope names brings the products it sums; one reached through a product of the scope
+            // does not widen the pull (it is skipped, saying which products it lacks).
+            if (!scope.Includes(product) && !named.Any(c => c.Products.Contains(product, StringComparer.Ordinal)))
             {
                 continue;
             }
 
-            var result = await PullProductAsync(product, runId, force, cancellationToken);
+            var (result, data) = await PullProductAsync(product, runId, force, cancellationToken);
+            fetched[product] = new FetchedProduct(result.Outcome, data);
             outcomes.Add(result.Outcome);
             indices.AddRange(result.Indices);
             events.AddRange(result.Events);
@@ -55,12 +63,25 @@ public sealed partial class PullService(
             outcomes.Add(new ProductOutcome(source.Name, unknown, ProductStatus.Skipped, 0, 0, null, $"Product {unknown} is not configured (setting Pull:Products)."));
         }
 
+        foreach (var result in await commodities.ProcessAsync(source.Name, commoditySeries, fetched, runId, force, cancellationToken))
+        {
+            outcomes.Add(result.Outcome);
+            indices.AddRange(result.Indices);
+            events.AddRange(result.Events);
+        }
+
+        foreach (var unknown in commodities.Unknown(scope))
+        {
+            outcomes.Add(new ProductOutcome(source.Name, unknown, ProductStatus.Skipped, 0, 0, null,
+                $"Commodity {unknown} is not computed: not in setting Pull:Commodities, or none of its codes is in Pull:Products.", Commodity: unknown));
+        }
+
         var report = new PullReport(runId, started, time.GetUtcNow(), outcomes, indices, events);
         LogRunFinished(runId, report.Count(ProductStatus.Fetched), report.Count(ProductStatus.Unchanged), report.Count(ProductStatus.Skipped), report.Count(ProductStatus.Failed), events.Count);
         return report;
     }
 
-    private async Task<SeriesResult> PullProductAsync(string product, string runId, bool force, CancellationToken cancellationToken)
+    private async Task<(SeriesResult Result, TradeDataSet? Data)> PullProductAsync(string product, string runId, bool force, CancellationToken cancellationToken)
     {
         TradeDataSet data;
         try
@@ -71,13 +92,13 @@ public sealed partial class PullService(
         {
             // Our own limits (call budget, open circuit) kept the request from being sent: not a source failure.
             LogProductSkipped(source.Name, product, e.Message);
-            return SeriesResult.Empty(new ProductOutcome(source.Name, product, ProductStatus.Skipped, 0, 0, null, e.Message));
+            return (SeriesResult.Empty(new ProductOutcome(source.Name, product, ProductStatus.Skipped, 0, 0, null, e.Message)), null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // One product's failure is reported and the run goes on with the others; nothing was stored for it.
             LogProductFailed(e, source.Name, product, e.Message);
-            return SeriesResult.Empty(new ProductOutcome(source.Name, product, ProductStatus.Failed, 0, 0, null, e.Message));
+            return (SeriesResult.Empty(new ProductOutcome(source.Name, product, ProductStatus.Failed, 0, 0, null, e.Message)), null);
         }
 
         var vintage = data.Vintage.IsKnown ? data.Vintage.ToString() : $"content-{data.ContentFingerprint[..16]}";
@@ -102,7 +123,7 @@ public sealed partial class PullService(
             vintage,
             null);
         LogProductDone(source.Name, product, outcome.Status, outcome.Observations, vintage);
-        return new SeriesResult(outcome, [.. results.SelectMany(r => r.Indices)], [.. results.SelectMany(r => r.Events)]);
+        return (new SeriesResult(outcome, [.. results.SelectMany(r => r.Indices)], [.. results.SelectMany(r => r.Events)]), data);
     }
 
     /// <summary>Keeps the payloads that brought new data, for audit: <c>raw/{source}/{date}/{runId}/{product}[.n].{ext}.gz</c>.</summary>

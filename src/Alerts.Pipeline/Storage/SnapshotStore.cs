@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Alerts.Core.Catalog;
 using Alerts.Core.Statistics;
 using Azure;
 using Azure.Storage.Blobs;
@@ -8,7 +9,7 @@ namespace Alerts.Pipeline.Storage;
 
 /// <summary>
 /// The <c>snapshots</c> container: per source and series, every observation of the pulled window as gzip
-/// JSON lines (<see cref="SnapshotFormat"/>), at <c>{source}/{reporter}/{product}/{flow}.jsonl.gz</c>, with
+/// JSON lines (<see cref="SnapshotFormat"/>), at <c>{source}/{reporter}/{product}/{flow}.jsonl.gz</c> (a commodity series: <c>{id}/{stage}</c> in place of the product), with
 /// the content hash and vintage in the blob's metadata. A snapshot is replaced by one conditional upload:
 /// Blob storage commits an upload as a whole, so a reader sees the old snapshot or the new one, never part
 /// of one, and the condition (the ETag read, or "does not exist") stops two runs from overwriting each other.
@@ -29,7 +30,7 @@ public sealed partial class SnapshotStore
     }
 
     public static string BlobName(string source, SeriesKey series) =>
-        $"{Segment(source, "source")}/{Segment(series.Reporter, "reporter")}/{Segment(series.Product, "product")}/{series.Flow.Name()}.jsonl.gz";
+        $"{Segment(source, "source")}/{Segment(series.Reporter, "reporter")}/{ProductPath(series.Product)}/{series.Flow.Name()}.jsonl.gz";
 
     /// <summary>
     /// Stores the series' observations unless the stored snapshot has the same content.
@@ -105,6 +106,12 @@ public sealed partial class SnapshotStore
             return null;
         }
     }
+
+    // A commodity series (rare-earths/metal) is stored one folder deeper than a product code: each part is checked alone.
+    private static string ProductPath(string product) =>
+        CommodityNames.TryParseSeries(product, out var id, out var stage)
+            ? $"{Segment(id, "product")}/{CommodityNames.StageName(stage)}"
+            : Segment(product, "product");
 
     private static string Segment(string value, string what) =>
         value is not null && SegmentPattern().IsMatch(value)

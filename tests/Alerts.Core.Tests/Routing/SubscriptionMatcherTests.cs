@@ -67,5 +67,27 @@ public sealed class SubscriptionMatcherTests
         Assert.Equal(expected, SubscriptionMatcher.Matches(filter, TestEvents.Event(severity: eventSeverity)));
     }
 
+    [Theory]
+    // a commodity id matches its series at every stage
+    [InlineData("rare-earths", "rare-earths/downstream", true)]
+    // case-insensitive
+    [InlineData("Rare-Earths", "rare-earths/metal", true)]
+    // one stage named: that series
+    [InlineData("rare-earths/metal", "rare-earths/metal", true)]
+    // one stage named: not another stage
+    [InlineData("rare-earths/metal", "rare-earths/downstream", false)]
+    // another commodity
+    [InlineData("graphite", "rare-earths/metal", false)]
+    // a product code does not match a commodity series, even one that sums it
+    [InlineData("850511", "rare-earths/downstream", false)]
+    // a commodity id does not match a product code
+    [InlineData("rare-earths", "850511", false)]
+    public void Matches_CommodityFilterAgainstSeriesEvent_AsExpected(string wanted, string commodity, bool expected)
+    {
+        var filter = SubscriptionFilter.Everything with { Commodities = [wanted] };
+
+        Assert.Equal(expected, SubscriptionMatcher.Matches(filter, TestEvents.Event(commodity: commodity)));
+    }
+
     private static List<string> Split(string csv) => [.. csv.Split(',', StringSplitOptions.RemoveEmptyEntries)];
 }

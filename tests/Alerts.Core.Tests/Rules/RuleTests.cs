@@ -44,6 +44,9 @@ public sealed class RuleTests
     [InlineData(Basis.Weight, TradeFlow.Export, "85051110", "EU27_2020", false)] // other flow
     [InlineData(Basis.Weight, TradeFlow.Import, "280530", "EU27_2020", false)] // commodity out of scope
     [InlineData(Basis.Weight, TradeFlow.Import, "85051110", "de", false)] // reporter out of scope
+    [InlineData(Basis.Weight, TradeFlow.Import, "rare-earth-magnets/downstream", "EU27_2020", true)] // a commodity id covers its series at each stage
+    [InlineData(Basis.Weight, TradeFlow.Import, "graphite/ore", "EU27_2020", false)] // another commodity's series
+    [InlineData(Basis.Weight, TradeFlow.Import, "rare-earth-magnets/nonsense", "EU27_2020", false)] // not a stage: not that commodity's series
     public void AppliesTo_Scope_MatchesBasisFlowCommodityAndReporter(Basis basis, TradeFlow flow, string product, string reporter, bool expected)
     {
         var rule = DefaultRules.CrmaSingleCountry with { Commodities = ["85051110", "rare-earth-magnets"], Reporters = ["eu27_2020"] };

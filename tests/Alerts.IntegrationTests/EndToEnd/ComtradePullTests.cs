@@ -23,7 +23,12 @@ public sealed class ComtradePullTests(ComtradePipelineStack p) : IClassFixture<C
     {
         var report = await p.Pipeline.Get<PullService>().RunAsync(PullScope.All, force: false, CancellationToken.None);
 
-        Assert.Equal(PullOptions.DefaultProducts.Order(), report.Products.Select(o => o.Product).Order());
+        Assert.Equal(PullOptions.DefaultProducts.Order(), report.Products.Where(o => o.Commodity is null).Select(o => o.Product).Order());
+        // The commodity series summed from them, whichever source they came from (Comtrade has no vintage stamp: content-based).
+        Assert.Equal(
+            ["graphite/ore", "rare-earths/downstream", "rare-earths/intermediate", "rare-earths/metal"],
+            report.Products.Where(o => o.Commodity is not null).Select(o => o.Product).Order(StringComparer.Ordinal));
+        Assert.All(report.Products.Where(o => o.Commodity is not null), o => Assert.StartsWith("content-", o.Vintage, StringComparison.Ordinal));
         Assert.All(report.Products, o => Assert.Equal(("comtrade", ProductStatus.Fetched, (string?)null), (o.Source, o.Status, o.Error)));
 
         // The trailing 7 years at the fixture's clock (2025-11-20): 2018-2024, one preview call per product and year, all answered.

@@ -25,7 +25,12 @@ public sealed class MalformedSourceTests(PipelineStack p) : IClassFixture<Pipeli
         Assert.Equal("850511", failed.Product);
         Assert.Contains("850511", failed.Error, StringComparison.Ordinal);
         Assert.Contains("omext", failed.Error, StringComparison.OrdinalIgnoreCase);
-        Assert.All(result.Products.Where(o => o.Product != "850511"), o => Assert.Equal(ProductStatus.Fetched, o.Status));
+        Assert.All(result.Products.Where(o => o.Product != "850511" && o.Commodity is null), o => Assert.Equal(ProductStatus.Fetched, o.Status));
+        // The commodity series that sums 850511 is not computed from the other parts: skipped, naming the product.
+        var magnets = Assert.Single(result.Products, o => o.Product == "rare-earths/downstream");
+        Assert.Equal(ProductStatus.Skipped, magnets.Status);
+        Assert.Contains("product 850511 failed", magnets.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Indices, i => i.Product == "rare-earths/downstream");
         Assert.DoesNotContain(result.Indices, i => i.Product == "850511");
         Assert.Contains(result.Indices, i => i.Product == "811292");
 

@@ -35,10 +35,10 @@ public sealed class RedeliveryTests(PipelineStack p) : TeamsDeliveryTest(p), ICl
 
         await P.DeliverAsync(Channels.Teams);
 
-        // Two distinct cards, each posted once; nothing left in the subscription.
+        // Distinct cards, each posted once; nothing left in the subscription.
         var posts = P.Stack.Webhooks.Requests.Snapshot();
-        Assert.Equal(2, posts.Count);
-        Assert.Equal(2, posts.Select(r => r.Body).Distinct().Count());
+        Assert.Equal(Cards, posts.Count);
+        Assert.Equal(Cards, posts.Select(r => r.Body).Distinct().Count());
         var counts = P.Stack.ServiceBus.GetCounts(ServiceBusNames.NotificationsTopic, Channels.Teams);
         Assert.Equal((0, 0), (counts.Active, counts.DeadLetter));
     }

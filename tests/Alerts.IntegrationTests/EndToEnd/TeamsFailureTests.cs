@@ -6,9 +6,12 @@ using Azure.Messaging.ServiceBus;
 
 namespace Alerts.IntegrationTests.EndToEnd;
 
-/// <summary>Shared steps: subscribe the Teams channel, pull and route, so the two critical cards wait in <c>notifications/teams</c>.</summary>
+/// <summary>Shared steps: subscribe the Teams channel, pull and route, so the critical cards wait in <c>notifications/teams</c>.</summary>
 public abstract class TeamsDeliveryTest(PipelineStack p)
 {
+    /// <summary>Critical groups in the sample data: magnets, gallium/germanium, and the rare-earths downstream commodity series.</summary>
+    protected const int Cards = 3;
+
     protected PipelineStack P { get; } = p;
 
     protected async Task QueueCardsAsync()
@@ -16,7 +19,7 @@ public abstract class TeamsDeliveryTest(PipelineStack p)
         await P.SubscribeAsync(DemoSubscriptions.Teams(P.Stack));
         await P.PullAsync();
         await P.RouteAsync();
-        Assert.Equal(2, P.Stack.ServiceBus.GetCounts(ServiceBusNames.NotificationsTopic, Channels.Teams).Active);
+        Assert.Equal(Cards, P.Stack.ServiceBus.GetCounts(ServiceBusNames.NotificationsTopic, Channels.Teams).Active);
     }
 
     protected int Delivered => P.Stack.Webhooks.Requests.Snapshot().Count(r => r.Status is >= 200 and < 300);
@@ -33,7 +36,7 @@ public sealed class TeamsServerErrorTests(PipelineStack p) : TeamsDeliveryTest(p
         P.Stack.Webhooks.Enqueue(WebhookResponse.ServerError());
 
         await P.DeliverAsync(Channels.Teams);
-        Assert.Equal(1, Delivered);
+        Assert.Equal(Cards - 1, Delivered);
         Assert.Equal(1, P.Stack.ServiceBus.GetCounts(ServiceBusNames.NotificationsTopic, Channels.Teams).Scheduled);
 
         P.Clock.Advance(Pipeline.Delivery.DeliveryService.RetryDelay + TimeSpan.FromSeconds(1));
@@ -42,7 +45,7 @@ public sealed class TeamsServerErrorTests(PipelineStack p) : TeamsDeliveryTest(p
 
         var posts = P.Stack.Webhooks.Requests.Snapshot();
         var failed = Assert.Single(posts, r => r.Status == 500);
-        Assert.Equal(2, posts.Count(r => r.Status == 200));
+        Assert.Equal(Cards, posts.Count(r => r.Status == 200));
         Assert.Single(posts, r => r.Status == 200 && r.Body == failed.Body); // the failed card, delivered once on retry
         var counts = P.Stack.ServiceBus.GetCounts(ServiceBusNames.NotificationsTopic, Channels.Teams);
         Assert.Equal((0, 0, 0), (counts.Active, counts.DeadLetter, counts.Scheduled));
@@ -61,14 +64,14 @@ public sealed class TeamsNotFoundTests(PipelineStack p) : TeamsDeliveryTest(p), 
 
         await P.DeliverAsync(Channels.Teams);
 
-        Assert.Equal(1, Delivered);
+        Assert.Equal(Cards - 1, Delivered);
         await using var client = new ServiceBusClient(P.Stack.ServiceBus.ConnectionString);
         await using var dlq = client.CreateReceiver(ServiceBusNames.NotificationsTopic, Channels.Teams, new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter });
         var dead = Assert.Single(await dlq.ReceiveMessagesAsync(10, TimeSpan.FromSeconds(2)));
         Assert.Equal("DeliveryFailed", dead.DeadLetterReason);
         Assert.Contains("404", dead.DeadLetterErrorDescription, StringComparison.Ordinal);
         Assert.DoesNotContain("/workflows/", dead.DeadLetterErrorDescription, StringComparison.Ordinal);
-        Assert.Equal(2, P.Stack.Webhooks.Requests.Count);
+        Assert.Equal(Cards, P.Stack.Webhooks.Requests.Count);
     }
 }
 
@@ -84,16 +87,16 @@ public sealed class TeamsThrottledTests(PipelineStack p) : TeamsDeliveryTest(p),
         P.Stack.Webhooks.Enqueue(WebhookResponse.TooManyRequests(retryAfter));
 
         await P.DeliverAsync(Channels.Teams);
-        Assert.Equal(1, Delivered);
+        Assert.Equal(Cards - 1, Delivered);
 
         P.Clock.Advance(retryAfter - TimeSpan.FromSeconds(5));
         await P.DeliverAsync(Channels.Teams);
-        Assert.Equal(1, Delivered);
-        Assert.Equal(2, P.Stack.Webhooks.Requests.Count);
+        Assert.Equal(Cards - 1, Delivered);
+        Assert.Equal(Cards, P.Stack.Webhooks.Requests.Count);
 
         P.Clock.Advance(TimeSpan.FromSeconds(10));
         await P.DeliverAsync(Channels.Teams);
-        Assert.Equal(2, Delivered);
-        Assert.Equal(3, P.Stack.Webhooks.Requests.Count);
+        Assert.Equal(Cards, Delivered);
+        Assert.Equal(Cards + 1, P.Stack.Webhooks.Requests.Count);
     }
 }

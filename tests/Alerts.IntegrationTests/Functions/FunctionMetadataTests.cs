@@ -34,6 +34,7 @@ public sealed class FunctionMetadataTests
         { "GetAlert", "alerts/{fingerprint}", "get" },
         { "ListAlerts", "alerts", "get" },
         { "GetIndices", "indices/{product}", "get" },
+        { "GetCommodityIndices", "indices/{commodity}/{stage}", "get" },
     };
 
     [Theory]

@@ -17,6 +17,10 @@ public sealed class RecalculationFunctionTests
         { """{"products":["850511","12345678901"]}""", "products[1]" }, // longer than CN8+2
         { """{"products":"850511"}""", "$.products" }, // wrong JSON type
         { """{"products":[""", "line 1" }, // truncated
+        { """{"commodities":["Rare Earths"]}""", "commodities[0]" }, // a name, not an id
+        { """{"commodities":["graphite","graphite/flakes"]}""", "commodities[1]" }, // not a stage
+        { """{"commodities":["../graphite"]}""", "commodities[0]" }, // path characters
+        { """{"commodities":"graphite"}""", "$.commodities" }, // wrong JSON type
     };
 
     [Theory]

@@ -133,9 +133,17 @@ public sealed class SnapshotStoreTests(AzuriteFixture azurite)
     [InlineData("comext/x", "85051110")] // a '/' in the source would escape its folder
     [InlineData("comext", "../secret")] // path traversal in the product
     [InlineData("comext", "")] // empty product
+    [InlineData("comext", "../metal")] // a commodity series' id is checked like a product
+    [InlineData("comext", "rare-earths/flakes")] // not a stage: an unsafe product
     public void BlobName_UnsafeSegment_Throws(string source, string product)
     {
         Assert.Throws<ArgumentException>(() => SnapshotStore.BlobName(source, Magnets with { Product = product }));
+    }
+
+    [Fact]
+    public void BlobName_CommoditySeries_OneFolderPerIdAndStage()
+    {
+        Assert.Equal("comext/EU27_2020/rare-earths/metal/import.jsonl.gz", SnapshotStore.BlobName("comext", Magnets with { Product = "rare-earths/metal" }));
     }
 }
 
