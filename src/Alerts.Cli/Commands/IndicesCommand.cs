@@ -4,25 +4,29 @@ using System.Text.Json;
 using Alerts.Core.Concentration;
 using Alerts.Core.Statistics;
 using Alerts.Core.Statistics.Scope;
+using Alerts.Core.SupplyRisk;
 using Spectre.Console;
 
 namespace Alerts.Cli.Commands;
 
 /// <summary>
 /// <c>alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all]
-/// [--window published|annual|rolling12|monthly]</c>: concentration indices per (reporter, product, flow, period,
+/// [--window published|annual|rolling12|monthly] [--production FILE] [--wgi FILE] [--supply-risk FILE]</c>: concentration indices per (reporter, product, flow, period,
 /// basis) from a Comext JSON-stat, Comext SDMX-CSV or Comtrade JSON file, detected from content, computed by
 /// <see cref="IndexEngine"/>. The default window <c>published</c> gives one row per period as it appears in the
 /// file (annual rows for annual data, monthly rows for monthly data). Besides the contract fields each row has the
 /// window, its coverage and the changes against the previous period and a year earlier (null when there is no
-/// earlier period with suppliers). Output is built in memory and written only when the whole file was read, so
+/// earlier period with suppliers). Annual import rows also carry the CRMA shares (import proxy always; consumption proxy
+/// with a <c>--production</c> table and export figures in the input, else a note saying only the import proxy is
+/// available and why) and, with <c>--supply-risk</c> parameters linking a stage to the row's product, that stage's EU
+/// supply risk (<see cref="SupplyColumns"/>). Output is built in memory and written only when the whole file was read, so
 /// bad input writes nothing to standard output.
 /// </summary>
 public static class IndicesCommand
 {
-    private static readonly string[] Options = ["input", "format", "basis", "scope", "window"];
+    private static readonly string[] Options = ["input", "format", "basis", "scope", "window", "production", "wgi", "supply-risk"];
 
-    private const string Usage = "usage: alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all] [--window published|annual|rolling12|monthly]";
+    private const string Usage = "usage: alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all] [--window published|annual|rolling12|monthly] [--production FILE] [--wgi FILE] [--supply-risk FILE]";
 
     /// <summary>Per change (previous period, year ago): the field-name suffix and the row's change.</summary>
     private static readonly (string Suffix, string Prefix, Func<WindowedIndices, IndexChange?> Change)[] Changes =
@@ -36,7 +40,7 @@ public static class IndicesCommand
     [
         "reporter", "product", "flow", "period", "basis", "unit", "total", "suppliers", "hhi", "hhiNormalized", "cr1", "cr3", "topSupplier", "equivalentSuppliers", "entropy",
         "window", "hhiFraction", "expEntropy", "monthsCovered", "complete", "fromAnnualData", "unreportedPartners",
-        .. ChangeFields("FromPrevious", "previous"), .. ChangeFields("FromYearAgo", "yearAgo"),
+        .. ChangeFields("FromPrevious", "previous"), .. ChangeFields("FromYearAgo", "yearAgo"), .. SupplyColumns.Fields,
     ];
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -49,6 +53,7 @@ public static class IndicesCommand
         PartnerScopeKind scope;
         IndexSelection window;
         string input;
+        string? production, wgi, parameters;
         try
         {
             var a = CommandArguments.Parse(args, Options);
@@ -68,12 +73,26 @@ public static class IndicesCommand
                 ["rolling12"] = IndexSelection.Rolling12,
                 ["monthly"] = IndexSelection.Monthly,
             });
+            production = a.Get("production");
+            wgi = a.Get("wgi");
+            parameters = a.Get("supply-risk");
         }
         catch (CommandUsageException e)
         {
             stderr.WriteLine($"alerts indices: {e.Message}");
             stderr.WriteLine(Usage);
             return Task.FromResult(2);
+        }
+
+        SupplyRiskInputs inputs;
+        try
+        {
+            inputs = SupplyRiskFiles.Load(production, wgi, parameters);
+        }
+        catch (SupplyRiskFileException e)
+        {
+            stderr.WriteLine($"alerts indices: {e.Message}");
+            return Task.FromResult(1);
         }
 
         TradeDataSet data;
@@ -94,18 +113,28 @@ public static class IndicesCommand
         }
 
         var rows = WindowedIndices.Compute(data.Observations, basis, scope, window);
+        var metrics = SupplyMetricsCalculator.Compute(data.Observations, inputs);
+        var supply = rows.Select(r => SupplyColumns.For(r, metrics, scope)).ToList();
         var output = new StringWriter(CultureInfo.InvariantCulture);
         switch (format)
         {
             case "json":
-                WriteJson(output, rows);
+                WriteJson(output, rows, supply);
                 break;
             case "csv":
-                WriteCsv(output, rows);
+                WriteCsv(output, rows, supply);
                 break;
             default:
-                WriteTable(output, rows, data);
+                WriteTable(output, rows, data, metrics, scope, parameters is not null);
                 break;
+        }
+
+        if (format != "table")
+        {
+            foreach (var note in SupplyColumns.UnattachedNotes(metrics, rows))
+            {
+                stderr.WriteLine($"alerts indices: {note}");
+            }
         }
 
         stdout.Write(output.ToString());
@@ -132,14 +161,15 @@ public static class IndicesCommand
 
     private static string Unit(WindowedIndices r) => r.Row.Basis == Basis.Weight ? "kg" : r.Currency;
 
-    private static void WriteJson(StringWriter output, IReadOnlyList<WindowedIndices> rows)
+    private static void WriteJson(StringWriter output, IReadOnlyList<WindowedIndices> rows, IReadOnlyList<SupplyColumns.RowSupply> supply)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartArray();
-            foreach (var r in rows)
+            for (var n = 0; n < rows.Count; n++)
             {
+                var r = rows[n];
                 var i = r.Indices;
                 var row = r.Row;
                 w.WriteStartObject();
@@ -189,6 +219,7 @@ public static class IndicesCommand
                     }
                 }
 
+                SupplyColumns.WriteJson(w, supply[n]);
                 w.WriteStartArray("topSuppliers");
                 foreach (var s in i.TopSuppliers.Take(5))
                 {
@@ -222,13 +253,14 @@ public static class IndicesCommand
         }
     }
 
-    private static void WriteCsv(StringWriter output, IReadOnlyList<WindowedIndices> rows)
+    private static void WriteCsv(StringWriter output, IReadOnlyList<WindowedIndices> rows, IReadOnlyList<SupplyColumns.RowSupply> supply)
     {
         output.Write(string.Join(",", Fields));
         output.Write('\n');
         var cells = new List<string>(Fields.Count);
-        foreach (var r in rows)
+        for (var n = 0; n < rows.Count; n++)
         {
+            var r = rows[n];
             var i = r.Indices;
             var row = r.Row;
             cells.Clear();
@@ -252,6 +284,7 @@ public static class IndicesCommand
                 }
             }
 
+            cells.AddRange(SupplyColumns.CsvCells(supply[n]));
             output.Write(string.Join(",", cells));
             output.Write('\n');
         }
@@ -259,7 +292,7 @@ public static class IndicesCommand
 
     private static string D(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
-    private static void WriteTable(StringWriter output, IReadOnlyList<WindowedIndices> rows, TradeDataSet data)
+    private static void WriteTable(StringWriter output, IReadOnlyList<WindowedIndices> rows, TradeDataSet data, SupplyMetrics metrics, PartnerScopeKind scope, bool parametersGiven)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -293,5 +326,6 @@ public static class IndicesCommand
         }
 
         console.Write(table);
+        SupplyColumns.WriteTables(console, rows, metrics, scope, parametersGiven);
     }
 }
