@@ -73,7 +73,7 @@ internal static class SupplyColumns
         else
         {
             w.WriteBoolean("supplyRiskIndicative", risk.Result.IsIndicative);
-            Strings(w, "supplyRiskDefaults", risk.Risk.Defaults);
+            Strings(w, "supplyRiskDefaults", Defaults(risk.Result));
             Strings(w, "supplyRiskOmittedStages", risk.Result.OmittedStages);
         }
 
@@ -99,7 +99,7 @@ internal static class SupplyColumns
             Quote(risk?.Result.Material), risk is null ? string.Empty : SupplyMetricsCalculator.Name(risk.Stage), D(risk?.Risk.SupplyRisk),
             risk is null ? string.Empty : SupplyMetricsCalculator.Name(risk.Result.Bottleneck), D(risk?.Result.SupplyRisk),
             risk is null ? string.Empty : risk.Result.IsIndicative ? "true" : "false",
-            Quote(risk is null ? null : string.Join(" | ", risk.Risk.Defaults)), Quote(risk is null ? null : string.Join(" | ", risk.Result.OmittedStages)),
+            Quote(risk is null ? null : string.Join(" | ", Defaults(risk.Result))), Quote(risk is null ? null : string.Join(" | ", risk.Result.OmittedStages)),
             D(risk?.Risk.HhiWgiGlobal), D(risk?.Risk.HhiWgiEu), D(risk?.Risk.ImportReliance), D(risk?.Risk.EolRir), D(risk?.Risk.SubstitutionIndex),
             Quote(risk?.Result.WgiSource), Quote(risk?.Result.WgiVintage), Quote(risk?.Result.WgiDimension),
         ];
@@ -188,6 +188,10 @@ internal static class SupplyColumns
             console.WriteLine(Markup.Escape("supply risk of " + n));
         }
     }
+
+    // Every stage's defaults, since the indicative flag and the bottleneck are the whole result's.
+    private static List<string> Defaults(SupplyRiskResult r) =>
+        [.. r.Stages.SelectMany(s => s.Defaults.Select(d => SupplyMetricsCalculator.Name(s.Stage) + ": " + d))];
 
     private static string ProxyName(CrmaProxy p) => p == CrmaProxy.ImportAndConsumptionShare ? "import-and-consumption-share" : "import-share-only";
 
