@@ -23,11 +23,19 @@ public sealed partial class SeriesProcessor(
     RuleEvaluator rules,
     CommodityCatalog catalog,
     BreachPublisher breaches,
+    SupplyMetricsSource supplyMetrics,
     TimeProvider time,
     ILogger<SeriesProcessor> logger)
 {
+    public Task<SeriesResult> ProcessAsync(
+        string source, SeriesKey series, IReadOnlyList<TradeObservation> observations, string vintage, string runId, bool force, CancellationToken cancellationToken) =>
+        ProcessAsync(source, series, observations, observations, vintage, runId, force, cancellationToken);
+
+    /// <param name="productObservations">Every observation of the series' product (all flows), for the CRMA consumption
+    /// proxy, which needs the export series beside the import series.</param>
     public async Task<SeriesResult> ProcessAsync(
-        string source, SeriesKey series, IReadOnlyList<TradeObservation> observations, string vintage, string runId, bool force, CancellationToken cancellationToken)
+        string source, SeriesKey series, IReadOnlyList<TradeObservation> observations, IReadOnlyList<TradeObservation> productObservations,
+        string vintage, string runId, bool force, CancellationToken cancellationToken)
     {
         var hash = SnapshotFormat.ContentHash(series, observations);
         var state = await pullStates.GetAsync(source, series, cancellationToken);
@@ -47,6 +55,7 @@ public sealed partial class SeriesProcessor(
                 .Select(p => new SeriesIndices(series, basis, p.Row.Period, p.Indices, name, p.FromPrevious, p.FromYearAgo)));
         }
 
+        indices = [.. supplyMetrics.Enrich(indices, productObservations)];
         await indicesStore.UpsertAsync(indices, vintage, runId, cancellationToken);
 
         var events = new List<AlertEvent>();
