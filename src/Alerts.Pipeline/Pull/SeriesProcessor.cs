@@ -27,6 +27,7 @@ public sealed partial class SeriesProcessor(
     TimeProvider time,
     ILogger<SeriesProcessor> logger)
 {
+    /// <summary>As the overload below with only the series' own observations: CRMA import proxy and supply risk, no consumption proxy.</summary>
     public Task<SeriesResult> ProcessAsync(
         string source, SeriesKey series, IReadOnlyList<TradeObservation> observations, string vintage, string runId, bool force, CancellationToken cancellationToken) =>
         ProcessAsync(source, series, observations, observations, vintage, runId, force, cancellationToken);
