@@ -12,6 +12,7 @@ using Alerts.Pipeline.Statistics.Comext;
 using Alerts.Pipeline.Statistics.Comtrade;
 using Alerts.Pipeline.Storage;
 using Alerts.Pipeline.Subscriptions;
+using Alerts.Pipeline.SupplyRisk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -64,6 +65,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddOptions<DrainOptions>().Bind(configuration.GetSection("Drain")).Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddOptions<List<Silence>>().Bind(configuration.GetSection("Silences"));
         services.AddCommodityCatalog(configuration);
+        services.AddSupplyRiskInputs(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Transient<ITradeSource, ComextSource>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<ITradeSource, ComtradeSource>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PullOptions>, PullOptionsValidator>());

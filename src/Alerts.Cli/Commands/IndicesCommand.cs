@@ -4,29 +4,33 @@ using System.Text.Json;
 using Alerts.Core.Concentration;
 using Alerts.Core.Statistics;
 using Alerts.Core.Statistics.Scope;
+using Alerts.Core.SupplyRisk;
 using Spectre.Console;
 
 namespace Alerts.Cli.Commands;
 
 /// <summary>
 /// <c>alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all]
-/// [--window published|annual|rolling12|monthly] [--commodity ID[/STAGE]] [--catalog FILE]</c>: concentration indices
-/// per (reporter, product, flow, period, basis) from a Comext JSON-stat, Comext SDMX-CSV or Comtrade JSON file,
-/// detected from content, computed by
+/// [--window published|annual|rolling12|monthly] [--commodity ID[/STAGE]] [--catalog FILE] [--production FILE] [--wgi FILE]
+/// [--supply-risk FILE]</c>: concentration indices per (reporter, product, flow, period, basis) from a Comext JSON-stat,
+/// Comext SDMX-CSV or Comtrade JSON file, detected from content, computed by
 /// <see cref="IndexEngine"/>. The default window <c>published</c> gives one row per period as it appears in the
 /// file (annual rows for annual data, monthly rows for monthly data). Besides the contract fields each row has the
 /// window, its coverage and the changes against the previous period and a year earlier (null when there is no
-/// earlier period with suppliers). Output is built in memory and written only when the whole file was read, so
-/// bad input writes nothing to standard output. With <c>--commodity</c> the file's codes of that catalog commodity
+/// earlier period with suppliers). Annual import rows also carry the CRMA shares (import proxy always; consumption proxy
+/// with a <c>--production</c> table and export figures in the input, else a note saying only the import proxy is
+/// available and why) and, with <c>--supply-risk</c> parameters linking a stage to the row's product, that stage's EU
+/// supply risk (<see cref="SupplyColumns"/>). Output is built in memory and written only when the whole file was read,
+/// so bad input writes nothing to standard output. With <c>--commodity</c> the file's codes of that catalog commodity
 /// (the shipped catalog, or it with the entries of <c>--catalog FILE</c>) are summed per stage first, as the pull
 /// does, and each row's product is the commodity series (<c>graphite/ore</c>); which codes were summed, and any
 /// catalog code the file lacks, is said on standard error.
 /// </summary>
 public static class IndicesCommand
 {
-    private static readonly string[] Options = ["input", "format", "basis", "scope", "window", "commodity", "catalog"];
+    private static readonly string[] Options = ["input", "format", "basis", "scope", "window", "commodity", "catalog", "production", "wgi", "supply-risk"];
 
-    private const string Usage = "usage: alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all] [--window published|annual|rolling12|monthly] [--commodity ID[/STAGE]] [--catalog FILE]";
+    private const string Usage = "usage: alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all] [--window published|annual|rolling12|monthly] [--commodity ID[/STAGE]] [--catalog FILE] [--production FILE] [--wgi FILE] [--supply-risk FILE]";
 
     /// <summary>Per change (previous period, year ago): the field-name suffix and the row's change.</summary>
     private static readonly (string Suffix, string Prefix, Func<WindowedIndices, IndexChange?> Change)[] Changes =
@@ -40,7 +44,7 @@ public static class IndicesCommand
     [
         "reporter", "product", "flow", "period", "basis", "unit", "total", "suppliers", "hhi", "hhiNormalized", "cr1", "cr3", "topSupplier", "equivalentSuppliers", "entropy",
         "window", "hhiFraction", "expEntropy", "monthsCovered", "complete", "fromAnnualData", "unreportedPartners",
-        .. ChangeFields("FromPrevious", "previous"), .. ChangeFields("FromYearAgo", "yearAgo"),
+        .. ChangeFields("FromPrevious", "previous"), .. ChangeFields("FromYearAgo", "yearAgo"), .. SupplyColumns.Fields,
     ];
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -55,6 +59,7 @@ public static class IndicesCommand
         string input;
         string? commodity;
         string? catalogFile;
+        string? production, wgi, parameters;
         try
         {
             var a = CommandArguments.Parse(args, Options);
@@ -76,12 +81,26 @@ public static class IndicesCommand
                 ["rolling12"] = IndexSelection.Rolling12,
                 ["monthly"] = IndexSelection.Monthly,
             });
+            production = a.Get("production");
+            wgi = a.Get("wgi");
+            parameters = a.Get("supply-risk");
         }
         catch (CommandUsageException e)
         {
             stderr.WriteLine($"alerts indices: {e.Message}");
             stderr.WriteLine(Usage);
             return Task.FromResult(2);
+        }
+
+        SupplyRiskInputs inputs;
+        try
+        {
+            inputs = SupplyRiskFiles.Load(production, wgi, parameters);
+        }
+        catch (SupplyRiskFileException e)
+        {
+            stderr.WriteLine($"alerts indices: {e.Message}");
+            return Task.FromResult(1);
         }
 
         TradeDataSet data;
@@ -114,18 +133,28 @@ public static class IndicesCommand
         }
 
         var rows = WindowedIndices.Compute(observations, basis, scope, window);
+        var metrics = SupplyMetricsCalculator.Compute(observations, inputs);
+        var supply = rows.Select(r => SupplyColumns.For(r, metrics, scope)).ToList();
         var output = new StringWriter(CultureInfo.InvariantCulture);
         switch (format)
         {
             case "json":
-                WriteJson(output, rows);
+                WriteJson(output, rows, supply);
                 break;
             case "csv":
-                WriteCsv(output, rows);
+                WriteCsv(output, rows, supply);
                 break;
             default:
-                WriteTable(output, rows, data);
+                WriteTable(output, rows, data, metrics, scope, parameters is not null);
                 break;
+        }
+
+        if (format != "table")
+        {
+            foreach (var note in SupplyColumns.UnattachedNotes(metrics, rows))
+            {
+                stderr.WriteLine($"alerts indices: {note}");
+            }
         }
 
         stdout.Write(output.ToString());
@@ -152,14 +181,15 @@ public static class IndicesCommand
 
     private static string Unit(WindowedIndices r) => r.Row.Basis == Basis.Weight ? "kg" : r.Currency;
 
-    private static void WriteJson(StringWriter output, IReadOnlyList<WindowedIndices> rows)
+    private static void WriteJson(StringWriter output, IReadOnlyList<WindowedIndices> rows, IReadOnlyList<SupplyColumns.RowSupply> supply)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartArray();
-            foreach (var r in rows)
+            for (var n = 0; n < rows.Count; n++)
             {
+                var r = rows[n];
                 var i = r.Indices;
                 var row = r.Row;
                 w.WriteStartObject();
@@ -209,6 +239,7 @@ public static class IndicesCommand
                     }
                 }
 
+                SupplyColumns.WriteJson(w, supply[n]);
                 w.WriteStartArray("topSuppliers");
                 foreach (var s in i.TopSuppliers.Take(5))
                 {
@@ -242,13 +273,14 @@ public static class IndicesCommand
         }
     }
 
-    private static void WriteCsv(StringWriter output, IReadOnlyList<WindowedIndices> rows)
+    private static void WriteCsv(StringWriter output, IReadOnlyList<WindowedIndices> rows, IReadOnlyList<SupplyColumns.RowSupply> supply)
     {
         output.Write(string.Join(",", Fields));
         output.Write('\n');
         var cells = new List<string>(Fields.Count);
-        foreach (var r in rows)
+        for (var n = 0; n < rows.Count; n++)
         {
+            var r = rows[n];
             var i = r.Indices;
             var row = r.Row;
             cells.Clear();
@@ -272,6 +304,7 @@ public static class IndicesCommand
                 }
             }
 
+            cells.AddRange(SupplyColumns.CsvCells(supply[n]));
             output.Write(string.Join(",", cells));
             output.Write('\n');
         }
@@ -279,7 +312,7 @@ public static class IndicesCommand
 
     private static string D(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
-    private static void WriteTable(StringWriter output, IReadOnlyList<WindowedIndices> rows, TradeDataSet data)
+    private static void WriteTable(StringWriter output, IReadOnlyList<WindowedIndices> rows, TradeDataSet data, SupplyMetrics metrics, PartnerScopeKind scope, bool parametersGiven)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -313,5 +346,6 @@ public static class IndicesCommand
         }
 
         console.Write(table);
+        SupplyColumns.WriteTables(console, rows, metrics, scope, parametersGiven);
     }
 }

@@ -31,18 +31,28 @@ public static class AlertText
         var top = e.TopSuppliers.Count > 0 ? Clean(CountryNames.Of(e.TopSuppliers[0].Partner), 60) : null;
         var metric = Metric(e.Metric);
 
+        // The consumption proxy is a share of what the reporter uses, not of what it imports: say so.
+        var consumption = string.Create(CultureInfo.InvariantCulture, $"{Where(e)} apparent consumption of {Commodity(e)}");
+        var risk = string.Create(CultureInfo.InvariantCulture, $"{Where(e)} supply risk (2017 method) of {Commodity(e)}");
+        var topValue = top is null ? value : top + " " + value;
         if (e.State == AlertState.Resolved)
         {
             var back = e.Value >= e.Threshold ? "back above" : "back below";
-            return metric == "cr1"
-                ? $"Resolved: largest supplier's share of {of} is {back} {threshold} {when}: {(top is null ? value : top + " " + value)}"
-                : $"Resolved: {MetricLabel(e.Metric)} of {of} is {back} {threshold} {when}: {value}";
+            return metric switch
+            {
+                "cr1" or "crmaimportshare" => $"Resolved: largest supplier's share of {of} is {back} {threshold} {when}: {topValue}",
+                "crmaconsumptionshare" => $"Resolved: largest supplier's share of {consumption} is {back} {threshold} {when}: {topValue}",
+                "supplyrisk" => $"Resolved: {risk} is {back} {threshold} {when}: {value}",
+                _ => $"Resolved: {MetricLabel(e.Metric)} of {of} is {back} {threshold} {when}: {value}",
+            };
         }
 
         return metric switch
         {
-            "cr1" => $"{top ?? "The largest supplier"} supplies {value} of {of} {when} - {direction} {threshold}",
+            "cr1" or "crmaimportshare" => $"{top ?? "The largest supplier"} supplies {value} of {of} {when} - {direction} {threshold}",
+            "crmaconsumptionshare" => $"{top ?? "The largest supplier"} supplies {value} of {consumption} {when} - {direction} {threshold}",
             "cr3" => $"The top 3 suppliers provide {value} of {of} {when} - {direction} {threshold}",
+            "supplyrisk" => $"{risk} is {value} {when} - {direction} {threshold}",
             _ => $"{MetricLabel(e.Metric)} of {of} is {value} {when} - {direction} {threshold}",
         };
     }
@@ -93,7 +103,8 @@ public static class AlertText
         ("hhi", not null) => value.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture),
         ("totalrelative", not null) => (value * 100).ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture) + "%",
         (_, not null) => value.ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture),
-        ("cr1" or "cr3" or "share", null) => (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%",
+        ("cr1" or "cr3" or "share" or "crmaimportshare" or "crmaconsumptionshare", null) => (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%",
+        ("supplyrisk", null) => value.ToString("0.00", CultureInfo.InvariantCulture),
         ("hhi", null) => value.ToString("#,0", CultureInfo.InvariantCulture),
         _ => value.ToString("0.###", CultureInfo.InvariantCulture),
     };
@@ -127,6 +138,9 @@ public static class AlertText
         "hhinormalized" => "normalized HHI",
         "equivalentsuppliers" => "equivalent number of suppliers",
         "entropy" => "supplier entropy",
+        "crmaimportshare" => "largest third country's share of imports",
+        "crmaconsumptionshare" => "largest third country's share of apparent consumption",
+        "supplyrisk" => "supply risk (EU 2017 method)",
         _ => Clean(metric, 40),
     };
 

@@ -11,7 +11,15 @@ public static class DefaultRules
     public const string CrmaSingleCountryId = "crma-single-country";
     public const string HhiHighId = "hhi-high";
 
-    /// <summary>CRMA (Regulation (EU) 2024/1252) Article 5 benchmark: no single third country above 65%.</summary>
+    /// <summary>
+    /// CRMA (Regulation (EU) 2024/1252) Article 5 benchmark: no single third country above 65%, tested on the import
+    /// proxy <c>cr1</c>. It deliberately does not switch to <c>crmaConsumptionShare</c> where production is known:
+    /// production is operator-supplied and usually absent (the rule would fall silent), it exists for annual rows only
+    /// (monthly pulls would lose the rule), and a metric that changes denominator from year to year would make one
+    /// alert's values, previous values and revisions incomparable while the message cannot say which share it carries.
+    /// An operator with a production table overrides the metric (<c>{"id":"crma-single-country","metric":"crmaConsumptionShare"}</c>)
+    /// or adds a rule on it; the alert text then says "of EU apparent consumption".
+    /// </summary>
     public static Rule CrmaSingleCountry { get; } = new(
         CrmaSingleCountryId,
         "A single third country supplies more than 65%",

@@ -17,7 +17,10 @@ public sealed class MetricCatalog
     /// suppliers; and for each of hhi, hhiNormalized, cr1, cr3, equivalentSuppliers, entropy and suppliers its
     /// change against the previous period (<c>hhiChangeFromPrevious</c>) and a year earlier
     /// (<c>hhiChangeFromYearAgo</c>); <c>totalRelativeChangeFromPrevious</c> / <c>...FromYearAgo</c> (0.1 = +10%);
-    /// <c>topSupplierChangedFromPrevious</c> / <c>...FromYearAgo</c> (1 when the top supplier differs, else 0).
+    /// <c>topSupplierChangedFromPrevious</c> / <c>...FromYearAgo</c> (1 when the top supplier differs, else 0);
+    /// on annual import rows <c>crmaImportShare</c> and <c>crmaConsumptionShare</c> (the top third country's share of
+    /// imports and of apparent consumption, 0..1; the latter NaN unless production is known) and <c>supplyRisk</c>
+    /// (the EU 2017 indicator of the stage the product feeds; NaN unless supply-risk parameters link it).
     /// </summary>
     public static MetricCatalog Default { get; } = CreateDefault();
 
@@ -78,7 +81,16 @@ public sealed class MetricCatalog
         .Add("expEntropy", "exp(entropy), the entropy's number of equal suppliers", i => i.ExpEntropy)
         .Add("suppliers", "number of suppliers with a positive amount", i => i.Suppliers)
         .AddChanges("FromPrevious", "the previous period", s => s.ChangeFromPrevious)
-        .AddChanges("FromYearAgo", "the same period a year earlier", s => s.ChangeFromYearAgo);
+        .AddChanges("FromYearAgo", "the same period a year earlier", s => s.ChangeFromYearAgo)
+        .Add("crmaImportShare", "CRMA import-share proxy: the top third country's share of extra-EU imports, 0..1 (annual import rows)",
+            s => s.Crma is { Partners.Count: > 0 } c ? c.TopImportShare : double.NaN, 0, 1)
+        .Add("crmaConsumptionShare", "CRMA consumption-share proxy: the top third country's share of apparent consumption (production + imports - exports), 0..1; NaN when production or exports are unknown",
+            s => s.Crma?.TopConsumptionShare ?? double.NaN, 0, 1)
+        .Add("supplyRisk", "EU supply risk (2017 criticality method) of the stage the product feeds; 1 is the criticality threshold",
+            s => s.SupplyRisk?.Risk.SupplyRisk ?? double.NaN, 0, MaxSupplyRisk);
+
+    // SR = HHI_WGI (at most 10 without trade restrictions) times factors of about 0..1: 100 leaves room for t_c and SI.
+    private const double MaxSupplyRisk = 100;
 
     private MetricCatalog AddChanges(string suffix, string against, Func<SeriesIndices, IndexChange?> change)
     {

@@ -1,5 +1,6 @@
 using Alerts.Core.Concentration;
 using Alerts.Core.Statistics;
+using Alerts.Core.SupplyRisk;
 
 namespace Alerts.Core.Rules;
 
@@ -26,4 +27,13 @@ public sealed record SeriesIndices(
     /// of a series, a gap): such a row is stored, flagged, but rules do not read it.
     /// </summary>
     public bool IsComplete => Window is not (IndexSelection.Annual or IndexSelection.Rolling12) || MonthsCovered is null or >= 12;
+
+    /// <summary>
+    /// CRMA shares of this annual import row (import proxy, and the consumption proxy when production is known);
+    /// null on other rows or when not computed, so the <c>crma...</c> metrics read NaN.
+    /// </summary>
+    public CrmaShareRow? Crma { get; init; }
+
+    /// <summary>The supply risk of the stage this row's product feeds (annual weight import rows of a linked product); null otherwise.</summary>
+    public SeriesSupplyRisk? SupplyRisk { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Alerts.Core.Concentration;
 using Alerts.Core.Statistics;
 
@@ -7,7 +8,10 @@ namespace Alerts.Core.SupplyRisk;
 /// Computes CRMA shares per (reporter, product, year) from partner-scoped observations (third countries
 /// only, imports and exports) and an optional production table: apparent consumption = production +
 /// extra-EU imports - extra-EU exports. Years come from annual data or the sum of the months present
-/// (<see cref="CrmaShareRow.IsComplete"/> false for a partial year).
+/// (<see cref="CrmaShareRow.IsComplete"/> false for a partial year). The consumption proxy is left out (and the
+/// note says why) when the year is incomplete (production is a whole year's figure) or when the data has no
+/// export figures for the year at all: counting missing exports as zero would understate consumption's denominator
+/// silently, so an imports-only input gives the import proxy only.
 /// </summary>
 public static class CrmaShareCalculator
 {
@@ -45,14 +49,22 @@ public static class CrmaShareCalculator
             }
             else if (!production.TryGet(r.Reporter, r.Product, r.Period.Year, out var entry))
             {
-                note = "import share only: no production figure for this reporter, product and year";
+                note = "import share only: no production figure for this reporter/product/year";
+            }
+            else if (!r.IsComplete)
+            {
+                note = string.Create(CultureInfo.InvariantCulture, $"import share only: the year has {r.MonthsCovered} of 12 months and production is a whole year's figure");
+            }
+            else if (!exports.ContainsKey((r.Reporter, r.Product, r.Period)))
+            {
+                note = "import share only: the data has no export figures for this year (apparent consumption needs exports)";
             }
             else
             {
                 produced = entry.QuantityKg;
                 consumption = entry.QuantityKg + r.Total - exported;
                 note = consumption > 0
-                    ? $"import and consumption shares (production {entry.QuantityKg} kg{(entry.Source is null ? string.Empty : " from " + entry.Source)})"
+                    ? string.Create(CultureInfo.InvariantCulture, $"import and consumption shares (production {entry.QuantityKg} kg{(entry.Source is null ? string.Empty : " from " + entry.Source)})")
                     : "import share only: apparent consumption (production + imports - exports) is not positive";
             }
 
@@ -76,7 +88,7 @@ public static class CrmaShareCalculator
                 useConsumption ? CrmaProxy.ImportAndConsumptionShare : CrmaProxy.ImportShareOnly,
                 note,
                 r.IsComplete,
-                partners));
+                partners) { ExportsReported = exports.ContainsKey((r.Reporter, r.Product, r.Period)) });
         }
 
         return result;

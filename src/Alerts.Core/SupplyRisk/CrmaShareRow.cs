@@ -24,6 +24,9 @@ public sealed record CrmaShareRow(
     /// <summary>The 65% benchmark of Regulation (EU) 2024/1252 Article 5.</summary>
     public const double Benchmark = 0.65;
 
+    /// <summary>The data had export figures for the year; false = <see cref="Exports"/> is 0 for want of data, not measured.</summary>
+    public bool ExportsReported { get; init; } = true;
+
     public string? TopSupplier => Partners.Count == 0 ? null : Partners[0].Partner;
 
     public double TopImportShare => Partners.Count == 0 ? 0 : Partners[0].ImportShare;

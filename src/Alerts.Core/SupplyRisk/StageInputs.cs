@@ -10,6 +10,13 @@ public sealed record StageInputs
 {
     public required SupplyStage Stage { get; init; }
 
+    /// <summary>
+    /// The trade-data product (HS/CN code, or a commodity series such as <c>rare-earths/metal</c>) whose imports by
+    /// partner give this stage's EU sourcing when <see cref="EuSourcing"/> is empty, and whose annual import rows
+    /// carry the stage's supply risk as a rule metric; null = not linked to trade data.
+    /// </summary>
+    public string? Product { get; init; }
+
     /// <summary>World supply by country (any unit; shares are computed). Operator-supplied: trade data cannot give it.</summary>
     public required IReadOnlyList<SupplierAmount> GlobalSupply { get; init; }
 

@@ -6,15 +6,19 @@ namespace Alerts.Core.SupplyRisk;
 /// <summary>
 /// Operator-supplied supply-risk inputs per material and stage, read from JSON:
 /// <code>
-/// {"materials":[{"material":"rare earths","year":2022,"stages":[{"stage":"processing",
-///   "globalSupply":{"CN":0.85,"MY":0.05},"euSourcing":{"CN":0.5,"MY":0.3},
+/// {"materials":[{"material":"rare earths","year":2022,"reporter":"EU27_2020","stages":[{"stage":"processing",
+///   "product":"280530","globalSupply":{"CN":0.85,"MY":0.05},"euSourcing":{"CN":0.5,"MY":0.3},
 ///   "importReliance":1.0,"eolRir":0.01,"substitutionIndex":0.96,"tradeRestrictions":{"CN":1.1}}]}]}
 /// </code>
 /// Every field but <c>stage</c> and <c>globalSupply</c> is optional (defaults in <see cref="SupplyRiskCalculator"/>);
-/// <c>euSourcing</c> is usually filled from trade data by the caller (<see cref="WithEuSourcing"/>).
+/// <c>euSourcing</c> is usually filled from trade data by the caller (<see cref="WithEuSourcing"/>): from the annual
+/// imports of the stage's <c>product</c> for <c>year</c> and <c>reporter</c> (default <c>EU27_2020</c>).
 /// </summary>
 public sealed record SupplyRiskParameters(string Material, int Year, IReadOnlyList<StageInputs> Stages)
 {
+    /// <summary>The reporter whose imports give the EU sourcing of stages linked to a product.</summary>
+    public string Reporter { get; init; } = "EU27_2020";
+
     /// <summary>A copy whose stages without EU sourcing take <paramref name="sourcing"/> (e.g. import shares from the engine).</summary>
     public SupplyRiskParameters WithEuSourcing(SupplyStage stage, IReadOnlyList<SupplierAmount> sourcing) =>
         this with { Stages = Stages.Select(s => s.Stage == stage && s.EuSourcing.Count == 0 ? s with { EuSourcing = sourcing } : s).ToList() };
@@ -53,7 +57,32 @@ public sealed record SupplyRiskParameters(string Material, int Year, IReadOnlyLi
                     stages.Add(Stage(s, $"{at}.stages[{j++}]"));
                 }
 
-                list.Add(new SupplyRiskParameters(material, year, stages));
+                if (stages.Select(st => st.Stage).Distinct().Count() != stages.Count)
+                {
+                    throw new FormatException($"{at}.stages: a stage is given more than once.");
+                }
+
+                var reporter = "EU27_2020";
+                if (m.TryGetProperty("reporter", out var rv))
+                {
+                    reporter = rv.ValueKind == JsonValueKind.String && rv.GetString() is { Length: > 0 } r
+                        ? r
+                        : throw new FormatException($"{at}.reporter: not a non-empty string.");
+                }
+
+                list.Add(new SupplyRiskParameters(material, year, stages) { Reporter = reporter });
+            }
+
+            var linked = new HashSet<(string, string, int)>();
+            for (var k = 0; k < list.Count; k++)
+            {
+                foreach (var product in list[k].Stages.Select(st => st.Product).OfType<string>())
+                {
+                    if (!linked.Add((list[k].Reporter, product, list[k].Year)))
+                    {
+                        throw new FormatException($"{name} $.materials[{k}]: product {product} in {list[k].Year} is linked to a stage more than once (each product's rows carry one stage's supply risk).");
+                    }
+                }
             }
 
             return list;
@@ -74,9 +103,18 @@ public sealed record SupplyRiskParameters(string Material, int Year, IReadOnlyLi
             throw new FormatException($"{at}.globalSupply: missing.");
         }
 
+        string? product = null;
+        if (s.TryGetProperty("product", out var pv) && pv.ValueKind != JsonValueKind.Null)
+        {
+            product = pv.ValueKind == JsonValueKind.String && pv.GetString() is { Length: > 0 } p
+                ? p
+                : throw new FormatException($"{at}.product: not a non-empty string (a product code or commodity series).");
+        }
+
         return new StageInputs
         {
             Stage = stage,
+            Product = product,
             GlobalSupply = Amounts(s, "globalSupply", at),
             EuSourcing = s.TryGetProperty("euSourcing", out _) ? Amounts(s, "euSourcing", at) : [],
             ImportReliance = Number(s, "importReliance", at, 0, 1),

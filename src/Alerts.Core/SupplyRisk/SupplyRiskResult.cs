@@ -14,7 +14,14 @@ public sealed record SupplyRiskResult(
     /// <summary>The criticality threshold on supply risk (SR >= 1, with economic importance >= 2.8) [secondary source].</summary>
     public const double Threshold = 1.0;
 
-    public bool IsIndicative => Stages.Any(s => s.IsIndicative);
+    /// <summary>
+    /// Stages of the parameters that could not be computed (linked to a product the data does not have for the
+    /// year): the bottleneck is then over the stages computed only. Empty when every stage was computed.
+    /// </summary>
+    public IReadOnlyList<string> OmittedStages { get; init; } = [];
+
+    /// <summary>Any stage used a default, or a stage could not be computed (the bottleneck may be another stage).</summary>
+    public bool IsIndicative => OmittedStages.Count > 0 || Stages.Any(s => s.IsIndicative);
 
     public bool AtOrAboveThreshold => SupplyRisk >= Threshold;
 }

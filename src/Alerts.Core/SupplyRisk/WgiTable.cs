@@ -131,6 +131,46 @@ public sealed class WgiTable
         return new WgiTable(table, source, vintage, dimension);
     }
 
+    /// <summary>
+    /// Reads an operator's WGI file: the CSV of <see cref="Parse"/>, whose provenance comes from comment lines
+    /// <c># source: ...</c>, <c># vintage: ...</c> and <c># dimension: ...</c> before the header. Every release
+    /// revises earlier years, so a file without a vintage line is rejected rather than recorded as "unknown".
+    /// </summary>
+    public static WgiTable ParseOperatorFile(string content, string name)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        string? source = null, vintage = null, dimension = null;
+        foreach (var raw in content.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (!line.StartsWith('#'))
+            {
+                if (line.Trim().Length > 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var text = line[1..].Trim();
+            source ??= Field(text, "source:");
+            vintage ??= Field(text, "vintage:");
+            dimension ??= Field(text, "dimension:");
+        }
+
+        if (vintage is null)
+        {
+            throw new FormatException($"{name}: no '# vintage: ...' line before the header (WGI releases revise earlier years, so the vintage must be recorded).");
+        }
+
+        using var reader = new StringReader(content);
+        return Parse(reader, name, source ?? "operator file " + Path.GetFileName(name), vintage, dimension ?? "as supplied (the method uses the average of the six dimensions)");
+    }
+
+    private static string? Field(string text, string key) =>
+        text.StartsWith(key, StringComparison.OrdinalIgnoreCase) && text[key.Length..].Trim() is { Length: > 0 } value ? value : null;
+
     private static WgiTable LoadShipped()
     {
         using var stream = typeof(WgiTable).Assembly.GetManifestResourceStream("Alerts.Core.SupplyRisk.wgi-political-stability.csv")

@@ -47,5 +47,11 @@ public sealed class PullOptions
     [Required]
     public string Reporter { get; set; } = "EU27_2020";
 
+    /// <summary>
+    /// Comext pulls: also pull exports (<c>Pull__IncludeExports=true</c>), which the CRMA consumption-share proxy needs
+    /// (apparent consumption = production + imports - exports); export series then get indices too. Default false.
+    /// </summary>
+    public bool IncludeExports { get; set; }
+
     public IReadOnlyList<string> EffectiveProducts => Products.Count > 0 ? Products : DefaultProducts;
 }

@@ -105,7 +105,7 @@ public sealed partial class PullService(
         var results = new List<SeriesResult>();
         foreach (var group in data.BySeries())
         {
-            results.Add(await series.ProcessAsync(source.Name, group.Key, [.. group], vintage, runId, force, cancellationToken));
+            results.Add(await series.ProcessAsync(source.Name, group.Key, [.. group], data.Observations, vintage, runId, force, cancellationToken));
         }
 
         var fetched = results.Any(r => r.Outcome.Status == ProductStatus.Fetched);

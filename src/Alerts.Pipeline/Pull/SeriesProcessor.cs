@@ -24,11 +24,20 @@ public sealed partial class SeriesProcessor(
     CommodityCatalog catalog,
     BreachPublisher breaches,
     IOptions<PullOptions> pullOptions,
+    SupplyMetricsSource supplyMetrics,
     TimeProvider time,
     ILogger<SeriesProcessor> logger)
 {
+    /// <summary>As the overload below with only the series' own observations: CRMA import proxy and supply risk, no consumption proxy.</summary>
+    public Task<SeriesResult> ProcessAsync(
+        string source, SeriesKey series, IReadOnlyList<TradeObservation> observations, string vintage, string runId, bool force, CancellationToken cancellationToken) =>
+        ProcessAsync(source, series, observations, observations, vintage, runId, force, cancellationToken);
+
+    /// <param name="productObservations">Every observation of the series' product (all flows), for the CRMA consumption
+    /// proxy, which needs the export series beside the import series.</param>
     public async Task<SeriesResult> ProcessAsync(
-        string source, SeriesKey series, IReadOnlyList<TradeObservation> observations, string vintage, string runId, bool force, CancellationToken cancellationToken)
+        string source, SeriesKey series, IReadOnlyList<TradeObservation> observations, IReadOnlyList<TradeObservation> productObservations,
+        string vintage, string runId, bool force, CancellationToken cancellationToken)
     {
         var hash = SnapshotFormat.ContentHash(series, observations);
         var state = await pullStates.GetAsync(source, series, cancellationToken);
@@ -40,8 +49,10 @@ public sealed partial class SeriesProcessor(
 
         var name = ProductNames.For(series.Product, catalog);
         // The stored windows (published periods, rolling 12 months) plus any other a rule reads, with their changes.
-        var computed = SeriesWindows.Compute(
-            series, observations, name, SeriesWindows.Stored.Concat(rules.Rules.Select(r => r.Window)), PullWindow.For(pullOptions.Value, time.GetUtcNow()).From);
+        // CRMA shares and supply risk go on the annual import rows; the consumption proxy reads the product's exports.
+        var computed = supplyMetrics.Enrich(
+            SeriesWindows.Compute(series, observations, name, SeriesWindows.Stored.Concat(rules.Rules.Select(r => r.Window)), PullWindow.For(pullOptions.Value, time.GetUtcNow()).From),
+            productObservations);
         var indices = computed.Where(i => SeriesWindows.Stored.Contains(i.Window)).ToList();
         await indicesStore.UpsertAsync(indices, vintage, runId, cancellationToken);
 

@@ -24,6 +24,16 @@ public sealed class AlertTextTests
     [InlineData("hhiChangeFromYearAgo", 3200, 500, AlertState.Firing, "change of the HHI against a year earlier of EU imports of rare-earth permanent magnets is +3,200 (2024, by weight) - above +500")]
     // a share change: percentage points
     [InlineData("cr1ChangeFromPrevious", -0.073, -0.05, AlertState.Firing, "change of the largest supplier's share against the previous period of EU imports of rare-earth permanent magnets is -7.3 pp (2024, by weight) - below -5 pp")]
+    // CRMA consumption proxy: a share of apparent consumption, not of imports
+    [InlineData("crmaConsumptionShare", 0.98, 0.65, AlertState.Firing, "China supplies 98% of EU apparent consumption of rare-earth permanent magnets (2024, by weight) - above 65%")]
+    // CRMA import proxy reads like CR1
+    [InlineData("crmaImportShare", 0.912, 0.65, AlertState.Firing, "China supplies 91.2% of EU imports of rare-earth permanent magnets (2024, by weight) - above 65%")]
+    // consumption proxy resolved: back below, with the top supplier
+    [InlineData("crmaConsumptionShare", 0.5, 0.65, AlertState.Resolved, "Resolved: largest supplier's share of EU apparent consumption of rare-earth permanent magnets is back below 65% (2024, by weight): China 50%")]
+    // supply risk: two decimals against the criticality threshold
+    [InlineData("supplyRisk", 1.4237, 1, AlertState.Firing, "EU supply risk (2017 method) of rare-earth permanent magnets is 1.42 (2024, by weight) - above 1.00")]
+    // supply risk resolved
+    [InlineData("supplyRisk", 0.8, 1, AlertState.Resolved, "Resolved: EU supply risk (2017 method) of rare-earth permanent magnets is back below 1.00 (2024, by weight): 0.80")]
     public void Headline_Metric_SaysWhatWhereHowBad(string metric, double value, double threshold, AlertState state, string expected)
     {
         Assert.Equal(expected, AlertText.Headline(TestEvents.Event(metric: metric, value: value, threshold: threshold, state: state)));

@@ -29,6 +29,17 @@ public sealed class DefaultRulesTests
     }
 
     [Fact]
+    public void CrmaSingleCountry_OverriddenToTheConsumptionProxy_KeepsIdThresholdAndScope()
+    {
+        // The documented way to measure the benchmark against consumption once production is configured.
+        var rules = RuleSetBuilder.Build(DefaultRules.All, [new RuleDefinition { Id = DefaultRules.CrmaSingleCountryId, Metric = "crmaConsumptionShare" }], "test");
+
+        var rule = rules.Single(r => r.Id == DefaultRules.CrmaSingleCountryId);
+        Assert.Equal("crmaConsumptionShare > 0.65", rule.Condition);
+        Assert.Equal((Severities.Critical, Basis.Weight, TradeFlow.Import), (rule.Severity, rule.Basis, rule.Flow));
+    }
+
+    [Fact]
     public void HhiHigh_Guideline_IsHhiAbove2500Warning()
     {
         var rule = DefaultRules.HhiHigh;

@@ -1,6 +1,7 @@
 using Alerts.Core.Concentration;
 using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
+using Alerts.Core.SupplyRisk;
 
 namespace Alerts.Core.Tests.Rules;
 
@@ -96,6 +97,53 @@ public sealed class MetricCatalogTests
     public void Read_LevelMetricOnSeriesIndices_ReadsItsIndices()
     {
         Assert.Equal(3194, MetricCatalog.Default.Read("hhi", Year2022(null)), 1e-9);
+    }
+
+    /// <summary>2022 through the CRMA and supply-risk calculators: 100 t imported (the 2022 shares), 30 t exported, production as given.</summary>
+    private static SeriesIndices Enriched2022(string? productionKg)
+    {
+        var trade = new List<TradeObservation> { new("EU27_2020", "US", "2846", TradeFlow.Export, Period.Annual(2022), 30_000, null, "EUR") };
+        trade.AddRange(Eu2022.TopSuppliers.Select(s => new TradeObservation("EU27_2020", s.Partner, "2846", TradeFlow.Import, Period.Annual(2022), s.Amount * 1000, null, "EUR")));
+        var inputs = new SupplyRiskInputs(
+            productionKg is null ? ProductionTable.Empty : ProductionTable.Parse($"reporter,product,year,quantity_kg\nEU27_2020,2846,2022,{productionKg}\n", "p.csv"),
+            WgiTable.Shipped,
+            SupplyRiskParameters.Parse("""{"materials":[{"material":"rare earths","year":2022,"stages":[{"stage":"processing","product":"2846","globalSupply":{"CN":1}}]}]}""", "sr.json"));
+        return SupplyMetricsCalculator.Compute(trade, inputs).Enrich(Year2022(null));
+    }
+
+    [Fact]
+    public void Read_CrmaMetricsWithProduction_AreTheTopThirdCountrysShares()
+    {
+        var row = Enriched2022("10000");
+
+        Assert.Equal(0.40, MetricCatalog.Default.Read("crmaImportShare", row), 12);
+        Assert.Equal(40.0 / (10 + 100 - 30), MetricCatalog.Default.Read("crmaConsumptionShare", row), 12); // 40 t of 80 t consumed
+        Assert.Equal(row.SupplyRisk!.Risk.SupplyRisk, MetricCatalog.Default.Read("supplyRisk", row), 12);
+        Assert.True(MetricCatalog.Default.Read("supplyRisk", row) > 0);
+    }
+
+    [Theory]
+    [InlineData("crmaConsumptionShare", null)] // no production: only the import proxy
+    [InlineData("crmaImportShare", "none")] // a row nothing was attached to
+    [InlineData("crmaConsumptionShare", "none")] // the same
+    [InlineData("supplyRisk", "none")] // no linked supply-risk stage
+    public void Read_CrmaOrSupplyRiskUnavailable_IsNaN(string metric, string? productionKg)
+    {
+        var row = productionKg == "none" ? Year2022(null) : Enriched2022(productionKg);
+
+        Assert.True(double.IsNaN(MetricCatalog.Default.Read(metric, row)));
+        Assert.True(double.IsNaN(MetricCatalog.Default.Read(metric, Eu2022))); // the indices alone cannot say
+    }
+
+    [Theory]
+    [InlineData("crmaConsumptionShare", 65)] // a percentage typed for a fraction
+    [InlineData("crmaImportShare", -0.1)] // below zero
+    [InlineData("supplyRisk", 1000)] // beyond any supply risk
+    public void Validate_CrmaOrSupplyRiskThresholdOutOfRange_IsAnError(string metric, double threshold)
+    {
+        var rule = new Rule("r", "R", metric, ComparisonOperator.GreaterThan, threshold, Severities.Warning);
+
+        Assert.NotEmpty(RuleSetBuilder.Validate(rule));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Alerts.Core.Concentration;
 using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
+using Alerts.Core.SupplyRisk;
 
 namespace Alerts.Core.Tests.Rules;
 
@@ -78,6 +79,57 @@ public sealed class RuleEvaluatorTests
 
         Assert.Contains(e.Errors, m => m.StartsWith("rule 'hhi-high': field 'metric': Unknown metric 'herfindahl'", StringComparison.Ordinal));
         Assert.Contains(e.Errors, m => m == "rule 'hhi-high': field 'id' is used by more than one rule");
+    }
+
+    private static readonly Rule ConsumptionShare = new("crma-consumption", "CRMA consumption share", "crmaConsumptionShare", ComparisonOperator.GreaterThan, 0.65, Severities.Critical);
+
+    /// <summary>Magnets 2022-2024 (CN 60 of 100 t imported each year, 40 t exported) enriched as the pipeline does; production only for some years.</summary>
+    private static List<SeriesIndices> CrmaYears(string production)
+    {
+        var trade = new List<TradeObservation>();
+        foreach (var year in new[] { 2022, 2023, 2024 })
+        {
+            trade.Add(new(Magnets.Reporter, "CN", Magnets.Product, TradeFlow.Import, Period.Annual(year), 60_000, null, "EUR"));
+            trade.Add(new(Magnets.Reporter, "JP", Magnets.Product, TradeFlow.Import, Period.Annual(year), 40_000, null, "EUR"));
+            trade.Add(new(Magnets.Reporter, "US", Magnets.Product, TradeFlow.Export, Period.Annual(year), 40_000, null, "EUR"));
+        }
+
+        var metrics = SupplyMetricsCalculator.Compute(trade, SupplyRiskInputs.None with { Production = ProductionTable.Parse("reporter,product,year,quantity_kg\n" + production, "p.csv") });
+        return [.. WindowedIndices.Compute(trade, Basis.Weight)
+            .Where(w => w.Row.Flow == TradeFlow.Import)
+            .Select(w => metrics.Enrich(new SeriesIndices(w.Row.Series, Basis.Weight, w.Row.Period, w.Indices, null, w.FromPrevious, w.FromYearAgo)))];
+    }
+
+    [Fact]
+    public void Evaluate_ConsumptionShareRule_FiresOnTheShareOfApparentConsumption()
+    {
+        // 2024: 60 t / (0 + 100 t - 40 t) = 100% of consumption, far above the 60% import share.
+        var result = Assert.Single(new RuleEvaluator([ConsumptionShare]).Evaluate(CrmaYears("EU27_2020,85051110,2024,0\n")));
+
+        var latest = Assert.Single(result.Periods); // 2022 and 2023 have no production: NaN, left out
+        Assert.Equal("2024", latest.Period.ToString());
+        Assert.Equal(1.0, latest.Value, 12);
+        Assert.True(latest.Breaches);
+    }
+
+    [Fact]
+    public void Evaluate_ConsumptionShareUnknownInTheLatestYear_FollowsTheLatestYearThatHasIt()
+    {
+        // Production known for 2022 only (60 t: 60 / 120 = 50%, below): 2023 and 2024 neither fire nor clear.
+        var result = Assert.Single(new RuleEvaluator([ConsumptionShare]).Evaluate(CrmaYears("EU27_2020,85051110,2022,60000\n")));
+
+        Assert.Equal("2022", result.Latest.Period.ToString());
+        Assert.Equal(0.5, result.Latest.Value, 12);
+        Assert.False(result.Latest.Breaches);
+        Assert.True(result.Latest.Clears);
+    }
+
+    [Fact]
+    public void Evaluate_ConsumptionShareNeverKnown_GivesNoEvaluationWhileCr1Does()
+    {
+        var result = new RuleEvaluator([ConsumptionShare, DefaultRules.CrmaSingleCountry]).Evaluate(CrmaYears(string.Empty));
+
+        Assert.Equal(DefaultRules.CrmaSingleCountryId, Assert.Single(result).Rule.Id); // the default rule keeps the import proxy
     }
 
     private static readonly Rule HhiJump = new("hhi-jump", "HHI jumped on a year", "hhiChangeFromYearAgo", ComparisonOperator.GreaterThan, 500, Severities.Warning);

@@ -70,6 +70,32 @@ public sealed class CrmaShareCalculatorTests
         Assert.Equal(-1200m, row.ApparentConsumption);
     }
 
+    [Fact]
+    public void Compute_NoExportFigures_ImportProxyOnlyRatherThanExportsZero()
+    {
+        var production = ProductionTable.Parse("reporter,product,year,quantity_kg\nEU27_2020,280530,2024,200\n", "p.csv");
+
+        var row = Assert.Single(CrmaShareCalculator.Compute(Trade.Where(o => o.Flow == TradeFlow.Import), production));
+
+        Assert.Equal(CrmaProxy.ImportShareOnly, row.Available);
+        Assert.Contains("no export figures", row.Note, StringComparison.Ordinal);
+        Assert.False(row.ExportsReported);
+        Assert.Null(row.TopConsumptionShare);
+    }
+
+    [Fact]
+    public void Compute_PartYearOfMonths_ImportProxyOnlyAgainstAWholeYearsProduction()
+    {
+        var production = ProductionTable.Parse("reporter,product,year,quantity_kg\nEU27_2020,280530,2024,200\n", "p.csv");
+        var months = Trade.Select(o => o with { Period = Period.Monthly(2024, 3) });
+
+        var row = Assert.Single(CrmaShareCalculator.Compute(months, production));
+
+        Assert.False(row.IsComplete);
+        Assert.Equal(CrmaProxy.ImportShareOnly, row.Available);
+        Assert.Contains("1 of 12 months", row.Note, StringComparison.Ordinal);
+    }
+
     private static TradeObservation Obs(string partner, TradeFlow flow, decimal kg) =>
         new("EU27_2020", partner, "280530", flow, Period.Annual(2024), kg, kg * 3, "EUR");
 }

@@ -23,6 +23,18 @@ public sealed class SupplyRiskParametersTests
     }
 
     [Fact]
+    public void Parse_ProductAndReporter_LinkTheStageToTradeData()
+    {
+        var m = Assert.Single(SupplyRiskParameters.Parse(
+            """{"materials":[{"material":"x","year":2024,"reporter":"DE","stages":[{"stage":"processing","product":"rare-earths/metal","globalSupply":{}}]}]}""", "sr.json"));
+
+        Assert.Equal("DE", m.Reporter);
+        Assert.Equal("rare-earths/metal", m.Stages[0].Product);
+        Assert.Equal("EU27_2020", SupplyRiskParameters.Parse(Valid, "sr.json")[0].Reporter); // default
+        Assert.Null(SupplyRiskParameters.Parse(Valid, "sr.json")[0].Stages[0].Product);
+    }
+
+    [Fact]
     public void WithEuSourcing_FromTrade_FeedsTheCalculator()
     {
         var m = SupplyRiskParameters.Parse(Valid, "sr.json")[0]
@@ -47,6 +59,10 @@ public sealed class SupplyRiskParametersTests
     [InlineData("""{"materials":[{"material":"x","year":2022,"stages":[{"stage":"processing","globalSupply":{},"eolRir":2}]}]}""", "eolRir")] // out of range
     [InlineData("""{"materials":[{"material":"x","year":2022,"stages":[{"stage":"processing","globalSupply":{},"tradeRestrictions":{"CN":0.5}}]}]}""", "tradeRestrictions.CN")] // t below 1
     [InlineData("{\"materials\":[", "not valid JSON")] // truncated
+    [InlineData("""{"materials":[{"material":"x","year":2022,"stages":[{"stage":"processing","product":7,"globalSupply":{}}]}]}""", "stages[0].product")] // product not a string
+    [InlineData("""{"materials":[{"material":"x","year":2022,"stages":[{"stage":"processing","globalSupply":{}},{"stage":"processing","globalSupply":{}}]}]}""", "$.materials[0].stages: a stage is given more than once")] // stage twice
+    [InlineData("""{"materials":[{"material":"x","year":2022,"stages":[{"stage":"processing","product":"p","globalSupply":{}}]},{"material":"y","year":2022,"stages":[{"stage":"extraction","product":"p","globalSupply":{}}]}]}""", "$.materials[1]: product p")] // product linked twice
+    [InlineData("""{"materials":[{"material":"x","year":2022,"reporter":"","stages":[]}]}""", "$.materials[0].reporter")] // empty reporter
     public void Parse_BadInput_ErrorNamesFileAndPath(string json, string expected)
     {
         var e = Assert.Throws<FormatException>(() => SupplyRiskParameters.Parse(json, "sr.json"));

@@ -29,6 +29,26 @@ public sealed class WgiTableTests
         Assert.False(t.TryGetEstimate("XX", 2022, out _, out _));
     }
 
+    [Fact]
+    public void ParseOperatorFile_ProvenanceComments_AreRecorded()
+    {
+        var t = WgiTable.ParseOperatorFile("# source: World Bank WGI 2025 release\n# vintage: 2025-09\n# dimension: average of six\ncountry,year,estimate\nCN,2024,-0.5\n", "/etc/wgi.csv");
+
+        Assert.Equal(("World Bank WGI 2025 release", "2025-09", "average of six"), (t.Source, t.Vintage, t.Dimension));
+        Assert.True(t.TryGetEstimate("CN", 2024, out var cn, out _));
+        Assert.Equal(-0.5, cn);
+    }
+
+    [Theory]
+    [InlineData("country,year,estimate\nCN,2024,0.1\n", "no '# vintage")] // provenance missing
+    [InlineData("# vintage: 2025\ncountry,year,estimate\nCN,2024,x\n", "line 3: estimate")] // bad estimate after the comments
+    public void ParseOperatorFile_BadInput_ErrorNamesFileAndWhat(string content, string expected)
+    {
+        var e = Assert.Throws<FormatException>(() => WgiTable.ParseOperatorFile(content, "wgi.csv"));
+        Assert.Contains("wgi.csv", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("country,year\nCN,2022\n", "line 1")] // wrong header
     [InlineData("country,year,estimate\nCN,20x2,0.1\n", "line 2: year")] // bad year

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Alerts.Pipeline.Statistics.Comext;
 
-/// <summary>Comext DS-045409 as a pull source: the trailing window of one product, imports, through the statistics API.</summary>
+/// <summary>Comext DS-045409 as a pull source: the trailing window of one product, imports (and exports with <see cref="PullOptions.IncludeExports"/>), through the statistics API.</summary>
 public sealed class ComextSource(ComextClient client, IOptions<PullOptions> options, TimeProvider time) : ITradeSource
 {
     public string Name => "comext";
@@ -13,6 +13,7 @@ public sealed class ComextSource(ComextClient client, IOptions<PullOptions> opti
     {
         var o = options.Value;
         var (from, to) = PullWindow.For(o, time.GetUtcNow());
-        return client.GetAsync(new ComextQuery { Products = [product], Reporters = [o.Reporter], From = from, To = to }, cancellationToken);
+        IReadOnlyList<TradeFlow> flows = o.IncludeExports ? [TradeFlow.Import, TradeFlow.Export] : [TradeFlow.Import];
+        return client.GetAsync(new ComextQuery { Products = [product], Reporters = [o.Reporter], Flows = flows, From = from, To = to }, cancellationToken);
     }
 }

@@ -1,0 +1,30 @@
+using Alerts.Core.Rules;
+using Alerts.Core.Statistics;
+using Alerts.Core.SupplyRisk;
+
+namespace Alerts.Pipeline.Pull;
+
+/// <summary>
+/// Step 2's CRMA and supply-risk part: from the whole product's observations (imports and, when pulled, exports),
+/// the CRMA shares and supply risks of its annual import rows, with the operator's <see cref="SupplyRiskInputs"/>.
+/// </summary>
+public sealed class SupplyMetricsSource(SupplyRiskInputs inputs)
+{
+    /// <summary>
+    /// <paramref name="indices"/> with <see cref="SeriesIndices.Crma"/> and <see cref="SeriesIndices.SupplyRisk"/> set on
+    /// the annual import rows, computed from <paramref name="productObservations"/> (which must hold the export series
+    /// too for the consumption proxy); other rows unchanged.
+    /// </summary>
+    public IReadOnlyList<SeriesIndices> Enrich(IReadOnlyList<SeriesIndices> indices, IReadOnlyList<TradeObservation> productObservations)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        ArgumentNullException.ThrowIfNull(productObservations);
+        if (!indices.Any(i => i.Period.IsAnnual && i.Series.Flow == TradeFlow.Import))
+        {
+            return indices;
+        }
+
+        var metrics = SupplyMetricsCalculator.Compute(productObservations, inputs);
+        return [.. indices.Select(metrics.Enrich)];
+    }
+}

@@ -1,0 +1,43 @@
+using Alerts.Core.Alerts;
+using Alerts.Core.Statistics;
+using Alerts.Core.SupplyRisk;
+using Alerts.DevStack;
+using Alerts.Pipeline.Pull;
+
+namespace Alerts.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// The timer pull with <c>SupplyRisk__*</c> settings on the local stack: the annual import rows carry the CRMA shares and
+/// the linked stage's supply risk, and rules on <c>crmaImportShare</c> and <c>supplyRisk</c> fire through the real
+/// pipeline; the replayed Comext answers have no export figures, so the consumption proxy stays unavailable (NaN).
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public sealed class SupplyRiskPullTests(SupplyRiskPipelineStack p) : IClassFixture<SupplyRiskPipelineStack>
+{
+    [Fact]
+    public async Task Pull_SupplyRiskSettings_RowsCarryCrmaAndSupplyRiskAndRulesOnThemFire()
+    {
+        var report = await p.Pipeline.Get<PullService>().RunAsync(PullScope.All, force: false, CancellationToken.None);
+
+        // Exports were asked for (the replayed answers hold imports only).
+        var comext = p.Stack.Replay.Exchanges.Snapshot().Where(e => e.Request.Source == LocalStackSettings.ComextSource).ToList();
+        Assert.NotEmpty(comext);
+        Assert.All(comext, c => Assert.Contains("2", c.Request.Query["flow"]));
+
+        var magnets = report.Indices.Single(i => i.Series.Product == "850511" && i.Basis == Basis.Weight && i.Period == Period.Annual(2024));
+        Assert.Equal(magnets.Indices.Cr1, magnets.Crma!.TopImportShare, 12);
+        Assert.Equal(CrmaProxy.ImportShareOnly, magnets.Crma.Available);
+        Assert.Contains("no export figures", magnets.Crma.Note, StringComparison.Ordinal);
+        var risk = magnets.SupplyRisk!;
+        Assert.Equal((SupplyStage.Processing, "rare-earth magnets"), (risk.Stage, risk.Result.Material));
+        Assert.True(risk.Result.IsIndicative); // shipped WGI table, no EoL-RIR, SI or t_c
+
+        var import = Assert.Single(report.Events, e => e.RuleId == "crma-import" && e.Commodity == "850511" && e.Basis == Basis.Weight);
+        Assert.Equal((AlertState.Firing, "2024", magnets.Indices.Cr1), (import.State, import.Period, import.Value));
+        var supply = Assert.Single(report.Events, e => e.RuleId == "supply-risk" && e.Commodity == "850511");
+        Assert.Equal(risk.Risk.SupplyRisk, supply.Value, 12);
+        Assert.True(supply.Value >= 1);
+        Assert.DoesNotContain(report.Events, e => e.RuleId == "crma-consumption"); // NaN: neither fires nor clears
+        Assert.DoesNotContain(report.Indices, i => !i.Period.IsAnnual && i.Crma is not null);
+    }
+}
