@@ -80,6 +80,6 @@ public sealed class IndicesFunction(IndicesStore indices)
                 : $"No indices are stored for {what}; {hint}");
         }
 
-        return new OkObjectResult(latest.Select(s => IndexSummary.From(s.Indices)).ToList());
+        return new OkObjectResult(latest.Select(IndexSummary.From).ToList());
     }
 }

@@ -1,5 +1,7 @@
 using Alerts.Core.Concentration;
 using Alerts.Core.Rules;
+using Alerts.Core.SupplyRisk;
+using Alerts.Pipeline.Storage;
 
 namespace Alerts.Functions.Pull;
 
@@ -8,6 +10,8 @@ namespace Alerts.Functions.Pull;
 /// <param name="MonthsCovered">Months with data in a rolling window (below 12: <paramref name="Complete"/> is false); null for published periods.</param>
 /// <param name="ChangeFromPrevious">Against the previous period of the same window; null without a comparable earlier row.</param>
 /// <param name="ChangeFromYearAgo">Against the same period a year earlier; null as for <paramref name="ChangeFromPrevious"/>.</param>
+/// <param name="Crma">CRMA shares of an annual import row (import proxy; consumption proxy when production is configured); null on other rows.</param>
+/// <param name="SupplyRisk">Supply risk of the stage the product feeds, when the supply-risk parameters link it; null otherwise.</param>
 public sealed record IndexSummary(
     string Reporter,
     string Product,
@@ -27,9 +31,17 @@ public sealed record IndexSummary(
     int? MonthsCovered,
     bool Complete,
     IndexChangeSummary? ChangeFromPrevious,
-    IndexChangeSummary? ChangeFromYearAgo)
+    IndexChangeSummary? ChangeFromYearAgo,
+    CrmaSummary? Crma,
+    SupplyRiskSummary? SupplyRisk)
 {
-    public static IndexSummary From(SeriesIndices s) => new(
+    /// <summary>A computed row (its CRMA shares and supply risk summarised from it).</summary>
+    public static IndexSummary From(SeriesIndices s) => From(s, SupplySummary.From(s.Crma, s.SupplyRisk));
+
+    /// <summary>A stored row, with its stored CRMA shares and supply risk.</summary>
+    public static IndexSummary From(StoredIndices stored) => From(stored.Indices, stored.Supply);
+
+    private static IndexSummary From(SeriesIndices s, SupplySummary? supply) => new(
         s.Series.Reporter,
         s.Series.Product,
         s.Series.Flow.ToString().ToLowerInvariant(),
@@ -48,5 +60,7 @@ public sealed record IndexSummary(
         s.MonthsCovered,
         s.IsComplete,
         IndexChangeSummary.From(s.ChangeFromPrevious, s.Indices.TopSupplier),
-        IndexChangeSummary.From(s.ChangeFromYearAgo, s.Indices.TopSupplier));
+        IndexChangeSummary.From(s.ChangeFromYearAgo, s.Indices.TopSupplier),
+        supply?.Crma,
+        supply?.SupplyRisk);
 }

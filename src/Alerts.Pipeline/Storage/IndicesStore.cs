@@ -4,6 +4,7 @@ using System.Text.Json;
 using Alerts.Core.Concentration;
 using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
+using Alerts.Core.SupplyRisk;
 using Azure.Data.Tables;
 
 namespace Alerts.Pipeline.Storage;
@@ -171,6 +172,7 @@ public sealed class IndicesStore
             ["RunId"] = runId,
             ["Window"] = r.Window.ToName(),
             ["MonthsCovered"] = r.MonthsCovered,
+            ["Supply"] = SupplySummary.From(r.Crma, r.SupplyRisk) is { } supply ? JsonSerializer.Serialize(supply, StorageJson.Options) : null,
         };
         StoredChange.Write(entity, "FromPrevious", r.ChangeFromPrevious, i.TopSupplier);
         StoredChange.Write(entity, "FromYearAgo", r.ChangeFromYearAgo, i.TopSupplier);
@@ -215,7 +217,28 @@ public sealed class IndicesStore
                 e.GetInt32("MonthsCovered")),
             EntityFields.String(e, "Vintage"),
             EntityFields.String(e, "RunId"),
-            e.Timestamp);
+            e.Timestamp)
+        {
+            Supply = Supply(e),
+        };
+    }
+
+    // Rows written before CRMA shares and supply risk were stored have no Supply column.
+    private static SupplySummary? Supply(TableEntity e)
+    {
+        if (EntityFields.OptionalString(e, "Supply") is not { } json)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<SupplySummary>(json, StorageJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw EntityFields.Bad(e, "Supply", $"is not a JSON supply summary at {ex.Path}: {ex.Message}", ex);
+        }
     }
 
     // Rows written before windows were stored are the published periods.
@@ -229,4 +252,8 @@ public sealed class IndicesStore
 
 /// <summary>A row of the <c>indices</c> table.</summary>
 /// <param name="WrittenAt">Server time of the last write.</param>
-public sealed record StoredIndices(SeriesIndices Indices, string Vintage, string RunId, DateTimeOffset? WrittenAt);
+public sealed record StoredIndices(SeriesIndices Indices, string Vintage, string RunId, DateTimeOffset? WrittenAt)
+{
+    /// <summary>The row's CRMA shares and supply risk as stored (the <see cref="SeriesIndices"/> carries only their results' sources); null when none were computed.</summary>
+    public SupplySummary? Supply { get; init; }
+}

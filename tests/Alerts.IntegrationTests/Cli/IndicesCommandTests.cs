@@ -83,7 +83,8 @@ public sealed class IndicesCommandTests
     }
 
     [Theory]
-    [InlineData("{\"class\":\"dataset\",\"value\":{\"0\":\"x\"}", "$.value['0']")] // wrong type
+    [InlineData("{\"class\":\"dataset\",\"value\":{\"0\":\"x\"},\"id\":[\"freq\",\"reporter\",\"partner\",\"product\",\"flow\",\"indicators\",\"time\"],\"size\":[1,1,1,1,1,1,1],\"dimension\":{\"freq\":{\"category\":{\"index\":{\"A\":0}}},\"reporter\":{\"category\":{\"index\":{\"EU27_2020\":0}}},\"partner\":{\"category\":{\"index\":{\"CN\":0}}},\"product\":{\"category\":{\"index\":{\"850511\":0}}},\"flow\":{\"category\":{\"index\":{\"1\":0}}},\"indicators\":{\"category\":{\"index\":{\"VALUE_IN_EUROS\":0}}},\"time\":{\"category\":{\"index\":{\"2024\":0}}}}}", "$.value['0']: expected a number or null")] // wrong type
+    [InlineData("{\"class\":\"dataset\",\"value\":{\"0\":\"x\"}", "$: malformed or truncated JSON")] // unclosed: found before any cell is read
     [InlineData("{\"class\":\"dataset\",\"value\":{\"0\":", "truncated")] // truncated
     [InlineData("DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE\nD,01/01/26,A,EU27_2020,CN,1,1,VALUE_IN_EUROS,2024,-4\n", "line 2")] // negative
     public async Task RunAsync_BadFile_NamesFileAndPlaceWritesNothingAndFails(string content, string where)

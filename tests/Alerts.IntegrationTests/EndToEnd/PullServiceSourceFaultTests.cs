@@ -22,10 +22,15 @@ public sealed class PullServiceSourceFaultTests(SystemClockPipelineStack p) : IC
 
         var report = await p.Comext.Get<PullService>().RunAsync(PullScope.All, force: false, CancellationToken.None);
 
-        var failed = Assert.Single(report.Products, o => o.Status == ProductStatus.Failed);
+        var products = report.Products.Where(o => o.Commodity is null).ToList();
+        var failed = Assert.Single(products, o => o.Status == ProductStatus.Failed);
         Assert.Equal(("comext", "850511", 0), (failed.Source, failed.Product, failed.Observations));
         Assert.StartsWith("Comext product 850511: HTTP 500 from statistics/1.0/data/DS-045409", failed.Error, StringComparison.Ordinal);
-        var others = report.Products.Where(o => o.Product != "850511").ToList();
+        // The commodity series that sums the magnets is not computed from the rest of its data.
+        var downstream = Assert.Single(report.Products, o => o.Product == "rare-earths/downstream");
+        Assert.Equal(ProductStatus.Skipped, downstream.Status);
+        Assert.Contains("product 850511 failed", downstream.Error, StringComparison.Ordinal);
+        var others = products.Where(o => o.Product != "850511").ToList();
         Assert.Equal(PullOptions.DefaultProducts.Where(c => c != "850511"), others.Select(o => o.Product));
         Assert.All(others, o => Assert.Equal((ProductStatus.Fetched, (string?)null), (o.Status, o.Error)));
         Assert.Equal(3, p.Stack.Replay.Exchanges.Snapshot().Count(e => e.Request.QueryValue("product") == "850511")); // 1 + 2 retries
@@ -50,10 +55,19 @@ public sealed class PullServiceSourceFaultTests(SystemClockPipelineStack p) : IC
         var report = await p.Comtrade.Get<PullService>().RunAsync(PullScope.All, force: false, CancellationToken.None);
 
         var last = PullOptions.DefaultProducts[^1];
-        var skipped = Assert.Single(report.Products, o => o.Status == ProductStatus.Skipped);
+        var products = report.Products.Where(o => o.Commodity is null).ToList();
+        var skipped = Assert.Single(products, o => o.Status == ProductStatus.Skipped);
         Assert.Equal(("comtrade", last), (skipped.Source, skipped.Product));
         Assert.StartsWith($"Comtrade product {last}: daily call budget of {SystemClockPipelineStack.ComtradeBudget} calls is spent; not calling", skipped.Error, StringComparison.Ordinal);
-        Assert.All(report.Products.Where(o => o.Product != last), o => Assert.Equal(ProductStatus.Fetched, o.Status));
+        Assert.All(products.Where(o => o.Product != last), o => Assert.Equal(ProductStatus.Fetched, o.Status));
+        // A commodity series that sums the skipped product is skipped with it, saying which product.
+        var dependent = report.Products.Where(o => o.Codes?.Contains(last) == true).ToList();
+        Assert.NotEmpty(dependent);
+        Assert.All(dependent, o =>
+        {
+            Assert.Equal(ProductStatus.Skipped, o.Status);
+            Assert.Contains($"product {last} skipped", o.Error, StringComparison.Ordinal);
+        });
         var calls = p.Stack.Replay.Exchanges.Snapshot().Where(e => e.Request.Source == LocalStackSettings.ComtradeSource).ToList();
         Assert.Equal(SystemClockPipelineStack.ComtradeBudget, calls.Count);
         Assert.DoesNotContain(calls, c => c.Request.QueryValue("cmdCode") == last);

@@ -2,7 +2,11 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Statistics;
 using Alerts.Core.SupplyRisk;
 using Alerts.DevStack;
+using Alerts.Functions.Indices;
+using Alerts.Functions.Pull;
+using Microsoft.AspNetCore.Mvc;
 using Alerts.Pipeline.Pull;
+using Alerts.Pipeline.Storage;
 
 namespace Alerts.IntegrationTests.EndToEnd;
 
@@ -39,5 +43,13 @@ public sealed class SupplyRiskPullTests(SupplyRiskPipelineStack p) : IClassFixtu
         Assert.True(supply.Value >= 1);
         Assert.DoesNotContain(report.Events, e => e.RuleId == "crma-consumption"); // NaN: neither fires nor clears
         Assert.DoesNotContain(report.Indices, i => !i.Period.IsAnnual && i.Crma is not null);
+
+        // Stored with the row and served by GET /api/indices/{product}.
+        var served = await new IndicesFunction(p.Pipeline.Get<IndicesStore>())
+            .GetIndices(PipelineStack.Request("GET", "/api/indices/850511", null, null), "850511", CancellationToken.None);
+        var row = Assert.IsAssignableFrom<IEnumerable<IndexSummary>>(Assert.IsType<OkObjectResult>(served).Value)
+            .Single(r => r is { Basis: "weight", Flow: "import", Period: "2024" });
+        Assert.Equal((magnets.Crma.TopImportShare, null, "import-share-only"), (row.Crma!.ImportShare, row.Crma.ConsumptionShare, row.Crma.Proxy));
+        Assert.Equal(("processing", risk.Risk.SupplyRisk, true), (row.SupplyRisk!.Stage, row.SupplyRisk.Value, row.SupplyRisk.Indicative));
     }
 }

@@ -1,6 +1,7 @@
 using Alerts.Core.Concentration;
 using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
+using Alerts.Core.SupplyRisk;
 using Alerts.Pipeline.Storage;
 using Azure;
 using Azure.Data.Tables;
@@ -186,6 +187,7 @@ public sealed class IndicesStoreTests(AzuriteFixture azurite)
         Assert.Null(read.Indices.ChangeFromPrevious);
         Assert.Null(read.Indices.ChangeFromYearAgo);
         Assert.Null(read.Indices.MonthsCovered);
+        Assert.Null(read.Supply);
         Assert.Equal(Period.Monthly(2024, 6), (await store.GetLatestAsync(Magnets, Basis.Weight, annual: false, CancellationToken.None))!.Indices.Period);
 
         // The same published period written now lands on the old row (same key), not beside it.
@@ -253,5 +255,47 @@ public sealed class IndicesStoreTests(AzuriteFixture azurite)
         var e = await Assert.ThrowsAsync<InvalidDataException>(async () => await store.ListAsync(Magnets.Reporter, Magnets.Product, CancellationToken.None).ToListAsync());
 
         Assert.Contains("column 'Window' is 'weekly', not one of published, monthly, annual, rolling12", e.Message, StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task UpsertAsync_RowWithCrmaAndSupplyRisk_ReadsBackTheirValues()
+    {
+        var store = new IndicesStore(await azurite.CreateAccountAsync());
+        var crma = new CrmaShareRow("EU27_2020", "85051110", 2024, Basis.Weight, 12_900_000m, 5_500_000m, 1_000_000m, 8_400_000m,
+            CrmaProxy.ImportAndConsumptionShare, "import and consumption shares (production 1000000 kg)", true,
+            [new CrmaPartnerShare("CN", 5_972_700m, 0.463, 0.711), new CrmaPartnerShare("JP", 1_000_000m, 0.0775, 0.119)]);
+        var stages = new[]
+        {
+            new StageRisk(SupplyStage.Extraction, 0.8, 3000, 2500, 0.9, 0.01, 0.95, ["substitution index"]),
+            new StageRisk(SupplyStage.Processing, 1.42, 5200, 4800, 0.98, 0.01, 0.96, []),
+        };
+        var risk = new SeriesSupplyRisk(new SupplyRiskResult("Rare earths", 2024, stages, SupplyStage.Processing, 1.42, "World Bank WGI", "2024", "PV"), SupplyStage.Extraction);
+        var enriched = Row(Magnets, Basis.Weight, "2024", ("CN", 5_972_700m), ("JP", 1_000_000m)) with { Crma = crma, SupplyRisk = risk };
+        var plain = Row(Magnets, Basis.Value, "2024", ("CN", 1));
+
+        await store.UpsertAsync([enriched, plain], "v1", "run-1", CancellationToken.None);
+
+        var read = await store.ListAsync(Magnets.Reporter, Magnets.Product, CancellationToken.None).ToListAsync();
+        var withSupply = Assert.Single(read, r => r.Indices.Basis == Basis.Weight);
+        Assert.Equal(new CrmaSummary(0.463, 0.711, "import-and-consumption-share", crma.Note, "CN", true), withSupply.Supply?.Crma);
+        // The extraction stage this product feeds, with the material's bottleneck (processing) beside it; indicative
+        // because the extraction stage used a default.
+        Assert.Equal(new SupplyRiskSummary("Rare earths", 2024, "extraction", 0.8, "processing", 1.42, true, "World Bank WGI", "2024"), withSupply.Supply?.SupplyRisk);
+        Assert.Null(Assert.Single(read, r => r.Indices.Basis == Basis.Value).Supply);
+    }
+
+    [Fact]
+    public async Task ListAsync_StoredSupplyNotJson_ThrowsNamingTheColumn()
+    {
+        var account = await azurite.CreateAccountAsync();
+        var store = new IndicesStore(account);
+        await store.UpsertAsync([Row(Magnets, Basis.Weight, "2024", ("CN", 1))], "v1", "run-1", CancellationToken.None);
+        var table = account.Table(StorageNames.IndicesTable);
+        var entity = (await table.QueryAsync<TableEntity>().ToListAsync()).Single();
+        entity["Supply"] = "{\"crma\": 7";
+        await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace);
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(async () => await store.ListAsync(Magnets.Reporter, Magnets.Product, CancellationToken.None).ToListAsync());
+
+        Assert.Contains("column 'Supply' is not a JSON supply summary", e.Message, StringComparison.Ordinal);
     }
 }
