@@ -1,5 +1,6 @@
 using Alerts.Core.Statistics.Comtrade;
 using Alerts.Core.Statistics.JsonStat;
+using Alerts.Core.Statistics.Parsing;
 using Alerts.Core.Statistics.SdmxCsv;
 
 namespace Alerts.Core.Statistics;
@@ -54,21 +55,9 @@ public static class TradeDataReader
     }
 
     /// <summary>Replays bytes already read for detection, then continues with the rest of the stream.</summary>
-    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : ReadOnlyForwardStream
     {
         private ReadOnlyMemory<byte> _prefix = prefix;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -82,15 +71,5 @@ public static class TradeDataReader
             _prefix = _prefix[n..];
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,23 +1,13 @@
 namespace Alerts.Core.Statistics.Parsing;
 
 /// <summary>A read-only view of a stream that fails once more than a limit has been read, so a huge body is an error, not memory growth.</summary>
-internal sealed class SizeLimitedStream(Stream inner, long maxBytes, Func<long, Exception> onExceeded) : Stream
+internal sealed class SizeLimitedStream(Stream inner, long maxBytes, Func<long, Exception> onExceeded) : ReadOnlyForwardStream
 {
     private long _read;
 
     public long BytesRead => _read;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -35,16 +25,6 @@ internal sealed class SizeLimitedStream(Stream inner, long maxBytes, Func<long, 
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private void Count(int n)
     {
