@@ -34,6 +34,12 @@ public sealed record SeriesIndices(
     /// </summary>
     public CrmaShareRow? Crma { get; init; }
 
+    /// <summary>
+    /// For an EU reporter: its flow with the member states (intra-EU) in the same window, period and basis, reported
+    /// beside the indices, which count third countries only (0 when there is none); null for other reporters.
+    /// </summary>
+    public decimal? IntraEuTotal { get; init; }
+
     /// <summary>The supply risk of the stage this row's product feeds (annual weight import rows of a linked product); null otherwise.</summary>
     public SeriesSupplyRisk? SupplyRisk { get; init; }
 }

@@ -10,6 +10,7 @@ namespace Alerts.Functions.Pull;
 /// <param name="MonthsCovered">Months with data in a rolling window (below 12: <paramref name="Complete"/> is false); null for published periods.</param>
 /// <param name="ChangeFromPrevious">Against the previous period of the same window; null without a comparable earlier row.</param>
 /// <param name="ChangeFromYearAgo">Against the same period a year earlier; null as for <paramref name="ChangeFromPrevious"/>.</param>
+/// <param name="IntraEuTotal">For an EU reporter: the flow with member states, which the indices leave out; null for other reporters.</param>
 /// <param name="Crma">CRMA shares of an annual import row (import proxy; consumption proxy when production is configured); null on other rows.</param>
 /// <param name="SupplyRisk">Supply risk of the stage the product feeds, when the supply-risk parameters link it; null otherwise.</param>
 public sealed record IndexSummary(
@@ -32,6 +33,7 @@ public sealed record IndexSummary(
     bool Complete,
     IndexChangeSummary? ChangeFromPrevious,
     IndexChangeSummary? ChangeFromYearAgo,
+    decimal? IntraEuTotal,
     CrmaSummary? Crma,
     SupplyRiskSummary? SupplyRisk)
 {
@@ -61,6 +63,7 @@ public sealed record IndexSummary(
         s.IsComplete,
         IndexChangeSummary.From(s.ChangeFromPrevious, s.Indices.TopSupplier),
         IndexChangeSummary.From(s.ChangeFromYearAgo, s.Indices.TopSupplier),
+        s.IntraEuTotal,
         supply?.Crma,
         supply?.SupplyRisk);
 }

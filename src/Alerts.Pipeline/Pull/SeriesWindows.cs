@@ -1,6 +1,7 @@
 using Alerts.Core.Concentration;
 using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
+using Alerts.Core.Statistics.Scope;
 
 namespace Alerts.Pipeline.Pull;
 
@@ -30,6 +31,7 @@ public static class SeriesWindows
         {
             foreach (var basis in Enum.GetValues<Basis>())
             {
+                var intraEu = IntraEuTotals(series, observations, basis, window);
                 foreach (var p in WindowedIndices.Compute(observations, basis, selection: window))
                 {
                     if (p.Row.Series != series || (window == IndexSelection.Rolling12 && Truncated(p.Row.Period, pulledFrom)))
@@ -39,12 +41,35 @@ public static class SeriesWindows
 
                     var counted = window is IndexSelection.Annual or IndexSelection.Rolling12 ? p.Row.MonthsCovered : (int?)null;
                     result.Add(new SeriesIndices(series, basis, p.Row.Period, p.Indices, name,
-                        Known(window, p.FromPrevious, pulledFrom), Known(window, p.FromYearAgo, pulledFrom), window, counted));
+                        Known(window, p.FromPrevious, pulledFrom), Known(window, p.FromYearAgo, pulledFrom), window, counted)
+                    {
+                        IntraEuTotal = intraEu is null ? null : intraEu.GetValueOrDefault((p.Row.Period, p.Currency)),
+                    });
                 }
             }
         }
 
         return result;
+    }
+
+    // Intra-EU partners are kept out of the indices (DOMAIN.md 3.1) and reported beside them as a total.
+    private static Dictionary<(Period, string), decimal>? IntraEuTotals(SeriesKey series, IReadOnlyList<TradeObservation> observations, Basis basis, IndexSelection window)
+    {
+        if (!PartnerScope.IsEuReporter(series.Reporter))
+        {
+            return null;
+        }
+
+        var totals = new Dictionary<(Period, string), decimal>();
+        foreach (var p in WindowedIndices.Compute(observations, basis, PartnerScopeKind.IntraEu, window))
+        {
+            if (p.Row.Series == series)
+            {
+                totals[(p.Row.Period, p.Currency)] = p.Row.Total;
+            }
+        }
+
+        return totals;
     }
 
     private static IndexChange? Known(IndexSelection window, IndexChange? change, Period? pulledFrom) =>

@@ -172,6 +172,7 @@ public sealed class IndicesStore
             ["RunId"] = runId,
             ["Window"] = r.Window.ToName(),
             ["MonthsCovered"] = r.MonthsCovered,
+            ["IntraEuTotal"] = r.IntraEuTotal?.ToString(CultureInfo.InvariantCulture),
             ["Supply"] = SupplySummary.From(r.Crma, r.SupplyRisk) is { } supply ? JsonSerializer.Serialize(supply, StorageJson.Options) : null,
         };
         StoredChange.Write(entity, "FromPrevious", r.ChangeFromPrevious, i.TopSupplier);
@@ -214,7 +215,10 @@ public sealed class IndicesStore
                 StoredChange.Read(e, "FromPrevious"),
                 StoredChange.Read(e, "FromYearAgo"),
                 Window(e),
-                e.GetInt32("MonthsCovered")),
+                e.GetInt32("MonthsCovered"))
+            {
+                IntraEuTotal = EntityFields.OptionalString(e, "IntraEuTotal") is null ? null : EntityFields.Decimal(e, "IntraEuTotal"),
+            },
             EntityFields.String(e, "Vintage"),
             EntityFields.String(e, "RunId"),
             e.Timestamp)

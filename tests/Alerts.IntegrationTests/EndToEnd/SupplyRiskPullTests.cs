@@ -1,7 +1,9 @@
 using Alerts.Core.Alerts;
 using Alerts.Core.Statistics;
+using Alerts.Core.Statistics.Scope;
 using Alerts.Core.SupplyRisk;
 using Alerts.DevStack;
+using Alerts.TestKit.Samples;
 using Alerts.Functions.Indices;
 using Alerts.Functions.Pull;
 using Microsoft.AspNetCore.Mvc;
@@ -51,5 +53,11 @@ public sealed class SupplyRiskPullTests(SupplyRiskPipelineStack p) : IClassFixtu
             .Single(r => r is { Basis: "weight", Flow: "import", Period: "2024" });
         Assert.Equal((magnets.Crma.TopImportShare, null, "import-share-only"), (row.Crma!.ImportShare, row.Crma.ConsumptionShare, row.Crma.Proxy));
         Assert.Equal(("processing", risk.Risk.SupplyRisk, true), (row.SupplyRisk!.Stage, row.SupplyRisk.Value, row.SupplyRisk.Indicative));
+
+        // The member states (AT, DE, NL in the sample) are left out of the indices and reported beside them.
+        var sample = TradeDataReader.ReadFile(SampleFiles.Get("comext/850511.json")).Observations;
+        var intraEu = sample.Where(o => o.Period == Period.Annual(2024) && o.Flow == TradeFlow.Import && PartnerScope.EuMemberStates.Contains(o.Partner)).Sum(o => o.QuantityKg ?? 0);
+        Assert.True(intraEu > 0);
+        Assert.Equal(intraEu, row.IntraEuTotal);
     }
 }

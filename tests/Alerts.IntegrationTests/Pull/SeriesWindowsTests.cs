@@ -66,4 +66,23 @@ public sealed class SeriesWindowsTests
 
         Assert.All(rows, r => Assert.Equal(Magnets, r.Series));
     }
+    [Fact]
+    public void Compute_EuReporterWithMemberStatePartners_IndicesLeaveThemOutAndIntraEuTotalCarriesThem()
+    {
+        // Germany (a member state) ships 25 kg / 250 EUR every month beside China and Japan.
+        var withGermany = Months.Concat(Months.Where(o => o.Partner == "CN").Select(o => o with { Partner = "DE", QuantityKg = 25, Value = 250 })).ToList();
+
+        var rows = SeriesWindows.Compute(Magnets, withGermany, null, SeriesWindows.Stored, pulledFrom: null);
+
+        var january = rows.Single(r => r is { Window: IndexSelection.Published, Basis: Basis.Weight } && r.Period == Period.Monthly(2023, 1));
+        Assert.Equal((100m, 2, 25m), (january.Indices.Total, january.Indices.Suppliers, january.IntraEuTotal));
+        var year = rows.Single(r => r is { Window: IndexSelection.Rolling12, Basis: Basis.Value } && r.Period == Period.Monthly(2023, 12));
+        Assert.Equal(12 * 250m, year.IntraEuTotal);
+        Assert.Equal(SeriesWindows.Compute(Magnets, Months, null, SeriesWindows.Stored, null).Select(r => r.Indices.Hhi), rows.Select(r => r.Indices.Hhi));
+        // Without member-state partners an EU reporter's intra-EU flow is 0; a reporter outside the EU has none.
+        Assert.All(SeriesWindows.Compute(Magnets, Months, null, SeriesWindows.Stored, null), r => Assert.Equal(0m, r.IntraEuTotal));
+        var swiss = Magnets with { Reporter = "CH" };
+        var fromSwitzerland = withGermany.Select(o => o with { Reporter = "CH" }).ToList();
+        Assert.All(SeriesWindows.Compute(swiss, fromSwitzerland, null, SeriesWindows.Stored, null), r => Assert.Null(r.IntraEuTotal));
+    }
 }

@@ -188,6 +188,7 @@ public sealed class IndicesStoreTests(AzuriteFixture azurite)
         Assert.Null(read.Indices.ChangeFromYearAgo);
         Assert.Null(read.Indices.MonthsCovered);
         Assert.Null(read.Supply);
+        Assert.Null(read.Indices.IntraEuTotal);
         Assert.Equal(Period.Monthly(2024, 6), (await store.GetLatestAsync(Magnets, Basis.Weight, annual: false, CancellationToken.None))!.Indices.Period);
 
         // The same published period written now lands on the old row (same key), not beside it.
@@ -269,7 +270,7 @@ public sealed class IndicesStoreTests(AzuriteFixture azurite)
             new StageRisk(SupplyStage.Processing, 1.42, 5200, 4800, 0.98, 0.01, 0.96, []),
         };
         var risk = new SeriesSupplyRisk(new SupplyRiskResult("Rare earths", 2024, stages, SupplyStage.Processing, 1.42, "World Bank WGI", "2024", "PV"), SupplyStage.Extraction);
-        var enriched = Row(Magnets, Basis.Weight, "2024", ("CN", 5_972_700m), ("JP", 1_000_000m)) with { Crma = crma, SupplyRisk = risk };
+        var enriched = Row(Magnets, Basis.Weight, "2024", ("CN", 5_972_700m), ("JP", 1_000_000m)) with { Crma = crma, SupplyRisk = risk, IntraEuTotal = 1_234.5m };
         var plain = Row(Magnets, Basis.Value, "2024", ("CN", 1));
 
         await store.UpsertAsync([enriched, plain], "v1", "run-1", CancellationToken.None);
@@ -280,7 +281,10 @@ public sealed class IndicesStoreTests(AzuriteFixture azurite)
         // The extraction stage this product feeds, with the material's bottleneck (processing) beside it; indicative
         // because the extraction stage used a default.
         Assert.Equal(new SupplyRiskSummary("Rare earths", 2024, "extraction", 0.8, "processing", 1.42, true, "World Bank WGI", "2024"), withSupply.Supply?.SupplyRisk);
-        Assert.Null(Assert.Single(read, r => r.Indices.Basis == Basis.Value).Supply);
+        Assert.Equal(1_234.5m, withSupply.Indices.IntraEuTotal);
+        var plainRead = Assert.Single(read, r => r.Indices.Basis == Basis.Value);
+        Assert.Null(plainRead.Supply);
+        Assert.Null(plainRead.Indices.IntraEuTotal);
     }
 
     [Fact]
