@@ -8,4 +8,7 @@ public sealed record SupplyRiskInputs(ProductionTable Production, WgiTable Wgi, 
 {
     /// <summary>Nothing supplied: import proxy only, no supply risk.</summary>
     public static SupplyRiskInputs None { get; } = new(ProductionTable.Empty, WgiTable.Shipped, []);
+
+    /// <summary>Identifies the files these inputs were read from (their contents), so a change to them is noticed; <c>none</c> for <see cref="None"/>.</summary>
+    public string Fingerprint { get; init; } = "none";
 }

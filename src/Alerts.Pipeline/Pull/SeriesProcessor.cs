@@ -28,6 +28,8 @@ public sealed partial class SeriesProcessor(
     TimeProvider time,
     ILogger<SeriesProcessor> logger)
 {
+    private string? computedWith;
+
     /// <summary>As the overload below with only the series' own observations: CRMA import proxy and supply risk, no consumption proxy.</summary>
     public Task<SeriesResult> ProcessAsync(
         string source, SeriesKey series, IReadOnlyList<TradeObservation> observations, string vintage, string runId, bool force, CancellationToken cancellationToken) =>
@@ -41,10 +43,18 @@ public sealed partial class SeriesProcessor(
     {
         var hash = SnapshotFormat.ContentHash(series, observations);
         var state = await pullStates.GetAsync(source, series, cancellationToken);
+        var computation = ComputedWith;
         if (!force && state?.SnapshotHash == hash)
         {
-            LogUnchanged(series, vintage);
-            return SeriesResult.Empty(new ProductOutcome(source, series.Product, ProductStatus.Unchanged, observations.Count, 0, vintage, null));
+            // Same data: recomputed only when the rules or the supply-risk files changed since (states from before the
+            // fingerprint was kept count as current).
+            if (state.ComputedWith is null || state.ComputedWith == computation)
+            {
+                LogUnchanged(series, vintage);
+                return SeriesResult.Empty(new ProductOutcome(source, series.Product, ProductStatus.Unchanged, observations.Count, 0, vintage, null));
+            }
+
+            LogSettingsChanged(series);
         }
 
         var name = ProductNames.For(series.Product, catalog);
@@ -64,7 +74,7 @@ public sealed partial class SeriesProcessor(
 
         await snapshots.WriteAsync(source, series, observations, vintage, cancellationToken);
         var watermark = observations.Count == 0 ? (Period?)null : observations.Max(o => o.Period);
-        await pullStates.UpsertAsync([new PullState(source, series, watermark, vintage, hash, time.GetUtcNow())], cancellationToken);
+        await pullStates.UpsertAsync([new PullState(source, series, watermark, vintage, hash, time.GetUtcNow(), computation)], cancellationToken);
         LogComputed(series, indices.Count, events.Count, vintage);
         return new SeriesResult(new ProductOutcome(source, series.Product, ProductStatus.Fetched, observations.Count, indices.Count, vintage, null), indices, events);
     }
@@ -104,6 +114,11 @@ public sealed partial class SeriesProcessor(
             }
         }
     }
+
+    private string ComputedWith => computedWith ??= ComputationFingerprint.Of(rules.Rules, supplyMetrics.InputsFingerprint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Series {Series}: data unchanged, rules or supply-risk files changed: recomputed")]
+    private partial void LogSettingsChanged(SeriesKey series);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Series {Series} unchanged at vintage {Vintage}: not recomputed")]
     private partial void LogUnchanged(SeriesKey series, string vintage);

@@ -10,6 +10,9 @@ namespace Alerts.Pipeline.Pull;
 /// </summary>
 public sealed class SupplyMetricsSource(SupplyRiskInputs inputs)
 {
+    /// <summary>Identifies the operator's files the metrics are computed with (<see cref="SupplyRiskInputs.Fingerprint"/>).</summary>
+    public string InputsFingerprint => inputs.Fingerprint;
+
     /// <summary>
     /// <paramref name="indices"/> with <see cref="SeriesIndices.Crma"/> and <see cref="SeriesIndices.SupplyRisk"/> set on
     /// the annual import rows, computed from <paramref name="productObservations"/> (which must hold the export series

@@ -63,6 +63,7 @@ public sealed class PullStateStore
             ["Vintage"] = s.Vintage,
             ["SnapshotHash"] = s.SnapshotHash,
             ["UpdatedAt"] = s.UpdatedAt,
+            ["ComputedWith"] = s.ComputedWith,
         };
     }
 
@@ -72,11 +73,13 @@ public sealed class PullStateStore
         e.GetString("Watermark") is null ? null : EntityFields.Period(e, "Watermark"),
         EntityFields.OptionalString(e, "Vintage"),
         EntityFields.OptionalString(e, "SnapshotHash"),
-        EntityFields.OptionalTime(e, "UpdatedAt") ?? throw EntityFields.Bad(e, "UpdatedAt", "is missing"));
+        EntityFields.OptionalTime(e, "UpdatedAt") ?? throw EntityFields.Bad(e, "UpdatedAt", "is missing"),
+        EntityFields.OptionalString(e, "ComputedWith"));
 }
 
 /// <summary>Pull progress of one series from one source.</summary>
 /// <param name="Watermark">The latest period with data.</param>
 /// <param name="Vintage">The source's data vintage last pulled (Comext <c>updated</c>).</param>
 /// <param name="SnapshotHash">Content hash of the stored snapshot (<see cref="SnapshotStore"/>).</param>
-public sealed record PullState(string Source, SeriesKey Series, Period? Watermark, string? Vintage, string? SnapshotHash, DateTimeOffset UpdatedAt);
+/// <param name="ComputedWith">The <see cref="Pull.ComputationFingerprint"/> the series was last computed with; null in states written before it was kept.</param>
+public sealed record PullState(string Source, SeriesKey Series, Period? Watermark, string? Vintage, string? SnapshotHash, DateTimeOffset UpdatedAt, string? ComputedWith = null);

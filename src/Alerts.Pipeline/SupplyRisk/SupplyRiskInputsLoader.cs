@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Alerts.Core.SupplyRisk;
 
 namespace Alerts.Pipeline.SupplyRisk;
@@ -9,13 +11,17 @@ public static class SupplyRiskInputsLoader
     public static SupplyRiskInputs Load(SupplyRiskOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var contents = new StringBuilder();
         return new SupplyRiskInputs(
-            Read(nameof(SupplyRiskOptions.ProductionPath), options.ProductionPath, ProductionTable.Parse) ?? ProductionTable.Empty,
-            Read(nameof(SupplyRiskOptions.WgiPath), options.WgiPath, WgiTable.ParseOperatorFile) ?? WgiTable.Shipped,
-            Read(nameof(SupplyRiskOptions.ParametersPath), options.ParametersPath, SupplyRiskParameters.Parse) ?? []);
+            Read(nameof(SupplyRiskOptions.ProductionPath), options.ProductionPath, ProductionTable.Parse, contents) ?? ProductionTable.Empty,
+            Read(nameof(SupplyRiskOptions.WgiPath), options.WgiPath, WgiTable.ParseOperatorFile, contents) ?? WgiTable.Shipped,
+            Read(nameof(SupplyRiskOptions.ParametersPath), options.ParametersPath, SupplyRiskParameters.Parse, contents) ?? [])
+        {
+            Fingerprint = contents.Length == 0 ? SupplyRiskInputs.None.Fingerprint : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(contents.ToString())))[..32],
+        };
     }
 
-    private static T? Read<T>(string setting, string? path, Func<string, string, T> parse)
+    private static T? Read<T>(string setting, string? path, Func<string, string, T> parse, StringBuilder contents)
         where T : class
     {
         if (string.IsNullOrWhiteSpace(path))
@@ -35,6 +41,7 @@ public static class SupplyRiskInputsLoader
             throw new SupplyRiskInputsException($"{file} ({label}): cannot be read: {e.Message}", e);
         }
 
+        contents.Append(setting).Append('\n').Append(content).Append('\n');
         try
         {
             return parse(content, file);

@@ -1,10 +1,14 @@
 using Alerts.Core.Alerts;
+using Alerts.Core.Catalog;
 using Alerts.Core.Concentration;
 using Alerts.Core.Rules;
 using Alerts.Core.Statistics;
 using Alerts.IntegrationTests.EndToEnd;
+using Alerts.Pipeline.Messaging;
 using Alerts.Pipeline.Pull;
 using Alerts.Pipeline.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.IntegrationTests.Pull;
 
@@ -74,4 +78,40 @@ public sealed class SeriesProcessorTests(MonthlyPipelineStack p) : IClassFixture
         Assert.Equal((1030d - 600) / 1200, last.ChangeFromYearAgo!.Value.Cr1, 10); // against the 12 months to 2023-12
         Assert.Equal(result.Indices.Count, stored.Count); // what the run reports is what it stored
     }
+    [Fact]
+    public async Task ProcessAsync_SameDataAfterTheRulesChanged_RecomputedOnceWithTheNewRules()
+    {
+        // China 50% every month: below the CRMA rule's 65%, so only the HHI rule fires at first.
+        var series = new SeriesKey("EU27_2020", "990003", TradeFlow.Import);
+        var months = Months(series, _ => 50);
+        var first = await ProcessAsync(series, months);
+        Assert.DoesNotContain(first.Events, e => e.RuleId == DefaultRules.CrmaSingleCountryId);
+        Assert.Equal(ProductStatus.Unchanged, (await ProcessAsync(series, months)).Outcome.Status);
+
+        // The operator lowers the CRMA threshold to 40%; the data did not change.
+        var lowered = RuleSetBuilder.Build(
+            DefaultRules.All, [new RuleDefinition { Id = DefaultRules.CrmaSingleCountryId, Threshold = 0.4, ClearThreshold = 0.35 }], "test");
+        var processor = Processor(new RuleEvaluator(lowered));
+        var again = await processor.ProcessAsync("test", series, months, "v1", "run-rules", force: false, CancellationToken.None);
+
+        Assert.Equal(ProductStatus.Fetched, again.Outcome.Status);
+        Assert.Contains(again.Events, e => e is { RuleId: DefaultRules.CrmaSingleCountryId, State: AlertState.Firing, Period: "2024-12" });
+        Assert.Equal(ComputationFingerprint.Of(lowered, "none"),
+            (await p.Pipeline.Get<PullStateStore>().GetAsync("test", series, CancellationToken.None))!.ComputedWith);
+        // Computed with these rules now: the next run with them recomputes nothing.
+        Assert.Equal(ProductStatus.Unchanged, (await processor.ProcessAsync("test", series, months, "v1", "run-rules-2", force: false, CancellationToken.None)).Outcome.Status);
+    }
+
+    private SeriesProcessor Processor(RuleEvaluator rules) => new(
+        p.Pipeline.Get<SnapshotStore>(),
+        p.Pipeline.Get<PullStateStore>(),
+        p.Pipeline.Get<IndicesStore>(),
+        p.Pipeline.Get<AlertStore>(),
+        rules,
+        p.Pipeline.Get<CommodityCatalog>(),
+        p.Pipeline.Get<BreachPublisher>(),
+        p.Pipeline.Get<IOptions<PullOptions>>(),
+        p.Pipeline.Get<SupplyMetricsSource>(),
+        p.Pipeline.Get<TimeProvider>(),
+        NullLogger<SeriesProcessor>.Instance);
 }

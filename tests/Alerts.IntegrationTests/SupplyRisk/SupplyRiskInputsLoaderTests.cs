@@ -28,6 +28,29 @@ public sealed class SupplyRiskInputsLoaderTests : IDisposable
         Assert.Equal(0, inputs.Production.Count);
         Assert.Same(WgiTable.Shipped, inputs.Wgi);
         Assert.Empty(inputs.Parameters);
+        Assert.Equal(SupplyRiskInputs.None.Fingerprint, inputs.Fingerprint);
+    }
+
+    [Fact]
+    public void Load_FileContentChanges_FingerprintChangesSameContentKeepsIt()
+    {
+        var file = Path.Combine(_folder, "production.csv");
+        File.WriteAllText(file, "reporter,product,year,quantity_kg\nEU27_2020,280530,2024,1000000\n");
+        var settings = new Dictionary<string, string?> { ["SupplyRisk:ProductionPath"] = file };
+        string Fingerprint()
+        {
+            using var sp = Build(settings);
+            return sp.GetRequiredService<SupplyRiskInputs>().Fingerprint;
+        }
+
+        var first = Fingerprint();
+        var same = Fingerprint();
+        File.WriteAllText(file, "reporter,product,year,quantity_kg\nEU27_2020,280530,2024,2000000\n");
+        var changed = Fingerprint();
+
+        Assert.Equal(first, same);
+        Assert.NotEqual(first, changed);
+        Assert.NotEqual(SupplyRiskInputs.None.Fingerprint, first);
     }
 
     [Fact]
