@@ -15,6 +15,8 @@ namespace Alerts.Core.Alerts;
 /// <param name="RunId">Id of the pull or recalculation run that produced the event.</param>
 /// <param name="Window">The rule's window: <see cref="Period"/> is a published period (default), or a month, a
 /// year or the last month of a rolling 12-month window.</param>
+/// <param name="CommodityIds">For a product series: the catalog commodities it stands in for (<see cref="Catalog.CommodityStandIns"/>),
+/// so subscriptions by commodity id match it; null or empty when none, or for events written before it was kept.</param>
 public sealed record AlertEvent(
     string EventId,
     string Fingerprint,
@@ -36,7 +38,8 @@ public sealed record AlertEvent(
     Revision? Revision,
     DateTimeOffset OccurredAt,
     string RunId,
-    IndexSelection Window = IndexSelection.Published);
+    IndexSelection Window = IndexSelection.Published,
+    IReadOnlyList<string>? CommodityIds = null);
 
 /// <summary>What a revision between two data vintages changed for an alerted period.</summary>
 public sealed record Revision(string Period, double OldValue, double NewValue, string? OldVintage, string? NewVintage);

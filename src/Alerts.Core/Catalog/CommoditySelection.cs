@@ -2,8 +2,8 @@ namespace Alerts.Core.Catalog;
 
 /// <summary>
 /// Which commodity series a pull computes: the stages named by <c>requested</c> (commodity ids, or
-/// <c>id/stage</c>), or when nothing is requested every catalog stage with at least one code covered by the
-/// pulled products. Each entry says which pulled products it sums and which catalog codes are missing.
+/// <c>id/stage</c>), or when nothing is requested every catalog stage whose codes are covered by two or more of the
+/// pulled products (a stage covered by one product would repeat that product's series and alerts). Each entry says which pulled products it sums and which catalog codes are missing.
 /// </summary>
 /// <param name="Problems">Requested entries that cannot be computed, each naming the entry (by index) and why; empty when all are fine.</param>
 public sealed record CommoditySelection(IReadOnlyList<CommodityStageCoverage> Series, IReadOnlyList<string> Problems)
@@ -19,7 +19,7 @@ public sealed record CommoditySelection(IReadOnlyList<CommodityStageCoverage> Se
                        select coverage).ToList();
         if (requested is null || requested.Count == 0)
         {
-            return new CommoditySelection(covered, []);
+            return new CommoditySelection([.. covered.Where(c => !c.RepeatsOneProduct)], []);
         }
 
         var selected = new List<CommodityStageCoverage>();

@@ -24,6 +24,12 @@ public sealed record CommodityStageCoverage(
 
     public bool IsPartial => MissingCodes.Count > 0;
 
+    /// <summary>
+    /// The sum is one pulled product's data, so the series would repeat that product's series (and its alerts);
+    /// a product series carries its commodity ids, so subscriptions and rules by commodity still see it.
+    /// </summary>
+    public bool RepeatsOneProduct => Products.Count == 1;
+
     /// <summary>What the outcome says about coverage; null when every code is covered.</summary>
     public string? Note => IsPartial
         ? $"Partial: catalog codes {string.Join(", ", MissingCodes)} not pulled (setting Pull:Products)."

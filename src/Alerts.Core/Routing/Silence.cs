@@ -34,7 +34,7 @@ public sealed record Silence(
 
         return IsActiveAt(now)
                && (SubscriptionId is null || string.Equals(SubscriptionId, subscriptionId, StringComparison.Ordinal))
-               && (Commodity is null || SubscriptionMatcher.CommodityMatches(Commodity, alertEvent.Commodity))
+               && (Commodity is null || SubscriptionMatcher.CommodityMatches(Commodity, alertEvent.Commodity) || SubscriptionMatcher.IsCommodityOf(Commodity, alertEvent.CommodityIds))
                && (Reporter is null || string.Equals(Reporter.Trim(), alertEvent.Reporter, StringComparison.OrdinalIgnoreCase))
                && (RuleId is null || string.Equals(RuleId.Trim(), alertEvent.RuleId, StringComparison.OrdinalIgnoreCase));
     }

@@ -27,7 +27,7 @@ public static class SubscriptionMatcher
 
         foreach (var c in filter.Commodities)
         {
-            if (CommodityMatches(c, alertEvent.Commodity))
+            if (CommodityMatches(c, alertEvent.Commodity) || IsCommodityOf(c, alertEvent.CommodityIds))
             {
                 return true;
             }
@@ -43,7 +43,7 @@ public static class SubscriptionMatcher
     }
 
     /// <summary>
-    /// Ids compare case-insensitively; product codes ignore the spaces and dots people write them with, and
+    /// (Besides <see cref="IsCommodityOf"/>.) Ids compare case-insensitively; product codes ignore the spaces and dots people write them with, and
     /// a shorter code matches every code under it, because HS/CN codes are hierarchical; a commodity id matches
     /// its series at every stage (<c>rare-earths</c> matches <c>rare-earths/metal</c>).
     /// </summary>
@@ -72,6 +72,25 @@ public static class SubscriptionMatcher
         }
 
         return IsDigits(w) && IsDigits(a) && a.StartsWith(w, StringComparison.Ordinal);
+    }
+
+    // A commodity id also names the products that stand in for its stages: an alert on 850511 is one on rare-earths.
+    internal static bool IsCommodityOf(string wanted, IReadOnlyList<string>? commodityIds)
+    {
+        if (commodityIds is null)
+        {
+            return false;
+        }
+
+        foreach (var id in commodityIds)
+        {
+            if (string.Equals(wanted.Trim(), id, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool AnyEqual(IReadOnlyList<string> wanted, string actual)

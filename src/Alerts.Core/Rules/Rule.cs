@@ -40,10 +40,14 @@ public sealed record Rule(
     public double EffectiveClearThreshold => ClearThreshold ?? Threshold;
 
     /// <summary>Whether the rule looks at this series on this basis.</summary>
-    public bool AppliesTo(SeriesKey series, Basis basis) =>
+    /// <param name="commodityIds">The catalog commodities the series' product stands in for: a rule scoped to a commodity
+    /// id applies to those products as well as to the commodity's own series.</param>
+    public bool AppliesTo(SeriesKey series, Basis basis, IReadOnlyList<string>? commodityIds = null) =>
         (Basis is null || Basis == basis)
         && (Flow is null || Flow == series.Flow)
-        && (InScope(Commodities, series.Product) || (CommodityNames.TryParseSeries(series.Product, out var id, out _) && InScope(Commodities, id)))
+        && (InScope(Commodities, series.Product)
+            || (CommodityNames.TryParseSeries(series.Product, out var id, out _) && InScope(Commodities, id))
+            || (commodityIds?.Any(c => InScope(Commodities, c)) ?? false))
         && InScope(Reporters, series.Reporter);
 
     /// <summary>The breach condition holds for <paramref name="value"/>.</summary>

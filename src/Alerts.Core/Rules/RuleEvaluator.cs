@@ -71,7 +71,7 @@ public sealed class RuleEvaluator
         {
             foreach (var ((series, basis, window), periods) in ordered)
             {
-                if (window != rule.Window || !rule.AppliesTo(series, basis))
+                if (window != rule.Window || !rule.AppliesTo(series, basis, periods.Values.First().CommodityIds))
                 {
                     continue;
                 }

@@ -28,6 +28,9 @@ public sealed record SeriesIndices(
     /// </summary>
     public bool IsComplete => Window is not (IndexSelection.Annual or IndexSelection.Rolling12) || MonthsCovered is null or >= 12;
 
+    /// <summary>The catalog commodities this product series stands in for (<see cref="Catalog.CommodityStandIns"/>); empty otherwise.</summary>
+    public IReadOnlyList<string> CommodityIds { get; init; } = [];
+
     /// <summary>
     /// CRMA shares of this annual import row (import proxy, and the consumption proxy when production is known);
     /// null on other rows or when not computed, so the <c>crma...</c> metrics read NaN.

@@ -29,6 +29,7 @@ public sealed partial class SeriesProcessor(
     ILogger<SeriesProcessor> logger)
 {
     private string? computedWith;
+    private IReadOnlyDictionary<string, IReadOnlyList<string>>? standIns;
 
     /// <summary>As the overload below with only the series' own observations: CRMA import proxy and supply risk, no consumption proxy.</summary>
     public Task<SeriesResult> ProcessAsync(
@@ -60,9 +61,12 @@ public sealed partial class SeriesProcessor(
         var name = ProductNames.For(series.Product, catalog);
         // The stored windows (published periods, rolling 12 months) plus any other a rule reads, with their changes.
         // CRMA shares and supply risk go on the annual import rows; the consumption proxy reads the product's exports.
-        var computed = supplyMetrics.Enrich(
-            SeriesWindows.Compute(series, observations, name, SeriesWindows.Stored.Concat(rules.Rules.Select(r => r.Window)), PullWindow.For(pullOptions.Value, time.GetUtcNow()).From),
-            productObservations);
+        // Each row names the catalog commodities its product belongs to, for rules scoped by commodity id.
+        var commodityIds = CommodityIdsOf(series.Product);
+        IReadOnlyList<SeriesIndices> computed = [.. supplyMetrics.Enrich(
+                SeriesWindows.Compute(series, observations, name, SeriesWindows.Stored.Concat(rules.Rules.Select(r => r.Window)), PullWindow.For(pullOptions.Value, time.GetUtcNow()).From),
+                productObservations)
+            .Select(i => i with { CommodityIds = commodityIds })];
         var indices = computed.Where(i => SeriesWindows.Stored.Contains(i.Window)).ToList();
         await indicesStore.UpsertAsync(indices, vintage, runId, cancellationToken);
 
@@ -92,7 +96,11 @@ public sealed partial class SeriesProcessor(
                 return published;
             }
 
-            var fresh = transition.Events.Where(e => published.TrueForAll(p => p.EventId != e.EventId)).ToList();
+            // Events name the product's commodities, so subscriptions by commodity id match a product's alerts.
+            var fresh = transition.Events
+                .Where(e => published.TrueForAll(p => p.EventId != e.EventId))
+                .Select(e => e with { CommodityIds = CommodityIdsOf(e.Commodity) })
+                .ToList();
             if (fresh.Count > 0)
             {
                 await breaches.PublishAsync(fresh, cancellationToken);
@@ -114,6 +122,12 @@ public sealed partial class SeriesProcessor(
             }
         }
     }
+
+    // A commodity series (rare-earths/metal) is matched by its own id; a product by the commodities whose stages it
+    // stands in for (those not computed as a series of their own).
+    private IReadOnlyList<string> CommodityIdsOf(string product) =>
+        (standIns ??= CommodityStandIns.Of(catalog, pullOptions.Value.EffectiveProducts, CommoditySeries.Select(catalog, pullOptions.Value)))
+            .GetValueOrDefault(product) ?? [];
 
     private string ComputedWith => computedWith ??= ComputationFingerprint.Of(rules.Rules, supplyMetrics.InputsFingerprint);
 

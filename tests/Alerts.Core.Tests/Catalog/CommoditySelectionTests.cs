@@ -11,15 +11,25 @@ public sealed class CommoditySelectionTests
         $"{s.SeriesProduct}={string.Join("+", s.Products)}{(s.IsPartial ? " missing " + string.Join("+", s.MissingCodes) : string.Empty)}";
 
     [Fact]
-    public void Select_NothingRequested_EveryStageWithACodePulled()
+    public void Select_NothingRequested_EveryStageSummingTwoOrMorePulledProducts()
     {
         var selection = CommoditySelection.Select(CommodityCatalog.Default, DefaultProducts, []);
 
         Assert.Empty(selection.Problems);
-        // 811292 is HS6 under which gallium's and germanium's CN8 codes sit: coarser, so it isolates neither.
-        Assert.Equal(
-            ["graphite/ore=250410+250490", "rare-earths/intermediate=284690 missing 284610", "rare-earths/metal=280530", "rare-earths/downstream=850511"],
-            selection.Series.Select(Describe));
+        // The rare-earth stages each sum one pulled product (284690, 280530, 850511): they would repeat those products'
+        // series, so only graphite ore (two codes) is a series of its own. 811292 is HS6 under which gallium's and
+        // germanium's CN8 codes sit: coarser, so it isolates neither.
+        Assert.Equal(["graphite/ore=250410+250490"], selection.Series.Select(Describe));
+    }
+
+    [Fact]
+    public void Select_NothingRequestedEveryRareEarthCodePulled_TheStagesSummingSeveralProducts()
+    {
+        var pulled = DefaultProducts.Append("284610").ToList();
+
+        var selection = CommoditySelection.Select(CommodityCatalog.Default, pulled, null);
+
+        Assert.Equal(["graphite/ore=250410+250490", "rare-earths/intermediate=284610+284690"], selection.Series.Select(Describe).Order());
     }
 
     [Theory]

@@ -38,4 +38,15 @@ public sealed class SilenceTests
 
         Assert.Equal(expected, silence.Mutes(TestEvents.Event(), "sub-1", TestEvents.T0.AddMinutes(minutesFromNow)));
     }
+    [Theory]
+    // the product stands in for the silenced commodity
+    [InlineData("rare-earths", true)]
+    // another commodity
+    [InlineData("graphite", false)]
+    public void Mutes_CommodityIdOfAProductEvent_AsExpected(string commodity, bool expected)
+    {
+        var silence = new Silence("s-1", commodity, null, null, Start, End);
+
+        Assert.Equal(expected, silence.Mutes(TestEvents.Event() with { CommodityIds = ["rare-earths"] }, "sub-1", TestEvents.T0));
+    }
 }

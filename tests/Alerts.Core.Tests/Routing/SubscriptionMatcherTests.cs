@@ -89,5 +89,22 @@ public sealed class SubscriptionMatcherTests
         Assert.Equal(expected, SubscriptionMatcher.Matches(filter, TestEvents.Event(commodity: commodity)));
     }
 
+    [Theory]
+    // the event's product belongs to the commodity (its codes include 850511)
+    [InlineData("rare-earths", "rare-earths", true)]
+    // case-insensitive, spaces around ignored
+    [InlineData(" Rare-Earths ", "rare-earths", true)]
+    // the product belongs to other commodities only
+    [InlineData("graphite", "rare-earths,gallium", false)]
+    // an event without commodity ids (an uncatalogued product, or one published before they were kept)
+    [InlineData("rare-earths", "", false)]
+    public void Matches_CommodityIdAgainstProductEventWithCommodityIds_AsExpected(string wanted, string ids, bool expected)
+    {
+        var filter = SubscriptionFilter.Everything with { Commodities = [wanted] };
+        var e = TestEvents.Event(commodity: "850511") with { CommodityIds = ids.Length == 0 ? null : Split(ids) };
+
+        Assert.Equal(expected, SubscriptionMatcher.Matches(filter, e));
+    }
+
     private static List<string> Split(string csv) => [.. csv.Split(',', StringSplitOptions.RemoveEmptyEntries)];
 }

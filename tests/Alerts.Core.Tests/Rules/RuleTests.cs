@@ -54,6 +54,21 @@ public sealed class RuleTests
         Assert.Equal(expected, rule.AppliesTo(new SeriesKey(reporter, product, flow), basis));
     }
 
+    [Theory]
+    // the product belongs to the rule's commodity
+    [InlineData("rare-earth-magnets", true)]
+    // it belongs to another commodity only
+    [InlineData("graphite", false)]
+    // no catalog entry
+    [InlineData("", false)]
+    public void AppliesTo_ProductOfACommodityInScope_AsExpected(string commodityIds, bool expected)
+    {
+        var rule = DefaultRules.CrmaSingleCountry with { Commodities = ["rare-earth-magnets"] };
+        IReadOnlyList<string> ids = commodityIds.Length == 0 ? [] : [commodityIds];
+
+        Assert.Equal(expected, rule.AppliesTo(new SeriesKey("EU27_2020", "850511", TradeFlow.Import), Basis.Weight, ids));
+    }
+
     [Fact]
     public void AppliesTo_NoScope_MatchesAnySeries()
     {

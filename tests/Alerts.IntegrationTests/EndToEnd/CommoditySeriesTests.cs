@@ -28,6 +28,7 @@ public sealed class CommoditySeriesTests(PipelineStack p) : IClassFixture<Pipeli
     public async Task Pull_TwoCodesOfGraphite_SummedSeriesAlertsByNameThenNothingOnRepeat()
     {
         await p.SubscribeAsync(new { name = "Graphite desk", channel = Channels.Email, target = "graphite@example.eu", minSeverity = "warning", commodities = new[] { "graphite" } });
+        await p.SubscribeAsync(new { name = "Rare earths desk", channel = Channels.Email, target = "rare-earths@example.eu", minSeverity = "critical", commodities = new[] { "rare-earths" } });
         var pull = p.Pipeline.Get<PullService>();
 
         var first = await pull.RunAsync(PullScope.All, force: false, CancellationToken.None);
@@ -35,8 +36,10 @@ public sealed class CommoditySeriesTests(PipelineStack p) : IClassFixture<Pipeli
         var outcome = Assert.Single(first.Products, o => o.Product == "graphite/ore");
         Assert.Equal((ProductStatus.Fetched, "graphite", null, null), (outcome.Status, outcome.Commodity, outcome.Note, outcome.Error));
         Assert.Equal(["250410", "250490"], outcome.Codes);
-        // Only 284690 of the two rare-earth compound codes is pulled: computed, and the outcome says so.
-        Assert.Contains("284610", Assert.Single(first.Products, o => o.Product == "rare-earths/intermediate").Note, StringComparison.Ordinal);
+        // Each rare-earth stage is one pulled product: no series of its own, the product's alerts name the commodity.
+        Assert.Equal(["graphite/ore"], first.Products.Where(o => o.Commodity is not null).Select(o => o.Product));
+        Assert.All(first.Events.Where(e => e.Commodity is "850511" or "280530" or "284690"), e => Assert.Equal(["rare-earths"], e.CommodityIds));
+        Assert.All(first.Events.Where(e => e.Commodity is "250410" or "250490"), e => Assert.Empty(e.CommodityIds ?? []));
 
         // HHI of the summed flows, by hand from the two sample files: third countries, tonnes per partner in 2024.
         var expectedHhi = HandHhi2024("comext/250410.json", "comext/250490.json");
@@ -69,6 +72,10 @@ public sealed class CommoditySeriesTests(PipelineStack p) : IClassFixture<Pipeli
         await p.DeliverAsync(Channels.Email);
         var mail = Assert.Single(p.Stack.Smtp.Messages.Snapshot(), m => m.To.Contains("graphite@example.eu"));
         Assert.Contains("Graphite (battery grade) (ore)", mail.Subject, StringComparison.Ordinal);
+        // The subscription to rare-earths gets the magnets' critical alert, raised on product 850511.
+        var rareEarths = p.Stack.Smtp.Messages.Snapshot().Where(m => m.To.Contains("rare-earths@example.eu")).ToList();
+        Assert.Contains(rareEarths, m => m.Subject.Contains("rare-earth permanent magnets", StringComparison.Ordinal));
+        Assert.DoesNotContain(rareEarths, m => m.Subject.Contains("raphite", StringComparison.Ordinal));
 
         // A second pull with the same data: every product and commodity series unchanged, nothing computed or published.
         p.Clock.Advance(TimeSpan.FromHours(6));

@@ -26,7 +26,7 @@ public sealed class ComtradePullTests(ComtradePipelineStack p) : IClassFixture<C
         Assert.Equal(PullOptions.DefaultProducts.Order(), report.Products.Where(o => o.Commodity is null).Select(o => o.Product).Order());
         // The commodity series summed from them, whichever source they came from (Comtrade has no vintage stamp: content-based).
         Assert.Equal(
-            ["graphite/ore", "rare-earths/downstream", "rare-earths/intermediate", "rare-earths/metal"],
+            ["graphite/ore"],
             report.Products.Where(o => o.Commodity is not null).Select(o => o.Product).Order(StringComparer.Ordinal));
         Assert.All(report.Products.Where(o => o.Commodity is not null), o => Assert.StartsWith("content-", o.Vintage, StringComparison.Ordinal));
         Assert.All(report.Products, o => Assert.Equal(("comtrade", ProductStatus.Fetched, (string?)null), (o.Source, o.Status, o.Error)));

@@ -41,10 +41,9 @@ public sealed class FullCycleTests(PipelineStack p) : IClassFixture<PipelineStac
         Assert.Matches($@"China\s+{Regex.Escape(expected.ToString("0.0", CultureInfo.InvariantCulture))}%", mail.TextBody);
         Assert.Contains($"{expected.ToString("0.0", CultureInfo.InvariantCulture)}%", mail.HtmlBody, StringComparison.Ordinal);
 
-        // Teams gets critical breaches only, one card per commodity group: magnets, gallium/germanium, and the
-        // rare-earths downstream commodity series (which sums magnets).
+        // Teams gets critical breaches only, one card per commodity group: magnets and gallium/germanium.
         var cards = p.Stack.Webhooks.Requests.Snapshot();
-        Assert.Equal(3, cards.Count);
+        Assert.Equal(2, cards.Count);
         foreach (var card in cards)
         {
             Assert.True(card.Body.Length < 20 * 1024, $"card is {card.Body.Length} bytes");
@@ -77,7 +76,7 @@ public sealed class FullCycleTests(PipelineStack p) : IClassFixture<PipelineStac
         await p.DeliverAsync(Channels.Teams);
         Assert.Equal(0, routed.Received);
         Assert.Equal(mailCount, p.Stack.Smtp.Messages.Count);
-        Assert.Equal(3, p.Stack.Webhooks.Requests.Count);
+        Assert.Equal(2, p.Stack.Webhooks.Requests.Count);
     }
 
     private static double ExpectedMagnetShare()

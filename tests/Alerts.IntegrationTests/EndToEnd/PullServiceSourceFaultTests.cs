@@ -26,10 +26,6 @@ public sealed class PullServiceSourceFaultTests(SystemClockPipelineStack p) : IC
         var failed = Assert.Single(products, o => o.Status == ProductStatus.Failed);
         Assert.Equal(("comext", "850511", 0), (failed.Source, failed.Product, failed.Observations));
         Assert.StartsWith("Comext product 850511: HTTP 500 from statistics/1.0/data/DS-045409", failed.Error, StringComparison.Ordinal);
-        // The commodity series that sums the magnets is not computed from the rest of its data.
-        var downstream = Assert.Single(report.Products, o => o.Product == "rare-earths/downstream");
-        Assert.Equal(ProductStatus.Skipped, downstream.Status);
-        Assert.Contains("product 850511 failed", downstream.Error, StringComparison.Ordinal);
         var others = products.Where(o => o.Product != "850511").ToList();
         Assert.Equal(PullOptions.DefaultProducts.Where(c => c != "850511"), others.Select(o => o.Product));
         Assert.All(others, o => Assert.Equal((ProductStatus.Fetched, (string?)null), (o.Status, o.Error)));

@@ -46,13 +46,13 @@ public sealed class RevisionTests(PipelineStack p) : IClassFixture<PipelineStack
         p.Clock.Advance(TimeSpan.FromDays(1));
         var second = await pull.RunAsync(PullScope.All, force: false, CancellationToken.None);
 
-        // 850511 and the commodity series that sums it (rare-earths/downstream) are recomputed; nothing else.
-        string[] revisedSeries = ["850511", "rare-earths/downstream"];
+        // Only 850511 is recomputed (it stands in for the rare-earths downstream stage; no commodity series sums it).
+        string[] revisedSeries = ["850511"];
         Assert.All(second.Products, o => Assert.Equal(revisedSeries.Contains(o.Product) ? ProductStatus.Fetched : ProductStatus.Unchanged, o.Status));
         Assert.All(second.Indices, i => Assert.Contains(i.Series.Product, revisedSeries));
 
         var revision = Assert.Single(second.Events, e => e.Fingerprint == fired.Fingerprint);
-        Assert.Contains(second.Events, e => e.Commodity == "rare-earths/downstream" && e.Revision is not null);
+        Assert.Equal(["rare-earths"], revision.CommodityIds);
         Assert.Equal(AlertState.Firing, revision.State);
         Assert.NotNull(revision.Revision);
         Assert.Equal("2024", revision.Revision.Period);

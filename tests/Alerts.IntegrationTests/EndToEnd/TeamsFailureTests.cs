@@ -9,8 +9,8 @@ namespace Alerts.IntegrationTests.EndToEnd;
 /// <summary>Shared steps: subscribe the Teams channel, pull and route, so the critical cards wait in <c>notifications/teams</c>.</summary>
 public abstract class TeamsDeliveryTest(PipelineStack p)
 {
-    /// <summary>Critical groups in the sample data: magnets, gallium/germanium, and the rare-earths downstream commodity series.</summary>
-    protected const int Cards = 3;
+    /// <summary>Critical groups in the sample data: magnets and gallium/germanium.</summary>
+    protected const int Cards = 2;
 
     protected PipelineStack P { get; } = p;
 
