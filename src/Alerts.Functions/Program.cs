@@ -1,3 +1,4 @@
+using Alerts.Functions.Http;
 using Alerts.Pipeline;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -7,4 +8,5 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddAlerts(builder.Configuration);
+builder.Services.AddAlertsHttpJson(); // responses: camelCase, enums by name
 builder.Build().Run();

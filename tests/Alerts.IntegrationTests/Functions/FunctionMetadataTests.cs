@@ -31,6 +31,7 @@ public sealed class FunctionMetadataTests
         { "DeleteSubscription", "subscriptions/{id}", "delete" },
         { "Recalculate", "recalculations", "post" },
         { "Health", "health", "get" },
+        { "OpenApi", "openapi.json", "get" },
         { "GetAlert", "alerts/{fingerprint}", "get" },
         { "ListAlerts", "alerts", "get" },
         { "GetIndices", "indices/{product}", "get" },
