@@ -1,4 +1,8 @@
+using Alerts.Pipeline;
 using Alerts.Pipeline.Delivery;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.IntegrationTests.Delivery;
 
@@ -18,5 +22,18 @@ public sealed class DeliveryOptionsValidatorTests
         {
             Assert.StartsWith("Delivery:PauseAfterPermanentFailures must be at least 1", Assert.Single(result.Failures!), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void AddAlerts_PauseAfterZeroInSettings_OptionsFailNamingTheSetting()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Delivery:PauseAfterPermanentFailures"] = "0" })
+            .Build();
+        using var provider = new ServiceCollection().AddLogging().AddAlerts(configuration).BuildServiceProvider();
+
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DeliveryOptions>>().Value);
+
+        Assert.Contains("Delivery:PauseAfterPermanentFailures must be at least 1 (it is 0)", e.Message, StringComparison.Ordinal);
     }
 }
