@@ -63,6 +63,8 @@ public static class AlertsServiceCollectionExtensions
     {
         services.AddOptions<PullOptions>().Bind(configuration.GetSection(PullOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DrainOptions>().Bind(configuration.GetSection("Drain")).Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>());
         services.AddOptions<List<Silence>>().Bind(configuration.GetSection("Silences"));
         services.AddCommodityCatalog(configuration);
         services.AddSupplyRiskInputs(configuration);

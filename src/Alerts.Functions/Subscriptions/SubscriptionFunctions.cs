@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.Functions.Subscriptions;
 
-/// <summary><c>/api/subscriptions</c>: a caller creates, reads, lists and deletes its own subscriptions.</summary>
+/// <summary><c>/api/subscriptions</c>: a caller creates, reads, lists, resumes and deletes its own subscriptions.</summary>
 public sealed class SubscriptionFunctions(SubscriptionService subscriptions)
 {
     [Function(nameof(CreateSubscription))]
@@ -52,6 +52,21 @@ public sealed class SubscriptionFunctions(SubscriptionService subscriptions)
         CallerIdentity.Of(request) is { } owner
             ? new OkObjectResult(await subscriptions.ListAsync(owner, cancellationToken))
             : Problems.Unauthorized(request);
+
+    /// <summary>Resumes a subscription paused after repeated permanent delivery failures; 200 with the subscription.</summary>
+    [Function(nameof(ResumeSubscription))]
+    public async Task<IActionResult> ResumeSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions/{id}/resume")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (CallerIdentity.Of(request) is not { } owner)
+        {
+            return Problems.Unauthorized(request);
+        }
+
+        return await subscriptions.ResumeAsync(owner, id, cancellationToken) is { } resumed
+            ? new OkObjectResult(resumed)
+            : Problems.NotFound(request, $"You have no subscription '{id}'.");
+    }
 
     [Function(nameof(DeleteSubscription))]
     public async Task<IActionResult> DeleteSubscription(

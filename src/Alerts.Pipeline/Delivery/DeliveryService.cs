@@ -1,3 +1,4 @@
+using System.Globalization;
 using Alerts.Core.Delivery;
 using Alerts.Core.Routing;
 using Alerts.Pipeline.Messaging;
@@ -13,17 +14,25 @@ namespace Alerts.Pipeline.Delivery;
 /// notifier. Settlement follows the notifier's classification: delivered -> complete; transient -> retry no
 /// earlier than the notifier says; permanent -> dead-letter with the reason. A notification already delivered
 /// (a redelivery after a lost lock or a crash before settling) is completed without sending it again.
+/// After <see cref="DeliveryOptions.PauseAfterPermanentFailures"/> consecutive permanent failures the
+/// subscription is paused: its notifications are then dead-lettered (<see cref="PausedReason"/>) without being
+/// sent, so a deleted webhook or mailbox is not tried forever, and stay inspectable until the owner resumes it.
 /// </summary>
 public sealed partial class DeliveryService(
     IEnumerable<INotifier> notifiers,
     SubscriptionDrain drain,
     DeliveryHistoryStore history,
+    EndpointHealthStore endpoints,
     IOptions<DrainOptions> drainOptions,
+    IOptions<DeliveryOptions> deliveryOptions,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
     /// <summary>Wait before retrying a transient failure that named no time of its own (5xx, timeouts).</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>Dead-letter reason of a notification not sent because its subscription is paused.</summary>
+    public const string PausedReason = "SubscriptionPaused";
 
     public async Task<DrainSummary> RunAsync(string channel, CancellationToken cancellationToken)
     {
@@ -49,12 +58,32 @@ public sealed partial class DeliveryService(
             return Settlement.Complete;
         }
 
+        var health = await endpoints.GetAsync(notification.SubscriptionId, cancellationToken);
+        if (health.IsPaused)
+        {
+            LogPausedSkip(notification.NotificationId, message.CorrelationId, notification.SubscriptionId, notifier.Channel, health.PausedAt!.Value);
+            return Settlement.DeadLetter(
+                PausedReason,
+                string.Create(CultureInfo.InvariantCulture, $"Not sent: subscription {notification.SubscriptionId} is paused since {health.PausedAt:O} ({health.PauseReason}); its owner resumes it with POST /api/subscriptions/{notification.SubscriptionId}/resume."));
+        }
+
         var outcome = await notifier.SendAsync(notification, cancellationToken);
+        var at = time.GetUtcNow();
         var attempt = attempts.Count + 1;
         await history.RecordAsync(
-            new DeliveryAttempt(notification.NotificationId, notifier.Channel, outcome.Status, outcome.Detail, time.GetUtcNow(), attempt, notification.SubscriptionId),
+            new DeliveryAttempt(notification.NotificationId, notifier.Channel, outcome.Status, outcome.Detail, at, attempt, notification.SubscriptionId),
             cancellationToken);
         LogAttempt(notification.NotificationId, message.CorrelationId, notifier.Channel, attempt, outcome.Status, outcome.Detail);
+        if (outcome.Status != DeliveryStatus.Retry)
+        {
+            var pauseAfter = deliveryOptions.Value.PauseAfterPermanentFailures;
+            var after = await endpoints.UpdateAsync(notification.SubscriptionId, h => h.After(outcome, pauseAfter, at), cancellationToken);
+            if (after.IsPaused && after.PausedAt == at)
+            {
+                LogPaused(notification.SubscriptionId, notifier.Channel, after.ConsecutivePermanentFailures, outcome.Detail);
+            }
+        }
+
         return Settlement.From(outcome, RetryDelay);
     }
 
@@ -63,6 +92,12 @@ public sealed partial class DeliveryService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} (alert {CorrelationId}) was already delivered: completing without sending")]
     private partial void LogAlreadyDelivered(string notificationId, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} (alert {CorrelationId}) not sent: subscription {SubscriptionId} on {Channel} is paused since {PausedAt}; dead-lettering it")]
+    private partial void LogPausedSkip(string notificationId, string correlationId, string subscriptionId, string channel, DateTimeOffset pausedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {SubscriptionId} on {Channel} paused after {Failures} consecutive permanent delivery failures (last: {Detail}); its owner must resume it")]
+    private partial void LogPaused(string subscriptionId, string channel, int failures, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} (alert {CorrelationId}) on {Channel}, attempt {Attempt}: {Outcome} ({Detail})")]
     private partial void LogAttempt(string notificationId, string correlationId, string channel, int attempt, DeliveryStatus outcome, string detail);

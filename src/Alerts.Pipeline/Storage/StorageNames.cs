@@ -18,6 +18,9 @@ public static class StorageNames
     /// <summary>One row per delivery attempt.</summary>
     public const string DeliveriesTable = "deliveries";
 
+    /// <summary>Per subscription: consecutive permanent delivery failures and the pause they led to.</summary>
+    public const string EndpointHealthTable = "endpointhealth";
+
     /// <summary>Per series: watermark, last vintage and snapshot hash of the pull.</summary>
     public const string PullStateTable = "pullstate";
 
@@ -28,7 +31,7 @@ public static class StorageNames
     public const string RawContainer = "raw";
 
     public static readonly IReadOnlyList<string> Tables =
-        [IndicesTable, AlertsTable, SubscriptionsTable, NotificationLogTable, DeliveriesTable, PullStateTable];
+        [IndicesTable, AlertsTable, SubscriptionsTable, NotificationLogTable, DeliveriesTable, EndpointHealthTable, PullStateTable];
 
     public static readonly IReadOnlyList<string> Containers = [SnapshotsContainer, RawContainer];
 }

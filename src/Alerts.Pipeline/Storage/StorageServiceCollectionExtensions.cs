@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(typeof(SubscriptionStore<>));
         services.AddSingleton<NotificationLogStore>();
         services.AddSingleton<DeliveryHistoryStore>();
+        services.AddSingleton<EndpointHealthStore>();
         services.AddSingleton<PullStateStore>();
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<RawArchive>();

@@ -3,11 +3,12 @@ using Alerts.Pipeline.Storage;
 
 namespace Alerts.Pipeline.Subscriptions;
 
-/// <summary>Creates, reads and deletes a caller's own subscriptions.</summary>
+/// <summary>Creates, reads, resumes and deletes a caller's own subscriptions.</summary>
 public sealed class SubscriptionService(
     SubscriptionRequestValidator validator,
     SubscriptionStore<Subscription> store,
     NotificationLogStore notificationLog,
+    EndpointHealthStore endpoints,
     TimeProvider time)
 {
     /// <summary>Validates and stores a new subscription; returns every field error instead when it is invalid.</summary>
@@ -27,20 +28,35 @@ public sealed class SubscriptionService(
 
     /// <summary>The caller's subscription, or null when the caller has none with this id (someone else's is not found either).</summary>
     public async Task<SubscriptionView?> GetAsync(string owner, string id, CancellationToken cancellationToken) =>
-        await store.GetAsync(owner, id, cancellationToken) is { } s ? SubscriptionView.From(s) : null;
+        await store.GetAsync(owner, id, cancellationToken) is { } s ? await ViewAsync(s, cancellationToken) : null;
 
     public async Task<IReadOnlyList<SubscriptionView>> ListAsync(string owner, CancellationToken cancellationToken)
     {
         var result = new List<SubscriptionView>();
         await foreach (var s in store.ListByOwnerAsync(owner, cancellationToken))
         {
-            result.Add(SubscriptionView.From(s));
+            result.Add(await ViewAsync(s, cancellationToken));
         }
 
         return result;
     }
 
-    /// <summary>Deletes the caller's subscription and its notification log; false when there was none.</summary>
+    /// <summary>
+    /// Lifts a pause (and forgets the failure count) of the caller's subscription, so its next notification is
+    /// sent again; resuming an active one changes nothing. Null when the caller has no subscription with this id.
+    /// </summary>
+    public async Task<SubscriptionView?> ResumeAsync(string owner, string id, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(owner, id, cancellationToken) is not { } s)
+        {
+            return null;
+        }
+
+        await endpoints.DeleteAsync(id, cancellationToken);
+        return SubscriptionView.From(s);
+    }
+
+    /// <summary>Deletes the caller's subscription, its notification log and its delivery health; false when there was none.</summary>
     public async Task<bool> DeleteAsync(string owner, string id, CancellationToken cancellationToken)
     {
         if (!await store.DeleteAsync(owner, id, cancellationToken))
@@ -49,6 +65,10 @@ public sealed class SubscriptionService(
         }
 
         await notificationLog.DeleteSubscriptionAsync(id, cancellationToken);
+        await endpoints.DeleteAsync(id, cancellationToken);
         return true;
     }
+
+    private async Task<SubscriptionView> ViewAsync(Subscription s, CancellationToken cancellationToken) =>
+        SubscriptionView.From(s, await endpoints.GetAsync(s.Id, cancellationToken));
 }

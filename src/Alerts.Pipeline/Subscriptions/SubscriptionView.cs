@@ -4,6 +4,9 @@ using Alerts.Core.Routing;
 namespace Alerts.Pipeline.Subscriptions;
 
 /// <summary>A subscription as the API returns it: the target (a secret) is redacted.</summary>
+/// <param name="Paused">True after repeated permanent delivery failures: nothing is sent until the owner resumes it.</param>
+/// <param name="PausedAt">When it was paused; null while active.</param>
+/// <param name="PauseReason">Why, with the last failure's status; never the target.</param>
 public sealed record SubscriptionView(
     string Id,
     string? Name,
@@ -12,9 +15,12 @@ public sealed record SubscriptionView(
     SubscriptionFilter Filter,
     string GroupBy,
     string RepeatInterval,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    bool Paused = false,
+    DateTimeOffset? PausedAt = null,
+    string? PauseReason = null)
 {
-    public static SubscriptionView From(Subscription s) => new(
+    public static SubscriptionView From(Subscription s, EndpointHealth? health = null) => new(
         s.Id,
         s.Name,
         s.Channel,
@@ -22,5 +28,8 @@ public sealed record SubscriptionView(
         s.Filter,
         s.GroupBy.ToString().ToLowerInvariant(),
         System.Xml.XmlConvert.ToString(s.RepeatInterval),
-        s.CreatedAt);
+        s.CreatedAt,
+        health?.IsPaused == true,
+        health?.PausedAt,
+        health?.PauseReason);
 }

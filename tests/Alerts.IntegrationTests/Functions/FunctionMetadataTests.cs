@@ -29,6 +29,7 @@ public sealed class FunctionMetadataTests
         { "ListSubscriptions", "subscriptions", "get" },
         { "GetSubscription", "subscriptions/{id}", "get" },
         { "DeleteSubscription", "subscriptions/{id}", "delete" },
+        { "ResumeSubscription", "subscriptions/{id}/resume", "post" },
         { "Recalculate", "recalculations", "post" },
         { "Health", "health", "get" },
         { "OpenApi", "openapi.json", "get" },

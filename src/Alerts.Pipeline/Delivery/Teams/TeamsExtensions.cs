@@ -34,7 +34,9 @@ public static class TeamsExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TeamsOptions>>().Value.ToPolicy());
         services.TryAddSingleton<SubscriptionRequestValidator>();
+        // The factory's default loggers write each request's URI, and a webhook URL is a secret; the notifier logs a redacted one.
         services.AddHttpClient<TeamsNotifier>()
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(sp => new WebhookConnector(sp.GetRequiredService<WebhookUrlPolicy>()).CreateHandler());
         services.AddTransient<INotifier>(sp => sp.GetRequiredService<TeamsNotifier>());
         return services;
