@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Alerts.Core.Delivery;
 using Alerts.Functions.Subscriptions;
+using Alerts.Pipeline.Storage;
 using Alerts.Pipeline.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 
@@ -74,5 +76,21 @@ public sealed class SubscriptionApiTests(PipelineStack p) : IClassFixture<Pipeli
 
         Assert.IsType<NoContentResult>(await Api.DeleteSubscription(PipelineStack.Request("DELETE", $"/api/subscriptions/{view.Id}", null, "team-a"), view.Id, CancellationToken.None));
         Assert.IsType<ObjectResult>(await Api.GetSubscription(PipelineStack.Request("GET", $"/api/subscriptions/{view.Id}", null, "team-a"), view.Id, CancellationToken.None));
+    }
+    [Fact]
+    public async Task Delete_PausedSubscription_RemovesItsDeliveryHealthToo()
+    {
+        var body = JsonSerializer.Serialize(new { channel = "email", target = "paused@example.eu" });
+        var created = Assert.IsType<CreatedResult>(await Api.CreateSubscription(PipelineStack.Request("POST", "/api/subscriptions", body, "team-p"), CancellationToken.None));
+        var id = Assert.IsType<SubscriptionView>(created.Value).Id;
+        var health = p.Pipeline.Get<EndpointHealthStore>();
+        await health.UpdateAsync(id, _ => new EndpointHealth(3, p.Clock.GetUtcNow(), "paused after 3 consecutive permanent delivery failures"), CancellationToken.None);
+        var shown = Assert.IsType<OkObjectResult>(await Api.GetSubscription(PipelineStack.Request("GET", $"/api/subscriptions/{id}", null, "team-p"), id, CancellationToken.None));
+        Assert.True(Assert.IsType<SubscriptionView>(shown.Value).Paused);
+
+        Assert.IsType<NoContentResult>(await Api.DeleteSubscription(PipelineStack.Request("DELETE", $"/api/subscriptions/{id}", null, "team-p"), id, CancellationToken.None));
+
+        // A subscription created again under the same id would not start paused.
+        Assert.Equal(EndpointHealth.Healthy, await health.GetAsync(id, CancellationToken.None));
     }
 }
