@@ -53,7 +53,7 @@ internal static class SupplyColumns
     {
         Number(w, "crmaImportShare", s.Crma is { Partners.Count: > 0 } c ? c.TopImportShare : null);
         Number(w, "crmaConsumptionShare", s.Crma?.TopConsumptionShare);
-        Text(w, "crmaProxy", s.Crma is null ? null : ProxyName(s.Crma.Available));
+        Text(w, "crmaProxy", s.Crma is null ? null : s.Crma.Available.ToName());
         Text(w, "crmaNote", s.CrmaNote);
         Decimal(w, "crmaExports", s.Crma is { ExportsReported: true } e ? e.Exports : null);
         Decimal(w, "crmaProduction", s.Crma?.Production);
@@ -94,7 +94,7 @@ internal static class SupplyColumns
         return
         [
             D(s.Crma is { Partners.Count: > 0 } c ? c.TopImportShare : null), D(s.Crma?.TopConsumptionShare),
-            s.Crma is null ? string.Empty : ProxyName(s.Crma.Available), Quote(s.CrmaNote),
+            s.Crma is null ? string.Empty : s.Crma.Available.ToName(), Quote(s.CrmaNote),
             M(s.Crma is { ExportsReported: true } e ? e.Exports : null), M(s.Crma?.Production), M(s.Crma?.ApparentConsumption),
             Quote(risk?.Result.Material), risk is null ? string.Empty : SupplyMetricsCalculator.Name(risk.Stage), D(risk?.Risk.SupplyRisk),
             risk is null ? string.Empty : SupplyMetricsCalculator.Name(risk.Result.Bottleneck), D(risk?.Result.SupplyRisk),
@@ -193,7 +193,6 @@ internal static class SupplyColumns
     private static List<string> Defaults(SupplyRiskResult r) =>
         [.. r.Stages.SelectMany(s => s.Defaults.Select(d => SupplyMetricsCalculator.Name(s.Stage) + ": " + d))];
 
-    private static string ProxyName(CrmaProxy p) => p == CrmaProxy.ImportAndConsumptionShare ? "import-and-consumption-share" : "import-share-only";
 
     private static void Number(Utf8JsonWriter w, string name, double? value)
     {

@@ -22,7 +22,7 @@ public sealed record CrmaSummary(double ImportShare, double? ConsumptionShare, s
     public static CrmaSummary? From(CrmaShareRow? row) => row is null ? null : new CrmaSummary(
         row.TopImportShare,
         row.TopConsumptionShare,
-        row.Available == CrmaProxy.ImportAndConsumptionShare ? "import-and-consumption-share" : "import-share-only",
+        row.Available.ToName(),
         row.Note,
         row.TopSupplier,
         row.IsComplete);

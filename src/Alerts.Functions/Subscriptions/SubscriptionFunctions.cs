@@ -33,18 +33,9 @@ public sealed class SubscriptionFunctions(SubscriptionService subscriptions)
     }
 
     [Function(nameof(GetSubscription))]
-    public async Task<IActionResult> GetSubscription(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        if (CallerIdentity.Of(request) is not { } owner)
-        {
-            return Problems.Unauthorized(request);
-        }
-
-        return await subscriptions.GetAsync(owner, id, cancellationToken) is { } found
-            ? new OkObjectResult(found)
-            : Problems.NotFound(request, $"You have no subscription '{id}'.");
-    }
+    public Task<IActionResult> GetSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        OwnSubscriptionAsync(request, id, owner => subscriptions.GetAsync(owner, id, cancellationToken));
 
     [Function(nameof(ListSubscriptions))]
     public async Task<IActionResult> ListSubscriptions(
@@ -55,18 +46,9 @@ public sealed class SubscriptionFunctions(SubscriptionService subscriptions)
 
     /// <summary>Resumes a subscription paused after repeated permanent delivery failures; 200 with the subscription.</summary>
     [Function(nameof(ResumeSubscription))]
-    public async Task<IActionResult> ResumeSubscription(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions/{id}/resume")] HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        if (CallerIdentity.Of(request) is not { } owner)
-        {
-            return Problems.Unauthorized(request);
-        }
-
-        return await subscriptions.ResumeAsync(owner, id, cancellationToken) is { } resumed
-            ? new OkObjectResult(resumed)
-            : Problems.NotFound(request, $"You have no subscription '{id}'.");
-    }
+    public Task<IActionResult> ResumeSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions/{id}/resume")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        OwnSubscriptionAsync(request, id, owner => subscriptions.ResumeAsync(owner, id, cancellationToken));
 
     [Function(nameof(DeleteSubscription))]
     public async Task<IActionResult> DeleteSubscription(
@@ -79,6 +61,19 @@ public sealed class SubscriptionFunctions(SubscriptionService subscriptions)
 
         return await subscriptions.DeleteAsync(owner, id, cancellationToken)
             ? new NoContentResult()
-            : Problems.NotFound(request, $"You have no subscription '{id}'.");
+            : NotYours(request, id);
     }
+
+    // One of the caller's subscriptions, acted on; another owner's id answers exactly like an unknown one.
+    private static async Task<IActionResult> OwnSubscriptionAsync(HttpRequest request, string id, Func<string, Task<SubscriptionView?>> act)
+    {
+        if (CallerIdentity.Of(request) is not { } owner)
+        {
+            return Problems.Unauthorized(request);
+        }
+
+        return await act(owner) is { } view ? new OkObjectResult(view) : NotYours(request, id);
+    }
+
+    private static IActionResult NotYours(HttpRequest request, string id) => Problems.NotFound(request, $"You have no subscription '{id}'.");
 }

@@ -38,8 +38,12 @@ public sealed class CommoditySeriesTests(PipelineStack p) : IClassFixture<Pipeli
         Assert.Equal(["250410", "250490"], outcome.Codes);
         // Each rare-earth stage is one pulled product: no series of its own, the product's alerts name the commodity.
         Assert.Equal(["graphite/ore"], first.Products.Where(o => o.Commodity is not null).Select(o => o.Product));
-        Assert.All(first.Events.Where(e => e.Commodity is "850511" or "280530" or "284690"), e => Assert.Equal(["rare-earths"], e.CommodityIds));
-        Assert.All(first.Events.Where(e => e.Commodity is "250410" or "250490"), e => Assert.Empty(e.CommodityIds ?? []));
+        var rareEarthEvents = first.Events.Where(e => e.Commodity is "850511" or "280530" or "284690").ToList();
+        var graphiteCodeEvents = first.Events.Where(e => e.Commodity is "250410" or "250490").ToList();
+        Assert.NotEmpty(rareEarthEvents);
+        Assert.NotEmpty(graphiteCodeEvents);
+        Assert.All(rareEarthEvents, e => Assert.Equal(["rare-earths"], e.CommodityIds));
+        Assert.All(graphiteCodeEvents, e => Assert.Empty(e.CommodityIds ?? []));
 
         // HHI of the summed flows, by hand from the two sample files: third countries, tonnes per partner in 2024.
         var expectedHhi = HandHhi2024("comext/250410.json", "comext/250490.json");
