@@ -1,12 +1,34 @@
+using Alerts.Compute;
+using Alerts.Deliver;
+using Alerts.Evaluate;
+using Alerts.Functions;
 using Alerts.Functions.Http;
-using Alerts.Pipeline;
+using Alerts.Platform;
+using Alerts.Pull;
+using Alerts.Route;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-// The Functions app: thin triggers (Pull/, Routing/, Delivery/, Subscriptions/, Health/) over the pipeline's
-// services. Every area registers itself in AddAlerts: sources, storage, rules, messaging, channels, steps.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddAlerts(builder.Configuration);
-builder.Services.AddAlertsHttpJson(); // responses: camelCase, enums by name
 builder.Build().Run();
+
+namespace Alerts.Functions
+{
+    /// <summary>The Functions app: thin triggers in folders named after the steps, over the services each step registers.</summary>
+    public static class AlertsApp
+    {
+        /// <summary>The pipeline in flow order; also used by the CLI and the tests, so every host runs the same registrations.</summary>
+        public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration) => services
+            .AddPlatform(configuration)   // storage account, Service Bus client and drain, clock
+            .AddPull(configuration)       // 1 pull: sources, catalog, snapshots, pull state
+            .AddCompute(configuration)    // 2 compute: index engine, supply risk, indices table
+            .AddEvaluate(configuration)   // 3 evaluate: rules, alert lifecycle, alerts table, breaches topic
+            .AddRoute(configuration)      // 4 route: subscriptions, silences, notification log, notifications topic
+            .AddDeliver(configuration)    // 5 deliver: delivery service, history, endpoint health, Email/, Teams/
+            .AddAlertsHttpJson();         // HTTP responses: camelCase, enums by name
+    }
+}

@@ -1,6 +1,6 @@
-using Alerts.Core.Alerts;
-using Alerts.Core.Concentration;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Pull.Statistics;
 
 namespace Alerts.Core.Tests;
 

@@ -1,5 +1,6 @@
-using Alerts.Core.Catalog;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Catalog;
+using Alerts.Pull.Statistics;
 
 namespace Alerts.Cli.Commands;
 

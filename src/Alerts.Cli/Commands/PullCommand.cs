@@ -1,10 +1,11 @@
 using System.Globalization;
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.Comtrade;
-using Alerts.Core.Statistics.SdmxCsv;
-using Alerts.Pipeline.Statistics;
-using Alerts.Pipeline.Statistics.Comext;
-using Alerts.Pipeline.Statistics.Comtrade;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Sources;
+using Alerts.Pull.Sources.Comext;
+using Alerts.Pull.Sources.Comtrade;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.Comtrade;
+using Alerts.Pull.Statistics.SdmxCsv;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Alerts.Core.Concentration;
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.Scope;
-using Alerts.Core.SupplyRisk;
+using Alerts.Compute.Engine;
+using Alerts.Compute.SupplyRisk;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.Scope;
 using Spectre.Console;
 
 namespace Alerts.Cli.Commands;

@@ -1,12 +1,21 @@
 using System.Text.Json;
-using Alerts.Core.Alerts;
-using Alerts.Core.Concentration;
-using Alerts.Core.Delivery;
-using Alerts.Core.Rules;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Deliver;
+using Alerts.Deliver.Email;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Teams;
 using Alerts.DevStack;
-using Alerts.Pipeline.Messaging;
-using Alerts.Pipeline.Pull;
+using Alerts.Evaluate.Breaches;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Evaluate.Rules;
+using Alerts.Evaluate.Run;
+using Alerts.Platform.Bus;
+using Alerts.Platform.Secrets;
+using Alerts.Pull;
+using Alerts.Pull.Sources;
+using Alerts.Pull.Statistics;
+using Alerts.Route.Notifications;
 
 namespace Alerts.Cli.Demo;
 
@@ -31,8 +40,8 @@ public sealed record DemoResult(
             .ToList();
         var mails = stack.Smtp.Messages.Snapshot();
         var posts = stack.Webhooks.Requests.Snapshot().Where(p => p.Status is >= 200 and < 300).ToList();
-        var messages = mails.Select(m => new DemoDelivery("email", string.Join(", ", m.To.Select(t => SecretRedactor.RedactTarget("email", t))), m.Subject, m.Raw.Length))
-            .Concat(posts.Select(p => new DemoDelivery("teams", SecretRedactor.RedactTarget("teams", stack.Webhooks.UrlFor(p.Path).ToString()), CardTitle(p.Body), p.Body.Length)))
+        var messages = mails.Select(m => new DemoDelivery("email", string.Join(", ", m.To.Select(t => Channels.RedactTarget("email", t))), m.Subject, m.Raw.Length))
+            .Concat(posts.Select(p => new DemoDelivery("teams", Channels.RedactTarget("teams", stack.Webhooks.UrlFor(p.Path).ToString()), CardTitle(p.Body), p.Body.Length)))
             .ToList();
         return new DemoResult(
             pull.RunId,

@@ -1,5 +1,9 @@
-using Alerts.Core.Routing;
 using Alerts.DevStack;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 
 namespace Alerts.Cli.Demo;
 

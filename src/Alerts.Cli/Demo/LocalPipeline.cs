@@ -1,6 +1,20 @@
+using Alerts.Functions;
+using Alerts.Compute;
+using Alerts.Compute.Store;
+using Alerts.Deliver;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.History;
 using Alerts.DevStack;
-using Alerts.Pipeline;
-using Alerts.Pipeline.Storage;
+using Alerts.Evaluate;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Platform;
+using Alerts.Platform.Storage;
+using Alerts.Pull;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.State;
+using Alerts.Route;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,7 +23,7 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Cli.Demo;
 
 /// <summary>
-/// The Functions app's services (the same <see cref="AlertsServiceCollectionExtensions.AddAlerts"/>) wired to a
+/// The Functions app's services (the same <see cref="AlertsApp.AddAlerts"/>) wired to a
 /// running <see cref="LocalStack"/>, for the demo and the end-to-end tests. Options are validated as the host
 /// would at start, and the tables and containers created.
 /// </summary>

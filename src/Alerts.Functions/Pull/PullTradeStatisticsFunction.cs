@@ -1,4 +1,7 @@
-using Alerts.Pipeline.Pull;
+using Alerts.Compute.Series;
+using Alerts.Evaluate.Run;
+using Alerts.Pull;
+using Alerts.Pull.Sources;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.Functions.Pull;

@@ -1,8 +1,12 @@
 using System.Text.RegularExpressions;
-using Alerts.Core.Catalog;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Evaluate.Run;
 using Alerts.Functions.Http;
-using Alerts.Pipeline.Pull;
+using Alerts.Pull;
+using Alerts.Pull.Catalog;
+using Alerts.Pull.Sources;
+using Alerts.Pull.Statistics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

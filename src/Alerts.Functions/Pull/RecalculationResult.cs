@@ -1,5 +1,9 @@
-using Alerts.Core.Alerts;
-using Alerts.Pipeline.Pull;
+using Alerts.Functions.Compute;
+using Alerts.Compute.Series;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Evaluate.Run;
+using Alerts.Pull;
+using Alerts.Pull.Sources;
 
 namespace Alerts.Functions.Pull;
 

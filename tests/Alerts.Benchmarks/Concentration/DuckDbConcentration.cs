@@ -1,4 +1,5 @@
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
 using DuckDB.NET.Data;
 
 namespace Alerts.Benchmarks.Concentration;

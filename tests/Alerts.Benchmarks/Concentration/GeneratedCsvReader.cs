@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
-using Alerts.Core.Concentration;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
 
 namespace Alerts.Benchmarks.Concentration;
 

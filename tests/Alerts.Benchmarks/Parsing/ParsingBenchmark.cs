@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.JsonStat;
-using Alerts.Core.Statistics.SdmxCsv;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.JsonStat;
+using Alerts.Pull.Statistics.SdmxCsv;
 
 namespace Alerts.Benchmarks.Parsing;
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using Alerts.Core.Alerts;
-using Alerts.Core.Concentration;
-using Alerts.Core.Rules;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Evaluate.Rules;
+using Alerts.Pull.Statistics;
 
 namespace Alerts.Benchmarks.Rules;
 

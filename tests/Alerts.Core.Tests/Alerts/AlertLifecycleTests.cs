@@ -1,7 +1,8 @@
-using Alerts.Core.Alerts;
-using Alerts.Core.Concentration;
-using Alerts.Core.Rules;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Evaluate.Rules;
+using Alerts.Pull.Statistics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.Core.Tests.Alerts;

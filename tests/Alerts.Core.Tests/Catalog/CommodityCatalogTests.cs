@@ -1,5 +1,5 @@
 using System.Text;
-using Alerts.Core.Catalog;
+using Alerts.Pull.Catalog;
 
 namespace Alerts.Core.Tests.Catalog;
 

@@ -1,4 +1,4 @@
-using Alerts.Core.Catalog;
+using Alerts.Pull.Catalog;
 
 namespace Alerts.Core.Tests.Catalog;
 

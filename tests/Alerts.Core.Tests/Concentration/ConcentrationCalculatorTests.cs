@@ -1,4 +1,4 @@
-using Alerts.Core.Concentration;
+using Alerts.Compute.Engine;
 using CsCheck;
 
 namespace Alerts.Core.Tests.Concentration;

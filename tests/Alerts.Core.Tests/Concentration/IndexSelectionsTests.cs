@@ -1,4 +1,4 @@
-using Alerts.Core.Concentration;
+using Alerts.Compute.Engine;
 
 namespace Alerts.Core.Tests.Concentration;
 

@@ -1,5 +1,5 @@
-using Alerts.Core.Concentration;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
 
 namespace Alerts.Core.Tests.Concentration;
 

@@ -1,4 +1,8 @@
-using Alerts.Core.Delivery;
+using Alerts.Deliver;
+using Alerts.Deliver.Email;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Teams;
+using Alerts.Platform.Secrets;
 
 namespace Alerts.Core.Tests.Delivery;
 

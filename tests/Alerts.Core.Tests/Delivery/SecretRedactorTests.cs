@@ -1,5 +1,13 @@
-using Alerts.Core.Delivery;
-using Alerts.Core.Routing;
+using Alerts.Deliver;
+using Alerts.Deliver.Email;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Teams;
+using Alerts.Platform.Secrets;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 
 namespace Alerts.Core.Tests.Delivery;
 
@@ -50,8 +58,8 @@ public sealed class SecretRedactorTests
         {
             "url" => SecretRedactor.RedactUrl(input),
             "email" => SecretRedactor.RedactEmail(input),
-            "teams" => SecretRedactor.RedactTarget(Channels.Teams, input),
-            "email-target" => SecretRedactor.RedactTarget(Channels.Email, input),
+            "teams" => Channels.RedactTarget(Channels.Teams, input),
+            "email-target" => Channels.RedactTarget(Channels.Email, input),
             "connection" => SecretRedactor.RedactConnectionString(input),
             _ => SecretRedactor.Redact(input),
         };

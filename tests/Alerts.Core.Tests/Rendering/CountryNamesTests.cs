@@ -1,4 +1,6 @@
-using Alerts.Core.Rendering;
+using Alerts.Deliver.Email;
+using Alerts.Deliver.Rendering;
+using Alerts.Deliver.Teams;
 
 namespace Alerts.Core.Tests.Rendering;
 

@@ -1,7 +1,13 @@
-using Alerts.Core.Alerts;
-using Alerts.Core.Concentration;
-using Alerts.Core.Rendering;
-using Alerts.Core.Routing;
+using Alerts.Compute.Engine;
+using Alerts.Deliver.Email;
+using Alerts.Deliver.Rendering;
+using Alerts.Deliver.Teams;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 
 namespace Alerts.Core.Tests.Rendering;
 

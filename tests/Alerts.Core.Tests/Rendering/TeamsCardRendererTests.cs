@@ -1,8 +1,14 @@
 using System.Text;
 using System.Text.Json;
-using Alerts.Core.Alerts;
-using Alerts.Core.Rendering;
-using Alerts.Core.Routing;
+using Alerts.Deliver.Email;
+using Alerts.Deliver.Rendering;
+using Alerts.Deliver.Teams;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 
 namespace Alerts.Core.Tests.Rendering;
 

@@ -1,4 +1,8 @@
-using Alerts.Core.Routing;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 
 namespace Alerts.Core.Tests.Routing;
 

@@ -1,6 +1,14 @@
-using Alerts.Core.Alerts;
-using Alerts.Core.Delivery;
-using Alerts.Core.Routing;
+using Alerts.Deliver.Email;
+using Alerts.Deliver;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Teams;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Platform.Secrets;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 
 namespace Alerts.Core.Tests.Routing;
 
@@ -8,7 +16,7 @@ public sealed class SubscriptionRequestValidatorTests
 {
     private const string Webhook = "https://prod-12.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sig=SECRETSIG";
 
-    private static readonly SubscriptionRequestValidator Validator = new(WebhookUrlPolicy.Default);
+    private static readonly SubscriptionRequestValidator Validator = new([new EmailTarget(), new TeamsTarget(WebhookUrlPolicy.Default)]);
 
     private static readonly SubscriptionRequest Valid = new() { Channel = "email", Target = "ops@example.com" };
 

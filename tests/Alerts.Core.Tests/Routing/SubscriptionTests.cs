@@ -1,7 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Alerts.Core.Alerts;
-using Alerts.Core.Routing;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 
 namespace Alerts.Core.Tests.Routing;
 

@@ -1,4 +1,5 @@
-using Alerts.Core.Rules;
+using Alerts.Compute.Series;
+using Alerts.Evaluate.Rules;
 
 namespace Alerts.Core.Tests.Rules;
 

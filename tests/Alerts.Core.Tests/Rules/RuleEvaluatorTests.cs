@@ -1,7 +1,8 @@
-using Alerts.Core.Concentration;
-using Alerts.Core.Rules;
-using Alerts.Core.Statistics;
-using Alerts.Core.SupplyRisk;
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Compute.SupplyRisk;
+using Alerts.Evaluate.Rules;
+using Alerts.Pull.Statistics;
 
 namespace Alerts.Core.Tests.Rules;
 

@@ -1,5 +1,7 @@
-using Alerts.Core.Rules;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Evaluate.Rules;
+using Alerts.Pull.Statistics;
 
 namespace Alerts.Core.Tests.Rules;
 

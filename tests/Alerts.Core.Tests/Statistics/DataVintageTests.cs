@@ -1,4 +1,5 @@
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
 
 namespace Alerts.Core.Tests.Statistics;
 

@@ -1,5 +1,6 @@
 using System.Text;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
 
 namespace Alerts.Core.Tests.Statistics;
 

@@ -1,6 +1,7 @@
 using System.Text;
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.Scope;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.Scope;
 using Alerts.TestKit.Samples;
 
 namespace Alerts.Core.Tests.Statistics;

@@ -1,5 +1,6 @@
-using Alerts.Core.Statistics;
-using Alerts.Core.SupplyRisk;
+using Alerts.Compute.Engine;
+using Alerts.Compute.SupplyRisk;
+using Alerts.Pull.Statistics;
 
 namespace Alerts.Core.Tests.SupplyRisk;
 

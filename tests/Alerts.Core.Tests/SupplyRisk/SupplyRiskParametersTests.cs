@@ -1,4 +1,4 @@
-using Alerts.Core.SupplyRisk;
+using Alerts.Compute.SupplyRisk;
 
 namespace Alerts.Core.Tests.SupplyRisk;
 

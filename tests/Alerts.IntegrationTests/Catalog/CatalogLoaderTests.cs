@@ -1,5 +1,10 @@
-using Alerts.Core.Catalog;
-using Alerts.Pipeline;
+using Alerts.Compute;
+using Alerts.Deliver;
+using Alerts.Evaluate;
+using Alerts.Platform;
+using Alerts.Pull;
+using Alerts.Pull.Catalog;
+using Alerts.Route;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Alerts.Cli.Commands;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
 using Alerts.TestKit.Samples;
 
 namespace Alerts.IntegrationTests.Cli;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Alerts.Cli.Commands;
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.Scope;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.Scope;
 using Alerts.TestKit.Samples;
 
 namespace Alerts.IntegrationTests.Cli;

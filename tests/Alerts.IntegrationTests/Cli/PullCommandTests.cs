@@ -1,6 +1,7 @@
 using System.Globalization;
 using Alerts.Cli.Commands;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
 using Alerts.TestKit.Http;
 
 namespace Alerts.IntegrationTests.Cli;

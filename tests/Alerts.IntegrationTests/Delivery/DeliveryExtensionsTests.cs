@@ -1,7 +1,13 @@
-using Alerts.Core.Delivery;
-using Alerts.Core.Routing;
-using Alerts.Pipeline.Delivery.Email;
-using Alerts.Pipeline.Delivery.Teams;
+using Alerts.Deliver;
+using Alerts.Deliver.Email;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Teams;
+using Alerts.Platform.Secrets;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,7 +19,7 @@ namespace Alerts.IntegrationTests.Delivery;
 public sealed class DeliveryExtensionsTests
 {
     [Fact]
-    public void AddBoth_CompleteSettings_BothNotifiersAndTheValidator()
+    public void AddBoth_CompleteSettings_BothNotifiersAndTheirTargetChecks()
     {
         using var provider = Build(new()
         {
@@ -33,9 +39,11 @@ public sealed class DeliveryExtensionsTests
         Assert.Equal(["hooks.example.com"], policy.AllowedHosts);
         Assert.True(policy.AllowInsecureLoopback);
         Assert.Equal(MailKit.Security.SecureSocketOptions.None, provider.GetRequiredService<IOptions<EmailOptions>>().Value.Security);
-        var errors = provider.GetRequiredService<SubscriptionRequestValidator>()
-            .Validate(new SubscriptionRequest { Channel = "teams", Target = "http://127.0.0.1:7000/hook" });
-        Assert.Empty(errors);
+        // Each channel registers its target check for the subscription validator (routing's port).
+        var targets = provider.GetServices<IChannelTarget>().ToList();
+        Assert.Equal([Channels.Email, Channels.Teams], targets.Select(t => t.Channel).Order());
+        Assert.Null(new SubscriptionRequestValidator(targets).Validate(new SubscriptionRequest { Channel = "teams", Target = "http://127.0.0.1:7000/hook" }).GetValueOrDefault("target"));
+        Assert.NotNull(targets.Single(t => t.Channel == Channels.Teams).Problem("http://10.0.0.1/hook"));
     }
 
     [Fact]
@@ -73,7 +81,7 @@ public sealed class DeliveryExtensionsTests
         });
 
         Assert.Equal(["127.0.0.1", "*.logic.azure.com"], provider.GetRequiredService<WebhookUrlPolicy>().AllowedHosts);
-        Assert.Equal("https://alerts.example.com/", provider.GetRequiredService<IOptions<Alerts.Core.Rendering.RenderingOptions>>().Value.PublicBaseUrl);
+        Assert.Equal("https://alerts.example.com/", provider.GetRequiredService<IOptions<Alerts.Deliver.Rendering.RenderingOptions>>().Value.PublicBaseUrl);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -1,5 +1,11 @@
-using Alerts.Pipeline;
-using Alerts.Pipeline.Delivery;
+using Alerts.Functions;
+using Alerts.Compute;
+using Alerts.Deliver;
+using Alerts.Deliver.Rendering;
+using Alerts.Evaluate;
+using Alerts.Platform;
+using Alerts.Pull;
+using Alerts.Route;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Alerts.Pipeline.Delivery.Email;
+using Alerts.Deliver.Email;
 
 namespace Alerts.IntegrationTests.Delivery;
 

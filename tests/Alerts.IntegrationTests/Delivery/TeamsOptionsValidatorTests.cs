@@ -1,4 +1,4 @@
-using Alerts.Pipeline.Delivery.Teams;
+using Alerts.Deliver.Teams;
 
 namespace Alerts.IntegrationTests.Delivery;
 

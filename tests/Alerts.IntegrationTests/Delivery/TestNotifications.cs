@@ -1,7 +1,11 @@
-using Alerts.Core.Alerts;
-using Alerts.Core.Concentration;
-using Alerts.Core.Routing;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Pull.Statistics;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 
 namespace Alerts.IntegrationTests.Delivery;
 

@@ -2,14 +2,20 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alerts.Cli.Demo;
-using Alerts.Core.Routing;
-using Alerts.Core.Statistics;
-using Alerts.Functions.Alerts;
-using Alerts.Functions.Indices;
+using Alerts.Compute.Engine;
+using Alerts.Evaluate.Breaches;
+using Alerts.Functions.Compute;
+using Alerts.Functions.Evaluate;
 using Alerts.Functions.Pull;
-using Microsoft.AspNetCore.Mvc;
-using Alerts.Pipeline.Messaging;
+using Alerts.Platform.Bus;
+using Alerts.Pull.Statistics;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 using Alerts.TestKit.Samples;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Alerts.IntegrationTests.EndToEnd;
 
@@ -71,7 +77,7 @@ public sealed class FullCycleTests(PipelineStack p) : IClassFixture<PipelineStac
         // A second pull without new data: nothing recomputed, nothing routed, nothing delivered.
         var mailCount = mails.Count;
         await p.PullAsync();
-        var routed = await p.Pipeline.Get<Pipeline.Routing.RouteService>().RunAsync(CancellationToken.None);
+        var routed = await p.Pipeline.Get<Route.Routing.RouteService>().RunAsync(CancellationToken.None);
         await p.DeliverAsync(Channels.Email);
         await p.DeliverAsync(Channels.Teams);
         Assert.Equal(0, routed.Received);

@@ -1,8 +1,21 @@
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Compute.Store;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.History;
 using Alerts.DevStack.Replay;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Evaluate.Run;
+using Alerts.Functions.Compute;
 using Alerts.Functions.Pull;
-using Alerts.Pipeline.Pull;
-using Alerts.Pipeline.Storage;
+using Alerts.Platform.Storage;
+using Alerts.Pull;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.Sources;
+using Alerts.Pull.State;
+using Alerts.Pull.Statistics;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 

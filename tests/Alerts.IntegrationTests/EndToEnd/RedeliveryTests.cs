@@ -1,8 +1,21 @@
-using Alerts.Core.Delivery;
-using Alerts.Core.Routing;
-using Alerts.Pipeline.Delivery.Teams;
-using Alerts.Pipeline.Messaging;
-using Alerts.Pipeline.Storage;
+using Alerts.Compute.Store;
+using Alerts.Deliver;
+using Alerts.Deliver.Email;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.History;
+using Alerts.Deliver.Teams;
+using Alerts.Evaluate.Breaches;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Platform.Bus;
+using Alerts.Platform.Secrets;
+using Alerts.Platform.Storage;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.State;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 using Azure.Messaging.ServiceBus;
 
 namespace Alerts.IntegrationTests.EndToEnd;

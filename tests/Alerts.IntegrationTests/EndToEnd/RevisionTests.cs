@@ -1,11 +1,22 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Alerts.Core.Alerts;
-using Alerts.Core.Rules;
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Compute.Store;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.History;
 using Alerts.DevStack.Replay;
-using Alerts.Pipeline.Pull;
-using Alerts.Pipeline.Storage;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Evaluate.Rules;
+using Alerts.Evaluate.Run;
+using Alerts.Platform.Storage;
+using Alerts.Pull;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.Sources;
+using Alerts.Pull.State;
+using Alerts.Pull.Statistics;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Subscriptions;
 using Alerts.TestKit.Samples;
 
 namespace Alerts.IntegrationTests.EndToEnd;

@@ -1,8 +1,18 @@
 using System.Text.Json;
-using Alerts.Core.Delivery;
-using Alerts.Functions.Subscriptions;
-using Alerts.Pipeline.Storage;
-using Alerts.Pipeline.Subscriptions;
+using Alerts.Compute.Store;
+using Alerts.Deliver;
+using Alerts.Deliver.Email;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.History;
+using Alerts.Deliver.Teams;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Functions.Route;
+using Alerts.Platform.Secrets;
+using Alerts.Platform.Storage;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.State;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Alerts.IntegrationTests.EndToEnd;

@@ -1,14 +1,25 @@
-using Alerts.Core.Alerts;
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.Scope;
-using Alerts.Core.SupplyRisk;
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Compute.Store;
+using Alerts.Compute.SupplyRisk;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.History;
 using Alerts.DevStack;
-using Alerts.TestKit.Samples;
-using Alerts.Functions.Indices;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Evaluate.Run;
+using Alerts.Functions.Compute;
 using Alerts.Functions.Pull;
+using Alerts.Platform.Storage;
+using Alerts.Pull;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.Sources;
+using Alerts.Pull.State;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.Scope;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Subscriptions;
+using Alerts.TestKit.Samples;
 using Microsoft.AspNetCore.Mvc;
-using Alerts.Pipeline.Pull;
-using Alerts.Pipeline.Storage;
 
 namespace Alerts.IntegrationTests.EndToEnd;
 

@@ -1,7 +1,12 @@
 using Alerts.Cli.Demo;
-using Alerts.Core.Routing;
 using Alerts.DevStack.Webhooks;
-using Alerts.Pipeline.Messaging;
+using Alerts.Evaluate.Breaches;
+using Alerts.Platform.Bus;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 using Azure.Messaging.ServiceBus;
 
 namespace Alerts.IntegrationTests.EndToEnd;
@@ -39,7 +44,7 @@ public sealed class TeamsServerErrorTests(PipelineStack p) : TeamsDeliveryTest(p
         Assert.Equal(Cards - 1, Delivered);
         Assert.Equal(1, P.Stack.ServiceBus.GetCounts(ServiceBusNames.NotificationsTopic, Channels.Teams).Scheduled);
 
-        P.Clock.Advance(Pipeline.Delivery.DeliveryService.RetryDelay + TimeSpan.FromSeconds(1));
+        P.Clock.Advance(Deliver.DeliveryService.RetryDelay + TimeSpan.FromSeconds(1));
         await P.DeliverAsync(Channels.Teams);
         await P.DeliverAsync(Channels.Teams);
 

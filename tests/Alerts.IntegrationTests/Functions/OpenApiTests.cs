@@ -1,15 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using Alerts.Core.Alerts;
-using Alerts.Core.Routing;
-using Alerts.Core.SupplyRisk;
-using Alerts.Functions.Alerts;
+using Alerts.Compute.Series;
+using Alerts.Compute.SupplyRisk;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Evaluate.Run;
+using Alerts.Functions.Compute;
+using Alerts.Functions.Evaluate;
 using Alerts.Functions.Http;
 using Alerts.Functions.OpenApi;
 using Alerts.Functions.Pull;
-using Alerts.Pipeline.Pull;
-using Alerts.Pipeline.Subscriptions;
+using Alerts.Pull;
+using Alerts.Pull.Sources;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
@@ -83,7 +90,7 @@ public sealed class OpenApiTests
         { "Crma", typeof(CrmaSummary) },
         { "SupplyRisk", typeof(SupplyRiskSummary) },
         { "AlertEvent", typeof(AlertEvent) },
-        { "SupplierShare", typeof(Alerts.Core.Concentration.SupplierShare) },
+        { "SupplierShare", typeof(Alerts.Compute.Engine.SupplierShare) },
         { "Revision", typeof(Revision) },
         { "Alert", typeof(AlertView) },
         { "AlertedPeriod", typeof(AlertedPeriodView) },

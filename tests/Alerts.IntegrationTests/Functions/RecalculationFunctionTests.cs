@@ -1,3 +1,4 @@
+using Alerts.Functions.Compute;
 using Alerts.Functions.Pull;
 using Alerts.IntegrationTests.EndToEnd;
 using Microsoft.AspNetCore.Mvc;

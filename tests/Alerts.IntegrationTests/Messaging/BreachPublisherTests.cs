@@ -1,6 +1,8 @@
 using System.Text.Json;
-using Alerts.Core.Alerts;
-using Alerts.Pipeline.Messaging;
+using Alerts.Evaluate.Breaches;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Platform.Bus;
+using Alerts.Route.Notifications;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Alerts.IntegrationTests.Messaging;

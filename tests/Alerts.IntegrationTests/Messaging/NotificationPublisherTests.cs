@@ -1,5 +1,10 @@
-using Alerts.Core.Routing;
-using Alerts.Pipeline.Messaging;
+using Alerts.Evaluate.Breaches;
+using Alerts.Platform.Bus;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Alerts.IntegrationTests.Messaging;

@@ -1,4 +1,6 @@
-using Alerts.Pipeline.Messaging;
+using Alerts.Evaluate.Breaches;
+using Alerts.Platform.Bus;
+using Alerts.Route.Notifications;
 
 namespace Alerts.IntegrationTests.Messaging;
 

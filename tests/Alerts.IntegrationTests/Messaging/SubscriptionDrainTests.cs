@@ -1,6 +1,12 @@
-using Alerts.Core.Alerts;
-using Alerts.Core.Delivery;
-using Alerts.Pipeline.Messaging;
+using Alerts.Deliver;
+using Alerts.Deliver.Email;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Teams;
+using Alerts.Evaluate.Breaches;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Platform.Bus;
+using Alerts.Platform.Secrets;
+using Alerts.Route.Notifications;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -86,7 +92,7 @@ public sealed class SubscriptionDrainTests
         await using var fx = await BusFixture.StartAsync();
         await SendEventsAsync(fx, 1);
 
-        var summary = await Drain(fx).DrainAsync(Topic, Router, Always(Settlement.From(DeliveryOutcome.Permanent("404 from webhook host"))), Fast(), CancellationToken.None);
+        var summary = await Drain(fx).DrainAsync(Topic, Router, Always(DeliveryOutcome.Permanent("404 from webhook host").ToSettlement()), Fast(), CancellationToken.None);
 
         Assert.Equal(1, summary.DeadLettered);
         var dead = Assert.Single(await fx.ReceiveAllAsync(Topic, Router, 5, SubQueue.DeadLetter));

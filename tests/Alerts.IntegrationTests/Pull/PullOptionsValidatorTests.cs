@@ -1,5 +1,8 @@
-using Alerts.Pipeline.Catalog;
-using Alerts.Pipeline.Pull;
+using Alerts.Compute.Series;
+using Alerts.Evaluate.Run;
+using Alerts.Pull;
+using Alerts.Pull.Catalog;
+using Alerts.Pull.Sources;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.IntegrationTests.Pull;

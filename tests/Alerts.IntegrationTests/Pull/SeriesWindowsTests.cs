@@ -1,6 +1,9 @@
-using Alerts.Core.Concentration;
-using Alerts.Core.Statistics;
-using Alerts.Pipeline.Pull;
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Evaluate.Run;
+using Alerts.Pull;
+using Alerts.Pull.Sources;
+using Alerts.Pull.Statistics;
 
 namespace Alerts.IntegrationTests.Pull;
 

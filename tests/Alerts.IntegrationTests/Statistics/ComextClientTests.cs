@@ -1,8 +1,9 @@
 using System.Globalization;
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.JsonStat;
-using Alerts.Pipeline.Statistics;
-using Alerts.Pipeline.Statistics.Comext;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Sources;
+using Alerts.Pull.Sources.Comext;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.JsonStat;
 using Alerts.TestKit.Http;
 using Alerts.TestKit.Samples;
 using Microsoft.Extensions.DependencyInjection;

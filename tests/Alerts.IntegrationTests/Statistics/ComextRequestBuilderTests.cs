@@ -1,5 +1,6 @@
-using Alerts.Core.Statistics;
-using Alerts.Pipeline.Statistics.Comext;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Sources.Comext;
+using Alerts.Pull.Statistics;
 
 namespace Alerts.IntegrationTests.Statistics;
 

@@ -1,6 +1,7 @@
-using Alerts.Core.Statistics;
-using Alerts.Pipeline.Statistics;
-using Alerts.Pipeline.Statistics.Comtrade;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Sources;
+using Alerts.Pull.Sources.Comtrade;
+using Alerts.Pull.Statistics;
 using Alerts.TestKit.Http;
 using Alerts.TestKit.Samples;
 using Microsoft.Extensions.DependencyInjection;

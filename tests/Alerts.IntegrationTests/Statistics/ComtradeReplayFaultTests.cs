@@ -1,7 +1,8 @@
-using Alerts.Core.Statistics;
+using Alerts.Compute.Engine;
 using Alerts.DevStack.Replay;
-using Alerts.Pipeline.Statistics;
-using Alerts.Pipeline.Statistics.Comtrade;
+using Alerts.Pull.Sources;
+using Alerts.Pull.Sources.Comtrade;
+using Alerts.Pull.Statistics;
 using Alerts.TestKit.Samples;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

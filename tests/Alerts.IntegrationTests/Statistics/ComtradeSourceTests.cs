@@ -1,5 +1,8 @@
-using Alerts.Pipeline.Pull;
-using Alerts.Pipeline.Statistics.Comtrade;
+using Alerts.Compute.Series;
+using Alerts.Evaluate.Run;
+using Alerts.Pull;
+using Alerts.Pull.Sources;
+using Alerts.Pull.Sources.Comtrade;
 using Alerts.TestKit.Http;
 using Alerts.TestKit.Samples;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +45,7 @@ public sealed class ComtradeSourceTests
         var payload = Assert.Single(data.Payloads);
         Assert.Equal(Sample, System.Text.Encoding.UTF8.GetString(payload.Bytes.Span));
         Assert.Equal("json", payload.Extension);
-        Assert.Contains(data.Observations, o => o.Partner == "CN" && o.Period == Core.Statistics.Period.Annual(2024) && o.Reporter == "EU27_2020");
+        Assert.Contains(data.Observations, o => o.Partner == "CN" && o.Period == Alerts.Pull.Statistics.Period.Annual(2024) && o.Reporter == "EU27_2020");
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-using Alerts.Pipeline.Statistics;
+using Alerts.Pull.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
-using Alerts.Pipeline.Statistics;
-using Alerts.Pipeline.Statistics.Comext;
+using Alerts.Pull.Sources;
+using Alerts.Pull.Sources.Comext;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,7 @@ public sealed class TradeStatisticsServiceCollectionExtensionsTests
         using var sp = new ServiceCollection().AddLogging().AddTradeStatistics(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).BuildServiceProvider();
 
         Assert.Equal("https://ec.europa.eu/eurostat/api/comext/dissemination", sp.GetRequiredService<IOptions<ComextClientOptions>>().Value.BaseUrl.ToString().TrimEnd('/'));
-        Assert.Equal(500, sp.GetRequiredService<IOptions<Pipeline.Statistics.Comtrade.ComtradeClientOptions>>().Value.DailyCallBudget);
+        Assert.Equal(500, sp.GetRequiredService<IOptions<Alerts.Pull.Sources.Comtrade.ComtradeClientOptions>>().Value.DailyCallBudget);
     }
 
     [Theory]
@@ -27,7 +27,7 @@ public sealed class TradeStatisticsServiceCollectionExtensionsTests
         var e = Assert.Throws<OptionsValidationException>(() =>
         {
             _ = sp.GetRequiredService<IOptions<ComextClientOptions>>().Value;
-            _ = sp.GetRequiredService<IOptions<Pipeline.Statistics.Comtrade.ComtradeClientOptions>>().Value;
+            _ = sp.GetRequiredService<IOptions<Alerts.Pull.Sources.Comtrade.ComtradeClientOptions>>().Value;
         });
 
         Assert.Contains(message, e.Message, StringComparison.Ordinal);

@@ -1,5 +1,13 @@
+using Alerts.Compute.Store;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.History;
 using Alerts.DevStack.Azurite;
-using Alerts.Pipeline.Storage;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Platform.Storage;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.State;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Subscriptions;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 

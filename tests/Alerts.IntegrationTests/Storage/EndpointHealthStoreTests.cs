@@ -1,5 +1,16 @@
-using Alerts.Core.Delivery;
-using Alerts.Pipeline.Storage;
+using Alerts.Compute.Store;
+using Alerts.Deliver;
+using Alerts.Deliver.Email;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.History;
+using Alerts.Deliver.Teams;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Platform.Secrets;
+using Alerts.Platform.Storage;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.State;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Subscriptions;
 
 namespace Alerts.IntegrationTests.Storage;
 

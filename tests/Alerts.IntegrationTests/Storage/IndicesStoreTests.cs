@@ -1,8 +1,17 @@
-using Alerts.Core.Concentration;
-using Alerts.Core.Rules;
-using Alerts.Core.Statistics;
-using Alerts.Core.SupplyRisk;
-using Alerts.Pipeline.Storage;
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Compute.Store;
+using Alerts.Compute.SupplyRisk;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.History;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Evaluate.Rules;
+using Alerts.Platform.Storage;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.State;
+using Alerts.Pull.Statistics;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Subscriptions;
 using Azure;
 using Azure.Data.Tables;
 

@@ -1,5 +1,14 @@
-using Alerts.Core.Statistics;
-using Alerts.Pipeline.Storage;
+using Alerts.Compute.Engine;
+using Alerts.Compute.Store;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.History;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Platform.Storage;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.State;
+using Alerts.Pull.Statistics;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Subscriptions;
 
 namespace Alerts.IntegrationTests.Storage;
 

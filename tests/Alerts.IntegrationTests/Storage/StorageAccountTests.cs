@@ -16,13 +16,13 @@ public sealed class StorageAccountTests(AzuriteFixture azurite)
             tables.Add(t.Name[account.NamePrefix.Length..]);
         }
 
-        Assert.Equal(Pipeline.Storage.StorageNames.Tables.Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
+        Assert.Equal(Platform.Storage.StorageNames.Tables.Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
         var containers = new List<string>();
         await foreach (var c in account.Blobs.GetBlobContainersAsync(prefix: account.NamePrefix))
         {
             containers.Add(c.Name[account.NamePrefix.Length..]);
         }
 
-        Assert.Equal(Pipeline.Storage.StorageNames.Containers.Order(StringComparer.Ordinal), containers.Order(StringComparer.Ordinal));
+        Assert.Equal(Platform.Storage.StorageNames.Containers.Order(StringComparer.Ordinal), containers.Order(StringComparer.Ordinal));
     }
 }

@@ -1,7 +1,16 @@
 using System.Text.Json;
-using Alerts.Core.Alerts;
-using Alerts.Core.Routing;
-using Alerts.Pipeline.Storage;
+using Alerts.Compute.Store;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.History;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Platform.Storage;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.State;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
 
 namespace Alerts.IntegrationTests.Storage;
 

@@ -1,8 +1,11 @@
-using Alerts.Core.Concentration;
-using Alerts.Core.Rules;
-using Alerts.Core.Statistics;
-using Alerts.Core.SupplyRisk;
-using Alerts.Pipeline.Pull;
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Compute.SupplyRisk;
+using Alerts.Evaluate.Rules;
+using Alerts.Evaluate.Run;
+using Alerts.Pull;
+using Alerts.Pull.Sources;
+using Alerts.Pull.Statistics;
 using Alerts.TestKit.Samples;
 
 namespace Alerts.IntegrationTests.SupplyRisk;

@@ -1,5 +1,4 @@
-using Alerts.Core.SupplyRisk;
-using Alerts.Pipeline.SupplyRisk;
+using Alerts.Compute.SupplyRisk;
 using Alerts.TestKit.Samples;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.Comtrade;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.Comtrade;
 using Alerts.TestKit.Samples;
 
 namespace Alerts.Core.Tests.Statistics.Comtrade;

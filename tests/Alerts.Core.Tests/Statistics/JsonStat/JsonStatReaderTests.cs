@@ -2,8 +2,9 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.JsonStat;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.JsonStat;
 using Alerts.TestKit.Http;
 using Alerts.TestKit.Samples;
 

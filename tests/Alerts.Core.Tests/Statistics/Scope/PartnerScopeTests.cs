@@ -1,5 +1,6 @@
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.Scope;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.Scope;
 
 namespace Alerts.Core.Tests.Statistics.Scope;
 

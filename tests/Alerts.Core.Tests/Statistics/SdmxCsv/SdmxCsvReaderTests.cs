@@ -1,6 +1,7 @@
 using System.Text;
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.SdmxCsv;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.SdmxCsv;
 using Alerts.TestKit.Samples;
 
 namespace Alerts.Core.Tests.Statistics.SdmxCsv;
@@ -53,7 +54,7 @@ public sealed class SdmxCsvReaderTests
         using var json = SampleFiles.Open("comext/850511.json");
 
         var fromCsv = SdmxCsvReader.Read(csv, "850511.csv");
-        var fromJson = Core.Statistics.JsonStat.JsonStatReader.Read(json, "850511.json");
+        var fromJson = Pull.Statistics.JsonStat.JsonStatReader.Read(json, "850511.json");
 
         Assert.Equal(fromJson.Observations, fromCsv.Observations);
         Assert.Contains(fromCsv.Observations, o => o.Partner == "QZ" && o.QuantityKg is null && o.Value is not null);

@@ -1,0 +1,56 @@
+namespace Alerts.Compute.Engine;
+
+/// <summary>Per-partner sums of one series in one period: the per-period aggregate kept for incremental recomputation.</summary>
+internal struct Cell
+{
+    public PartnerSums[]? Items;
+    public int Count;
+
+    /// <summary>The replace operation that last cleared this cell (so a revision clears it once, then adds).</summary>
+    public int Stamp;
+
+    public readonly ReadOnlySpan<PartnerSums> Entries => Items is null ? [] : Items.AsSpan(0, Count);
+
+    /// <summary>Makes room for <paramref name="more"/> entries: exact the first time, doubling after.</summary>
+    public void Reserve(int more)
+    {
+        var needed = Count + more;
+        if (Items is null)
+        {
+            Items = new PartnerSums[needed];
+        }
+        else if (Items.Length < needed)
+        {
+            Array.Resize(ref Items, Math.Max(needed, Items.Length * 2));
+        }
+    }
+
+    public void Add(int partner, byte flags, decimal weight, decimal value)
+    {
+        var items = Items;
+        var n = Count;
+        if (items is not null)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                ref var e = ref items[j];
+                if (e.Partner == partner)
+                {
+                    e.Weight += weight;
+                    e.Value += value;
+                    e.Flags |= flags;
+                    return;
+                }
+            }
+        }
+
+        if (items is null || n == items.Length)
+        {
+            Array.Resize(ref Items, items is null ? 4 : n * 2);
+            items = Items;
+        }
+
+        items![n] = new PartnerSums { Partner = partner, Flags = flags, Weight = weight, Value = value };
+        Count = n + 1;
+    }
+}

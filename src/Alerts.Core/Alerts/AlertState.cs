@@ -1,8 +1,0 @@
-namespace Alerts.Core.Alerts;
-
-/// <summary>State of an alert as carried by an alert event.</summary>
-public enum AlertState
-{
-    Firing,
-    Resolved,
-}

@@ -1,9 +1,0 @@
-namespace Alerts.Core.Alerts;
-
-/// <summary>Persisted state of an alert: <see cref="Inactive"/> until it first fires.</summary>
-public enum AlertStatus
-{
-    Inactive,
-    Firing,
-    Resolved,
-}

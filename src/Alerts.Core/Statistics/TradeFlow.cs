@@ -1,8 +1,0 @@
-namespace Alerts.Core.Statistics;
-
-/// <summary>Direction of a trade flow, seen from the reporter.</summary>
-public enum TradeFlow
-{
-    Import = 1,
-    Export = 2,
-}

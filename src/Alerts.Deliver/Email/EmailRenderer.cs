@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text;
+using Alerts.Deliver.Rendering;
+using Alerts.Deliver.Teams;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
+
+namespace Alerts.Deliver.Email;
+
+/// <summary>Renders a notification as an email: a subject that says what, where and how bad, a text part and an HTML part.</summary>
+public sealed class EmailRenderer
+{
+    private readonly RenderingOptions _options;
+
+    public EmailRenderer(RenderingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    public EmailContent Render(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var events = AlertText.Ordered(notification.Events);
+        return new EmailContent(AlertText.Subject(notification), Text(notification, events), Html(notification, events));
+    }
+
+    private string Text(Notification n, IReadOnlyList<AlertEvent> events)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Intro(n, events.Count)).Append("\n\n");
+        foreach (var e in events)
+        {
+            sb.Append('[').Append(AlertText.SeverityTag(e)).Append("] ").Append(AlertText.Headline(e)).Append('\n');
+            sb.Append("  Rule: ").Append(AlertText.Clean(e.RuleName, 120)).Append(" (").Append(AlertText.Clean(e.RuleId, 64)).Append(")\n");
+            sb.Append("  Value: ").Append(AlertText.FormatValue(e.Metric, e.Value))
+                .Append(" (threshold ").Append(AlertText.FormatValue(e.Metric, e.Threshold)).Append(')');
+            if (AlertText.Previous(e) is { } previous)
+            {
+                sb.Append(", previously ").Append(previous);
+            }
+
+            sb.Append('\n');
+            if (AlertText.RevisionNote(e) is { } revision)
+            {
+                sb.Append("  Revision: ").Append(revision).Append('\n');
+            }
+
+            var suppliers = AlertText.Suppliers(e, _options.MaxSuppliers);
+            if (suppliers.Count > 0)
+            {
+                sb.Append("  Top suppliers:\n");
+                foreach (var (name, share, amount) in suppliers)
+                {
+                    sb.Append("    ").Append(name.PadRight(24)).Append(share.PadLeft(7)).Append("  ").Append(amount).Append('\n');
+                }
+            }
+
+            sb.Append("  Details: ").Append(AlertText.Link(_options, e)).Append("\n\n");
+        }
+
+        sb.Append("Shares are import-share proxies computed from Eurostat Comext trade data, not shares of EU consumption.\n");
+        return sb.ToString();
+    }
+
+    private string Html(Notification n, IReadOnlyList<AlertEvent> events)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(H(AlertText.Subject(n))).Append("</title></head>");
+        sb.Append("<body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#222\">");
+        sb.Append("<p>").Append(H(Intro(n, events.Count))).Append("</p>");
+        foreach (var e in events)
+        {
+            var colour = e.State == AlertState.Resolved ? "#107c10" : SeverityLevels.OfEvent(e.Severity) == Severity.Critical ? "#c50f1f" : "#8a6d00";
+            sb.Append("<div style=\"border-left:4px solid ").Append(colour).Append(";padding:4px 12px;margin:12px 0\">");
+            sb.Append("<h2 style=\"font-size:16px;margin:4px 0\">[").Append(H(AlertText.SeverityTag(e))).Append("] ").Append(H(AlertText.Headline(e))).Append("</h2>");
+            sb.Append("<p style=\"margin:4px 0\">Rule: ").Append(H(AlertText.Clean(e.RuleName, 120))).Append(" (").Append(H(AlertText.Clean(e.RuleId, 64))).Append(")<br>");
+            sb.Append("Value: <b>").Append(H(AlertText.FormatValue(e.Metric, e.Value))).Append("</b> (threshold ").Append(H(AlertText.FormatValue(e.Metric, e.Threshold))).Append(')');
+            if (AlertText.Previous(e) is { } previous)
+            {
+                sb.Append(", previously ").Append(H(previous));
+            }
+
+            if (AlertText.RevisionNote(e) is { } revision)
+            {
+                sb.Append("<br>Revision: ").Append(H(revision));
+            }
+
+            sb.Append("</p>");
+            var suppliers = AlertText.Suppliers(e, _options.MaxSuppliers);
+            if (suppliers.Count > 0)
+            {
+                sb.Append("<table style=\"border-collapse:collapse;margin:6px 0\"><thead><tr>")
+                    .Append("<th style=\"text-align:left;padding:2px 12px 2px 0\">Supplier</th>")
+                    .Append("<th style=\"text-align:right;padding:2px 12px\">Share</th>")
+                    .Append("<th style=\"text-align:right;padding:2px 0\">Amount</th></tr></thead><tbody>");
+                foreach (var (name, share, amount) in suppliers)
+                {
+                    sb.Append("<tr><td style=\"padding:2px 12px 2px 0\">").Append(H(name))
+                        .Append("</td><td style=\"text-align:right;padding:2px 12px\">").Append(H(share))
+                        .Append("</td><td style=\"text-align:right;padding:2px 0\">").Append(H(amount)).Append("</td></tr>");
+                }
+
+                sb.Append("</tbody></table>");
+            }
+
+            sb.Append("<p style=\"margin:4px 0\"><a href=\"").Append(H(AlertText.Link(_options, e))).Append("\">View the alert</a></p></div>");
+        }
+
+        sb.Append("<p style=\"color:#666;font-size:12px\">Shares are import-share proxies computed from Eurostat Comext trade data, not shares of EU consumption.</p>");
+        sb.Append("</body></html>");
+        return sb.ToString();
+    }
+
+    private static string Intro(Notification n, int count)
+    {
+        var what = count == 1 ? "1 alert" : count + " alerts";
+        var name = string.IsNullOrWhiteSpace(n.SubscriptionName) ? string.Empty : " for \"" + AlertText.Clean(n.SubscriptionName, 100) + "\"";
+        return $"Supply concentration alerts{name}: {what} ({AlertText.WhyText(n.Reason)}).";
+    }
+
+    private static string H(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alerts.Deliver.Email;
+using Alerts.Deliver.Rendering;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
+
+namespace Alerts.Deliver.Teams;
+
+/// <summary>
+/// Renders a notification as a Teams Workflows webhook payload: one message with one Adaptive Card
+/// (version 1.4, <c>contentUrl: null</c>) holding every event of the group, kept under
+/// <see cref="MaxPayloadBytes"/> by dropping the last events and saying "and N more".
+/// </summary>
+public sealed class TeamsCardRenderer
+{
+    /// <summary>Teams rejects messages over about 28 KB; staying under 20 KB leaves room for its own envelope.</summary>
+    public const int MaxPayloadBytes = 20 * 1024;
+
+    public const string CardVersion = "1.4";
+
+    private readonly RenderingOptions _options;
+
+    public TeamsCardRenderer(RenderingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <summary>The JSON payload to POST.</summary>
+    public string Render(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var events = AlertText.Ordered(notification.Events);
+
+        // Sections are built and measured one by one until the budget is spent, so a group of thousands of
+        // events costs no more than the few that fit. The base size already counts the "and N more" line.
+        var budget = MaxPayloadBytes - Encoding.UTF8.GetByteCount(Serialize(notification, [], events.Count));
+        var sections = new List<JsonObject>();
+        foreach (var e in events)
+        {
+            var section = EventContainer(e);
+            budget -= Encoding.UTF8.GetByteCount(section.ToJsonString()) + 1;
+            if (budget <= 0)
+            {
+                break;
+            }
+
+            sections.Add(section);
+        }
+
+        var json = Serialize(notification, sections, events.Count);
+        while (sections.Count > 0 && Encoding.UTF8.GetByteCount(json) >= MaxPayloadBytes)
+        {
+            sections.RemoveAt(sections.Count - 1);
+            json = Serialize(notification, sections, events.Count);
+        }
+
+        return json;
+    }
+
+    private string Serialize(Notification n, List<JsonObject> sections, int total)
+    {
+        var body = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = Md(Title(n)),
+                ["size"] = "Medium",
+                ["weight"] = "Bolder",
+                ["wrap"] = true,
+            },
+        };
+        foreach (var section in sections)
+        {
+            body.Add(section.DeepClone());
+        }
+
+        if (sections.Count < total)
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = string.Create(CultureInfo.InvariantCulture, $"and {total - sections.Count} more"),
+                ["isSubtle"] = true,
+                ["wrap"] = true,
+            });
+        }
+
+        var actions = new JsonArray();
+        if (n.Events.Count > 0)
+        {
+            actions.Add(new JsonObject
+            {
+                ["type"] = "Action.OpenUrl",
+                ["title"] = n.Events.Count == 1 ? "Open alert" : "Open first alert",
+                ["url"] = AlertText.Link(_options, AlertText.Ordered(n.Events)[0]),
+            });
+        }
+
+        var card = new JsonObject
+        {
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["type"] = "AdaptiveCard",
+            ["version"] = CardVersion,
+            ["msteams"] = new JsonObject { ["width"] = "Full" },
+            ["body"] = body,
+            ["actions"] = actions,
+        };
+        var payload = new JsonObject
+        {
+            ["type"] = "message",
+            ["attachments"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["contentType"] = "application/vnd.microsoft.card.adaptive",
+                    ["contentUrl"] = null,
+                    ["content"] = card,
+                },
+            },
+        };
+        return payload.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }
+
+    private JsonObject EventContainer(AlertEvent e)
+    {
+        var resolved = e.State == AlertState.Resolved;
+        var severity = SeverityLevels.OfEvent(e.Severity);
+        var facts = new JsonArray
+        {
+            Fact("Severity", AlertText.SeverityTag(e)),
+            Fact("Rule", AlertText.Clean(e.RuleName, 120)),
+            Fact("Value", AlertText.FormatValue(e.Metric, e.Value) + " (threshold " + AlertText.FormatValue(e.Metric, e.Threshold) + ")"),
+        };
+        if (AlertText.Previous(e) is { } previous)
+        {
+            facts.Add(Fact("Previously", previous));
+        }
+
+        if (AlertText.RevisionNote(e) is { } revision)
+        {
+            facts.Add(Fact("Revision", revision));
+        }
+
+        var items = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = Md(AlertText.Headline(e)),
+                ["weight"] = "Bolder",
+                ["wrap"] = true,
+                ["color"] = resolved ? "Good" : severity == Severity.Critical ? "Attention" : severity == Severity.Warning ? "Warning" : "Default",
+            },
+            new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
+        };
+
+        var suppliers = AlertText.Suppliers(e, _options.MaxSuppliers);
+        if (suppliers.Count > 0)
+        {
+            var names = new JsonArray();
+            var shares = new JsonArray();
+            foreach (var (name, share, _) in suppliers)
+            {
+                names.Add(SmallText(Md(name)));
+                shares.Add(SmallText(share));
+            }
+
+            items.Add(new JsonObject
+            {
+                ["type"] = "ColumnSet",
+                ["columns"] = new JsonArray
+                {
+                    new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["items"] = names },
+                    new JsonObject { ["type"] = "Column", ["width"] = "auto", ["items"] = shares },
+                },
+            });
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "Container",
+            ["separator"] = true,
+            ["style"] = resolved ? "good" : severity == Severity.Critical ? "attention" : severity == Severity.Warning ? "warning" : "default",
+            ["items"] = items,
+            ["selectAction"] = new JsonObject { ["type"] = "Action.OpenUrl", ["url"] = AlertText.Link(_options, e) },
+        };
+    }
+
+    private static string Title(Notification n)
+    {
+        var count = n.Events.Count == 1 ? "1 alert" : string.Create(CultureInfo.InvariantCulture, $"{n.Events.Count} alerts");
+        var name = string.IsNullOrWhiteSpace(n.SubscriptionName) ? string.Empty : " - " + AlertText.Clean(n.SubscriptionName, 100);
+        return $"Supply concentration: {count} ({AlertText.WhyText(n.Reason)}){name}";
+    }
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = Md(value) };
+
+    private static JsonObject SmallText(string text) => new() { ["type"] = "TextBlock", ["text"] = text, ["spacing"] = "None", ["wrap"] = true };
+
+    // TextBlocks render a markdown subset: escape what could turn data into links or formatting.
+    private static string Md(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '~' or '#')
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+}

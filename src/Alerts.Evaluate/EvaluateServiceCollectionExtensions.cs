@@ -1,0 +1,35 @@
+using Alerts.Evaluate.Breaches;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Evaluate.Rules;
+using Alerts.Evaluate.Run;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Alerts.Evaluate;
+
+/// <summary>Step 3, evaluate: the rule set, the alerts table, breach publishing, and the run of steps 1-3.</summary>
+public static class EvaluateServiceCollectionExtensions
+{
+    public static IServiceCollection AddEvaluate(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAlertRules(configuration);
+        services.TryAddSingleton<AlertStore>();
+        services.TryAddSingleton<BreachPublisher>();
+        services.TryAddSingleton<SeriesProcessor>();
+        services.TryAddTransient<CommoditySeries>();
+        services.TryAddTransient<PullService>();
+        return services;
+    }
+
+    /// <summary>The active rule set: defaults overridden by section <c>Rules</c>; invalid rules fail at start, naming rule and field.</summary>
+    public static IServiceCollection AddAlertRules(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(_ =>
+        {
+            var definitions = configuration.GetSection("Rules").Get<List<RuleDefinition>>() ?? [];
+            return new RuleEvaluator(RuleSetBuilder.Build(DefaultRules.All, definitions, "setting Rules"));
+        });
+        return services;
+    }
+}

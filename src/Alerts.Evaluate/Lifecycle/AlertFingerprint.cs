@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
+
+namespace Alerts.Evaluate.Lifecycle;
+
+/// <summary>
+/// Stable identities: an alert's fingerprint (rule + series + basis, + window unless published) and an event's id (fingerprint + state +
+/// period + vintage). SHA-256 based, so they are the same in every process and on every run, which lets
+/// Service Bus duplicate detection drop a re-published event.
+/// </summary>
+public static class AlertFingerprint
+{
+    /// <summary>32 lower-case hex characters.</summary>
+    public static string Compute(string ruleId, SeriesKey series, Basis basis) =>
+        Hash("alert", ruleId, series.Reporter, series.Product, FlowName(series.Flow), BasisName(basis));
+
+    /// <summary>
+    /// As <see cref="Compute(string, SeriesKey, Basis)"/> for the published window, so alerts of rules written
+    /// before windows existed keep their ids; any other window is hashed in.
+    /// </summary>
+    public static string Compute(string ruleId, SeriesKey series, Basis basis, IndexSelection window) =>
+        window == IndexSelection.Published
+            ? Compute(ruleId, series, basis)
+            : Hash("alert", ruleId, series.Reporter, series.Product, FlowName(series.Flow), BasisName(basis), window.ToName());
+
+    /// <summary>32 lower-case hex characters.</summary>
+    public static string EventId(string fingerprint, AlertState state, Period period, string vintage) =>
+        Hash("event", fingerprint, state == AlertState.Firing ? "firing" : "resolved", period.ToString(), vintage);
+
+    public static string FlowName(TradeFlow flow) => flow == TradeFlow.Import ? "import" : "export";
+
+    public static string BasisName(Basis basis) => basis == Basis.Weight ? "weight" : "value";
+
+    private static string Hash(params string[] parts)
+    {
+        // The unit separator cannot occur in codes or ids, so distinct part lists never hash the same text.
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts)));
+        return Convert.ToHexStringLower(bytes, 0, 16);
+    }
+}

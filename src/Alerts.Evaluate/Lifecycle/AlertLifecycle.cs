@@ -1,0 +1,195 @@
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Evaluate.Rules;
+using Alerts.Pull.Statistics;
+
+namespace Alerts.Evaluate.Lifecycle;
+
+/// <summary>
+/// The alert state machine. The state follows the latest period of the series:
+/// <list type="bullet">
+/// <item>inactive or resolved, latest period breaches: fires (a <c>firing</c> event);</item>
+/// <item>firing, latest period clears (past the clear threshold): resolves (a <c>resolved</c> event);</item>
+/// <item>firing and still firing, or between the thresholds: no event;</item>
+/// <item>a new vintage changed the value of a period on which the alert fired: an event carrying a
+/// <see cref="Revision"/> (old and new value). When that period is the latest and the state changes too, the
+/// state event carries the revision.</item>
+/// </list>
+/// An evaluation whose latest period is older than the stored one (e.g. a recalculation of an old window)
+/// does not change the state; it can still report revisions. The function is pure: the same inputs give
+/// the same record and the same event ids, so a re-run is dropped by duplicate detection downstream.
+/// </summary>
+public static class AlertLifecycle
+{
+    /// <summary>How many alerted periods a record remembers (the newest); two years of months plus margin.</summary>
+    public const int MaxAlertedPeriods = 36;
+
+    /// <summary>Top suppliers carried by an event; keeps messages small when many events are grouped.</summary>
+    public const int EventTopSuppliers = 5;
+
+    /// <summary>Applies an evaluation of one period (the series' latest).</summary>
+    public static AlertTransition Apply(AlertRecord? record, RuleEvaluation evaluation, string vintage, DateTimeOffset now, string runId)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return Apply(record, new SeriesEvaluation(evaluation.Rule, evaluation.Series, evaluation.Basis, [evaluation]), vintage, now, runId);
+    }
+
+    /// <summary>Applies the evaluation of a series (all its periods in the pulled window) to the stored record.</summary>
+    /// <param name="record">The stored record, or null when the alert has never been evaluated.</param>
+    /// <param name="vintage">The data vintage the indices were computed from (part of event ids).</param>
+    public static AlertTransition Apply(AlertRecord? record, SeriesEvaluation evaluation, string vintage, DateTimeOffset now, string runId)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentException.ThrowIfNullOrWhiteSpace(vintage);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        if (evaluation.Periods.Count == 0)
+        {
+            throw new ArgumentException("The evaluation has no period.", nameof(evaluation));
+        }
+
+        var rule = evaluation.Rule;
+        var latest = evaluation.Latest;
+        var fingerprint = AlertFingerprint.Compute(rule.Id, evaluation.Series, evaluation.Basis, rule.Window);
+        if (record is not null && record.Fingerprint != fingerprint)
+        {
+            throw new ArgumentException($"Record {record.Fingerprint} is not the alert of rule '{rule.Id}' on {evaluation.Series} ({evaluation.Basis}).", nameof(record));
+        }
+
+        var oldState = record?.State ?? AlertStatus.Inactive;
+        var alerted = new SortedDictionary<Period, AlertedPeriod>(
+            record?.AlertedPeriods.ToDictionary() ?? []);
+
+        var revisions = new List<Revision>();
+        foreach (var (period, before) in alerted.ToList())
+        {
+            if (evaluation.Find(period) is { } now2 && Differs(before.Value, now2.Value))
+            {
+                revisions.Add(new Revision(period.ToString(), before.Value, now2.Value, before.Vintage, vintage));
+                alerted[period] = new AlertedPeriod(now2.Value, vintage);
+            }
+        }
+
+        var stale = record is not null && latest.Period < record.Period;
+        var newState = oldState;
+        if (!stale)
+        {
+            if (oldState == AlertStatus.Firing && latest.Clears)
+            {
+                newState = AlertStatus.Resolved;
+            }
+            else if (oldState != AlertStatus.Firing && latest.Breaches)
+            {
+                newState = AlertStatus.Firing;
+            }
+        }
+
+        var events = new List<AlertEvent>();
+        if (newState != oldState)
+        {
+            var latestRevision = revisions.FirstOrDefault(r => r.Period == latest.Period.ToString());
+            if (latestRevision is not null)
+            {
+                revisions.Remove(latestRevision);
+            }
+
+            var previous = latestRevision?.OldValue ?? evaluation.BeforeLatest?.Value ?? record?.Value;
+            events.Add(CreateEvent(fingerprint, newState, latest, previous, latestRevision, vintage, now, runId));
+        }
+
+        foreach (var revision in revisions)
+        {
+            var revised = evaluation.Find(Period.Parse(revision.Period))!;
+            var state = newState == AlertStatus.Inactive ? AlertStatus.Resolved : newState;
+            events.Add(CreateEvent(fingerprint, state, revised, revision.OldValue, revision, vintage, now, runId));
+        }
+
+        if (newState == AlertStatus.Firing && !stale)
+        {
+            alerted[latest.Period] = new AlertedPeriod(latest.Value, alerted.TryGetValue(latest.Period, out var known) && !Differs(known.Value, latest.Value) ? known.Vintage : vintage);
+        }
+
+        while (alerted.Count > MaxAlertedPeriods)
+        {
+            alerted.Remove(alerted.Keys.First());
+        }
+
+        var fired = newState == AlertStatus.Firing && oldState != AlertStatus.Firing;
+        var resolved = newState == AlertStatus.Resolved && oldState == AlertStatus.Firing;
+        var candidate = new AlertRecord(
+            fingerprint,
+            rule.Id,
+            evaluation.Series.Reporter,
+            evaluation.Series.Product,
+            evaluation.Series.Flow,
+            evaluation.Basis,
+            rule.Metric,
+            rule.Severity,
+            latest.CommodityName ?? record?.CommodityName ?? evaluation.Series.Product,
+            newState,
+            stale ? record!.Period : latest.Period,
+            stale ? record!.Value : latest.Value,
+            rule.Threshold,
+            stale ? record!.Vintage : vintage,
+            events.Count > 0 ? events[^1].EventId : record?.LastEventId,
+            fired ? now : record?.FiredAt,
+            resolved ? now : newState == AlertStatus.Firing ? null : record?.ResolvedAt,
+            alerted,
+            record?.UpdatedAt ?? now,
+            record?.RunId ?? runId);
+
+        var changed = record is null || events.Count > 0 || !SameState(record, candidate);
+        if (changed)
+        {
+            candidate = candidate with { UpdatedAt = now, RunId = runId };
+        }
+
+        return new AlertTransition(changed ? candidate : record!, events, changed);
+    }
+
+    private static AlertEvent CreateEvent(
+        string fingerprint, AlertStatus status, RuleEvaluation e, double? previous, Revision? revision, string vintage, DateTimeOffset now, string runId)
+    {
+        var state = status == AlertStatus.Firing ? AlertState.Firing : AlertState.Resolved;
+        return new AlertEvent(
+            AlertFingerprint.EventId(fingerprint, state, e.Period, vintage),
+            fingerprint,
+            e.Rule.Id,
+            e.Rule.Name,
+            e.Rule.Severity,
+            e.Series.Product,
+            e.CommodityName ?? e.Series.Product,
+            e.Series.Reporter,
+            e.Series.Flow,
+            e.Period.ToString(),
+            e.Basis,
+            e.Rule.Metric,
+            e.Value,
+            e.Threshold,
+            state,
+            [.. e.Indices.TopSuppliers.Take(EventTopSuppliers)],
+            previous,
+            revision,
+            now,
+            runId,
+            e.Rule.Window);
+    }
+
+    private static bool SameState(AlertRecord a, AlertRecord b) =>
+        a.State == b.State
+        && a.Period == b.Period
+        && !Differs(a.Value, b.Value)
+        && a.Threshold.Equals(b.Threshold)
+        && a.Severity == b.Severity
+        && a.Metric == b.Metric
+        && a.CommodityName == b.CommodityName
+        && a.Vintage == b.Vintage
+        && a.LastEventId == b.LastEventId
+        && a.FiredAt == b.FiredAt
+        && a.ResolvedAt == b.ResolvedAt
+        && a.AlertedPeriods.Count == b.AlertedPeriods.Count
+        && a.AlertedPeriods.All(p => b.AlertedPeriods.TryGetValue(p.Key, out var v) && v == p.Value);
+
+    // Indices are recomputed from decimals each run; only a real change of the data is a revision.
+    private static bool Differs(double a, double b) =>
+        Math.Abs(a - b) > 1e-9 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
+}

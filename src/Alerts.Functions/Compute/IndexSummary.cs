@@ -1,0 +1,79 @@
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Compute.Store;
+using Alerts.Compute.SupplyRisk;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.History;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Evaluate.Rules;
+using Alerts.Functions.Pull;
+using Alerts.Platform.Storage;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.State;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Subscriptions;
+
+namespace Alerts.Functions.Compute;
+
+/// <summary>One computed index row as the HTTP API shows it (field names as in <c>alerts indices</c>).</summary>
+/// <param name="Window"><c>published</c> (the periods as in the data) or <c>rolling12</c> (the 12 months to <paramref name="Period"/>), as rules name it.</param>
+/// <param name="MonthsCovered">Months with data in a rolling window (below 12: <paramref name="Complete"/> is false); null for published periods.</param>
+/// <param name="ChangeFromPrevious">Against the previous period of the same window; null without a comparable earlier row.</param>
+/// <param name="ChangeFromYearAgo">Against the same period a year earlier; null as for <paramref name="ChangeFromPrevious"/>.</param>
+/// <param name="IntraEuTotal">For an EU reporter: the flow with member states, which the indices leave out; null for other reporters.</param>
+/// <param name="Crma">CRMA shares of an annual import row (import proxy; consumption proxy when production is configured); null on other rows.</param>
+/// <param name="SupplyRisk">Supply risk of the stage the product feeds, when the supply-risk parameters link it; null otherwise.</param>
+public sealed record IndexSummary(
+    string Reporter,
+    string Product,
+    string Flow,
+    string Period,
+    string Basis,
+    decimal Total,
+    int Suppliers,
+    double Hhi,
+    double HhiNormalized,
+    double Cr1,
+    double Cr3,
+    string? TopSupplier,
+    double EquivalentSuppliers,
+    double Entropy,
+    string Window,
+    int? MonthsCovered,
+    bool Complete,
+    IndexChangeSummary? ChangeFromPrevious,
+    IndexChangeSummary? ChangeFromYearAgo,
+    decimal? IntraEuTotal,
+    CrmaSummary? Crma,
+    SupplyRiskSummary? SupplyRisk)
+{
+    /// <summary>A computed row (its CRMA shares and supply risk summarised from it).</summary>
+    public static IndexSummary From(SeriesIndices s) => From(s, SupplySummary.From(s.Crma, s.SupplyRisk));
+
+    /// <summary>A stored row, with its stored CRMA shares and supply risk.</summary>
+    public static IndexSummary From(StoredIndices stored) => From(stored.Indices, stored.Supply);
+
+    private static IndexSummary From(SeriesIndices s, SupplySummary? supply) => new(
+        s.Series.Reporter,
+        s.Series.Product,
+        s.Series.Flow.ToString().ToLowerInvariant(),
+        s.Period.ToString(),
+        s.Basis.ToString().ToLowerInvariant(),
+        s.Indices.Total,
+        s.Indices.Suppliers,
+        s.Indices.Hhi,
+        s.Indices.HhiNormalized,
+        s.Indices.Cr1,
+        s.Indices.Cr3,
+        s.Indices.TopSupplier,
+        s.Indices.EquivalentSuppliers,
+        s.Indices.Entropy,
+        s.Window.ToName(),
+        s.MonthsCovered,
+        s.IsComplete,
+        IndexChangeSummary.From(s.ChangeFromPrevious, s.Indices.TopSupplier),
+        IndexChangeSummary.From(s.ChangeFromYearAgo, s.Indices.TopSupplier),
+        s.IntraEuTotal,
+        supply?.Crma,
+        supply?.SupplyRisk);
+}

@@ -1,0 +1,45 @@
+using Alerts.Compute.Store;
+using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.History;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Functions.Http;
+using Alerts.Platform.Storage;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.State;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Subscriptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alerts.Functions.Evaluate;
+
+/// <summary><c>/api/alerts</c>: the alerts the rules keep, firing ones by default; one by fingerprint (the link in every notification).</summary>
+public sealed class AlertFunctions(AlertStore alerts)
+{
+    [Function(nameof(GetAlert))]
+    public async Task<IActionResult> GetAlert(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "alerts/{fingerprint}")] HttpRequest request, string fingerprint, CancellationToken cancellationToken) =>
+        await alerts.FindAsync(fingerprint, cancellationToken) is { } found
+            ? new OkObjectResult(AlertView.From(found))
+            : Problems.NotFound(request, $"There is no alert '{fingerprint}'.");
+
+    [Function(nameof(ListAlerts))]
+    public async Task<IActionResult> ListAlerts(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "alerts")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var text = request.Query["state"].ToString();
+        if (!Enum.TryParse<AlertStatus>(string.IsNullOrEmpty(text) ? "firing" : text, ignoreCase: true, out var state) || !Enum.IsDefined(state))
+        {
+            return Problems.Validation(request, new Dictionary<string, string[]> { ["state"] = ["Use firing, resolved or inactive."] });
+        }
+
+        var result = new List<AlertView>();
+        await foreach (var a in alerts.ListAsync(state, cancellationToken))
+        {
+            result.Add(AlertView.From(a));
+        }
+
+        return new OkObjectResult(result.OrderBy(a => a.Product, StringComparer.Ordinal).ThenBy(a => a.RuleId, StringComparer.Ordinal).ToList());
+    }
+}

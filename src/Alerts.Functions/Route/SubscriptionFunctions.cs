@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Alerts.Functions.Http;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alerts.Functions.Route;
+
+/// <summary><c>/api/subscriptions</c>: a caller creates, reads, lists, resumes and deletes its own subscriptions.</summary>
+public sealed class SubscriptionFunctions(SubscriptionService subscriptions)
+{
+    [Function(nameof(CreateSubscription))]
+    public async Task<IActionResult> CreateSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (CallerIdentity.Of(request) is not { } owner)
+        {
+            return Problems.Unauthorized(request);
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<SubscriptionRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (created, errors) = await subscriptions.CreateAsync(owner, body, cancellationToken);
+        return created is null
+            ? Problems.Validation(request, errors)
+            : new CreatedResult($"/api/subscriptions/{created.Id}", created);
+    }
+
+    [Function(nameof(GetSubscription))]
+    public Task<IActionResult> GetSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        OwnSubscriptionAsync(request, id, owner => subscriptions.GetAsync(owner, id, cancellationToken));
+
+    [Function(nameof(ListSubscriptions))]
+    public async Task<IActionResult> ListSubscriptions(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions")] HttpRequest request, CancellationToken cancellationToken) =>
+        CallerIdentity.Of(request) is { } owner
+            ? new OkObjectResult(await subscriptions.ListAsync(owner, cancellationToken))
+            : Problems.Unauthorized(request);
+
+    /// <summary>Resumes a subscription paused after repeated permanent delivery failures; 200 with the subscription.</summary>
+    [Function(nameof(ResumeSubscription))]
+    public Task<IActionResult> ResumeSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions/{id}/resume")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        OwnSubscriptionAsync(request, id, owner => subscriptions.ResumeAsync(owner, id, cancellationToken));
+
+    [Function(nameof(DeleteSubscription))]
+    public async Task<IActionResult> DeleteSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (CallerIdentity.Of(request) is not { } owner)
+        {
+            return Problems.Unauthorized(request);
+        }
+
+        return await subscriptions.DeleteAsync(owner, id, cancellationToken)
+            ? new NoContentResult()
+            : NotYours(request, id);
+    }
+
+    // One of the caller's subscriptions, acted on; another owner's id answers exactly like an unknown one.
+    private static async Task<IActionResult> OwnSubscriptionAsync(HttpRequest request, string id, Func<string, Task<SubscriptionView?>> act)
+    {
+        if (CallerIdentity.Of(request) is not { } owner)
+        {
+            return Problems.Unauthorized(request);
+        }
+
+        return await act(owner) is { } view ? new OkObjectResult(view) : NotYours(request, id);
+    }
+
+    private static IActionResult NotYours(HttpRequest request, string id) => Problems.NotFound(request, $"You have no subscription '{id}'.");
+}

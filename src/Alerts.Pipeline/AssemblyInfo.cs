@@ -1,1 +1,0 @@
-// Adapters (sources, storage, messaging, delivery) and the pipeline's application services.

@@ -1,0 +1,332 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Platform.Bus;
+
+/// <summary>
+/// Drains a topic subscription in one bounded run: a PeekLock receiver, batches within a time budget and a
+/// message cap, each body deserialized and passed to a handler, settled as the handler says, the receiver
+/// disposed at the end. The handler does not know how the message arrived, so a Service Bus trigger could
+/// call it the same way.
+/// </summary>
+/// <remarks>
+/// A delayed retry is a copy scheduled on the topic with MessageId <c>{original}:retry{n}</c> (the original
+/// id would be dropped by duplicate detection) and properties <see cref="MessageProperties.RetryAttempt"/>,
+/// <see cref="MessageProperties.OriginalMessageId"/> and <see cref="MessageProperties.RetryFor"/>; then the
+/// original is completed. A copy reaches every subscription whose filter it passes: drains of other
+/// subscriptions complete it unhandled (counted as skipped).
+/// </remarks>
+public sealed partial class SubscriptionDrain
+{
+    public const string MalformedMessageReason = "MalformedMessage";
+    public const string MaxRetriesExceededReason = "MaxRetriesExceeded";
+    private const int MaxDescriptionLength = 1024;
+
+    private readonly ServiceBusClient client;
+    private readonly TimeProvider time;
+    private readonly ILogger<SubscriptionDrain> logger;
+
+    public SubscriptionDrain(ServiceBusClient client, TimeProvider time, ILogger<SubscriptionDrain> logger)
+    {
+        this.client = client ?? throw new ArgumentNullException(nameof(client));
+        this.time = time ?? throw new ArgumentNullException(nameof(time));
+        this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>Drains with a handler per message; a handler that throws abandons its message.</summary>
+    public Task<DrainSummary> DrainAsync<T>(
+        string topic,
+        string subscription,
+        Func<T, ServiceBusReceivedMessage, CancellationToken, Task<Settlement>> handler,
+        DrainOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return DrainBatchesAsync<T>(
+            topic,
+            subscription,
+            async (items, ct) =>
+            {
+                var settlements = new List<Settlement?>(items.Count);
+                foreach (var (body, message) in items)
+                {
+                    using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = message.CorrelationId, ["MessageId"] = message.MessageId });
+                    try
+                    {
+                        settlements.Add(await handler(body, message, ct).ConfigureAwait(false));
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                    {
+                        LogHandlerFailed(e, message.CorrelationId, message.MessageId, topic, subscription);
+                        settlements.Add(null);
+                    }
+                }
+
+                return settlements;
+            },
+            options,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Drains with a handler per received batch (e.g. routing, which groups the events of one batch); the handler
+    /// returns one settlement per item, in order, or null to abandon that item. A handler that throws abandons the batch.
+    /// Malformed bodies and retry copies meant for other subscriptions never reach it.
+    /// </summary>
+    public async Task<DrainSummary> DrainBatchesAsync<T>(
+        string topic,
+        string subscription,
+        Func<IReadOnlyList<(T Body, ServiceBusReceivedMessage Message)>, CancellationToken, Task<IReadOnlyList<Settlement?>>> handler,
+        DrainOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscription);
+        ArgumentNullException.ThrowIfNull(handler);
+        options ??= new DrainOptions();
+        options.Validate();
+        var started = time.GetTimestamp();
+        var run = new Run(topic, subscription);
+        await using (var receiver = client.CreateReceiver(topic, subscription, new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.PeekLock, PrefetchCount = 0 }))
+        {
+            ServiceBusSender? retrySender = null;
+            try
+            {
+                while (run.Received < options.MaxMessages && !cancellationToken.IsCancellationRequested)
+                {
+                    var remaining = options.TimeBudget - time.GetElapsedTime(started);
+                    if (remaining <= TimeSpan.Zero)
+                    {
+                        LogBudgetSpent(topic, subscription, options.TimeBudget);
+                        break;
+                    }
+
+                    var wait = remaining < options.ReceiveWait ? remaining : options.ReceiveWait;
+                    var batch = await receiver.ReceiveMessagesAsync(Math.Min(options.BatchSize, options.MaxMessages - run.Received), wait, cancellationToken).ConfigureAwait(false);
+                    if (batch.Count == 0)
+                    {
+                        break;
+                    }
+
+                    var items = new List<(T Body, ServiceBusReceivedMessage Message)>(batch.Count);
+                    foreach (var message in batch)
+                    {
+                        run.Received++;
+                        if (await PrepareAsync<T>(receiver, message, run).ConfigureAwait(false) is (true, var body))
+                        {
+                            items.Add((body!, message));
+                        }
+                    }
+
+                    if (items.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    IReadOnlyList<Settlement?> settlements;
+                    try
+                    {
+                        settlements = await handler(items, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        LogHandlerFailed(e, items[0].Message.CorrelationId, items[0].Message.MessageId, topic, subscription);
+                        settlements = new Settlement?[items.Count];
+                    }
+
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        var settlement = i < settlements.Count ? settlements[i] : null;
+                        retrySender = await SettleAsync(receiver, retrySender, items[i].Message, settlement, options, run).ConfigureAwait(false);
+                    }
+                }
+            }
+            finally
+            {
+                if (retrySender is not null)
+                {
+                    await retrySender.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        var summary = new DrainSummary(run.Received, run.Completed, run.Retried, run.DeadLettered, run.Abandoned, run.Skipped, time.GetElapsedTime(started));
+        LogSummary(topic, subscription, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered, summary.Abandoned, summary.Skipped, summary.Elapsed.TotalMilliseconds);
+        return summary;
+    }
+
+    /// <summary>Completes retry copies meant for another subscription and dead-letters malformed bodies; otherwise the body.</summary>
+    private async Task<(bool Ok, T? Body)> PrepareAsync<T>(ServiceBusReceiver receiver, ServiceBusReceivedMessage message, Run run)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = message.CorrelationId, ["MessageId"] = message.MessageId });
+        try
+        {
+            if (message.ApplicationProperties.TryGetValue(MessageProperties.RetryFor, out var retryFor)
+                && !string.Equals(retryFor as string, run.Subscription, StringComparison.OrdinalIgnoreCase))
+            {
+                await receiver.CompleteMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
+                run.Skipped++;
+                return (false, default);
+            }
+
+            try
+            {
+                return (true, MessageJson.Deserialize<T>(message.Body));
+            }
+            catch (JsonException e)
+            {
+                var description = Cut($"The body is not a valid {typeof(T).Name} at JSON path {e.Path ?? "$"}: {e.Message}");
+                LogMalformed(message.CorrelationId, message.MessageId, run.Topic, run.Subscription, e.Path ?? "$");
+                await receiver.DeadLetterMessageAsync(message, MalformedMessageReason, description, CancellationToken.None).ConfigureAwait(false);
+                run.DeadLettered++;
+                return (false, default);
+            }
+        }
+        catch (ServiceBusException e) when (e.Reason == ServiceBusFailureReason.MessageLockLost)
+        {
+            LogLockLost(message.CorrelationId, message.MessageId);
+            run.Abandoned++;
+            return (false, default);
+        }
+    }
+
+    /// <summary>Settles one message as its handler said (null: abandon for redelivery).</summary>
+    private async Task<ServiceBusSender?> SettleAsync(
+        ServiceBusReceiver receiver, ServiceBusSender? retrySender, ServiceBusReceivedMessage message, Settlement? settlement, DrainOptions options, Run run)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = message.CorrelationId, ["MessageId"] = message.MessageId });
+        try
+        {
+            switch (settlement?.Kind)
+            {
+                case null:
+                    await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                    run.Abandoned++;
+                    break;
+                case SettlementKind.Complete:
+                    await receiver.CompleteMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
+                    run.Completed++;
+                    break;
+                case SettlementKind.DeadLetter:
+                    LogDeadLettered(message.CorrelationId, message.MessageId, settlement.Reason!);
+                    await receiver.DeadLetterMessageAsync(message, settlement.Reason, Cut(settlement.Description ?? string.Empty), CancellationToken.None).ConfigureAwait(false);
+                    run.DeadLettered++;
+                    break;
+                case SettlementKind.Retry when settlement.RetryAfter is null:
+                    LogAbandoned(message.CorrelationId, message.MessageId, message.DeliveryCount);
+                    await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                    run.Retried++;
+                    break;
+                default:
+                    retrySender = await ScheduleRetryAsync(receiver, retrySender, message, settlement.RetryAfter!.Value, options, run).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch (ServiceBusException e) when (e.Reason == ServiceBusFailureReason.MessageLockLost)
+        {
+            // The lock expired while the handler ran: Service Bus redelivers the message, handlers are idempotent.
+            LogLockLost(message.CorrelationId, message.MessageId);
+            run.Abandoned++;
+        }
+
+        return retrySender;
+    }
+
+    private async Task<ServiceBusSender> ScheduleRetryAsync(
+        ServiceBusReceiver receiver, ServiceBusSender? sender, ServiceBusReceivedMessage message, TimeSpan after, DrainOptions options, Run run)
+    {
+        sender ??= client.CreateSender(run.Topic);
+        var attempt = RetryAttemptOf(message) + 1;
+        var original = message.ApplicationProperties.TryGetValue(MessageProperties.OriginalMessageId, out var o) && o is string s ? s : message.MessageId;
+        if (attempt > options.MaxRetries)
+        {
+            LogDeadLettered(message.CorrelationId, message.MessageId, MaxRetriesExceededReason);
+            await receiver.DeadLetterMessageAsync(message, MaxRetriesExceededReason, $"Retried {options.MaxRetries} times.", CancellationToken.None).ConfigureAwait(false);
+            run.DeadLettered++;
+            return sender;
+        }
+
+        var copy = new ServiceBusMessage(message)
+        {
+            MessageId = string.Create(CultureInfo.InvariantCulture, $"{original}:retry{attempt}"),
+        };
+        copy.ApplicationProperties[MessageProperties.RetryAttempt] = attempt;
+        copy.ApplicationProperties[MessageProperties.OriginalMessageId] = original;
+        copy.ApplicationProperties[MessageProperties.RetryFor] = run.Subscription;
+        var at = time.GetUtcNow() + after;
+        try
+        {
+            await sender.ScheduleMessageAsync(copy, at, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ServiceBusException e)
+        {
+            // Not scheduled: give the original back rather than lose it.
+            LogRetryNotScheduled(e, message.CorrelationId, message.MessageId);
+            await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            run.Abandoned++;
+            return sender;
+        }
+
+        await receiver.CompleteMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
+        LogRetryScheduled(message.CorrelationId, message.MessageId, attempt, at);
+        run.Retried++;
+        return sender;
+    }
+
+    /// <summary>0 for a first delivery; n for the n-th scheduled retry copy.</summary>
+    public static int RetryAttemptOf(ServiceBusReceivedMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.ApplicationProperties.TryGetValue(MessageProperties.RetryAttempt, out var a) ? Convert.ToInt32(a, CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static string Cut(string text) => text.Length <= MaxDescriptionLength ? text : text[..MaxDescriptionLength];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Drained {Topic}/{Subscription}: {Received} received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered, {Abandoned} abandoned, {Skipped} skipped in {ElapsedMs} ms")]
+    private partial void LogSummary(string topic, string subscription, int received, int completed, int retried, int deadLettered, int abandoned, int skipped, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Time budget {Budget} spent draining {Topic}/{Subscription}; the rest waits for the next run")]
+    private partial void LogBudgetSpent(string topic, string subscription, TimeSpan budget);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} on {Topic}/{Subscription} is malformed at {JsonPath}: dead-lettered; correlation {CorrelationId}")]
+    private partial void LogMalformed(string? correlationId, string messageId, string topic, string subscription, string jsonPath);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handler failed for message {MessageId} on {Topic}/{Subscription}: abandoned; correlation {CorrelationId}")]
+    private partial void LogHandlerFailed(Exception exception, string? correlationId, string messageId, string topic, string subscription);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} dead-lettered: {Reason}; correlation {CorrelationId}")]
+    private partial void LogDeadLettered(string? correlationId, string messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} abandoned for redelivery (delivery {DeliveryCount}); correlation {CorrelationId}")]
+    private partial void LogAbandoned(string? correlationId, string messageId, int deliveryCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} retry {Attempt} scheduled for {At}; correlation {CorrelationId}")]
+    private partial void LogRetryScheduled(string? correlationId, string messageId, int attempt, DateTimeOffset at);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not schedule a retry of message {MessageId}: abandoned instead; correlation {CorrelationId}")]
+    private partial void LogRetryNotScheduled(Exception exception, string? correlationId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lock of message {MessageId} lost before settlement: it will be redelivered; correlation {CorrelationId}")]
+    private partial void LogLockLost(string? correlationId, string messageId);
+
+    private sealed class Run(string topic, string subscription)
+    {
+        public string Topic { get; } = topic;
+
+        public string Subscription { get; } = subscription;
+
+        public int Received { get; set; }
+
+        public int Completed { get; set; }
+
+        public int Retried { get; set; }
+
+        public int DeadLettered { get; set; }
+
+        public int Abandoned { get; set; }
+
+        public int Skipped { get; set; }
+    }
+}

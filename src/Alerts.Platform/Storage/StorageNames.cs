@@ -1,0 +1,37 @@
+namespace Alerts.Platform.Storage;
+
+/// <summary>The tables and blob containers the app owns (before <see cref="StorageOptions.NamePrefix"/>).</summary>
+public static class StorageNames
+{
+    /// <summary>Concentration indices per series, basis and period.</summary>
+    public const string IndicesTable = "indices";
+
+    /// <summary>Alert state per rule, series and basis.</summary>
+    public const string AlertsTable = "alerts";
+
+    /// <summary>Subscriptions, partitioned by owner.</summary>
+    public const string SubscriptionsTable = "subscriptions";
+
+    /// <summary>What was last notified per subscription and group (deduplication).</summary>
+    public const string NotificationLogTable = "notificationlog";
+
+    /// <summary>One row per delivery attempt.</summary>
+    public const string DeliveriesTable = "deliveries";
+
+    /// <summary>Per subscription: consecutive permanent delivery failures and the pause they led to.</summary>
+    public const string EndpointHealthTable = "endpointhealth";
+
+    /// <summary>Per series: watermark, last vintage and snapshot hash of the pull.</summary>
+    public const string PullStateTable = "pullstate";
+
+    /// <summary>Per-series observation snapshots (gzip JSON lines).</summary>
+    public const string SnapshotsContainer = "snapshots";
+
+    /// <summary>Raw source payloads, archived for audit.</summary>
+    public const string RawContainer = "raw";
+
+    public static readonly IReadOnlyList<string> Tables =
+        [IndicesTable, AlertsTable, SubscriptionsTable, NotificationLogTable, DeliveriesTable, EndpointHealthTable, PullStateTable];
+
+    public static readonly IReadOnlyList<string> Containers = [SnapshotsContainer, RawContainer];
+}

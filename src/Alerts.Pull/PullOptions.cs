@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Alerts.Pull.Sources;
+
+namespace Alerts.Pull;
+
+/// <summary>What the timer-triggered pull covers (section <c>Pull</c>).</summary>
+public sealed class PullOptions
+{
+    public const string SectionName = "Pull";
+
+    /// <summary>Source to pull from: <c>comext</c> (default) or <c>comtrade</c>.</summary>
+    [Required]
+    public string Source { get; set; } = "comext";
+
+    /// <summary>
+    /// Product codes (HS6/CN8) to pull, e.g. <c>Pull__Products__0=850511</c>. Default: the strategic raw
+    /// materials of the bundled sample data.
+    /// </summary>
+    public List<string> Products { get; set; } = [];
+
+    /// <summary>
+    /// Commodity series to compute from the pulled products, as catalog ids (<c>rare-earths</c>: every stage the
+    /// products cover) or <c>id/stage</c> (<c>graphite/ore</c>), e.g. <c>Pull__Commodities__0=graphite</c>. Default:
+    /// every catalog commodity stage with at least one of its codes among <see cref="Products"/>. An entry none of
+    /// whose codes is pulled, or an unknown id, stops the app at start.
+    /// </summary>
+    public List<string> Commodities { get; set; } = [];
+
+    /// <summary>Whether commodity series are computed at all (default true); false: product series only.</summary>
+    public bool AggregateCommodities { get; set; } = true;
+
+    /// <summary>Products when none are configured.</summary>
+    public static IReadOnlyList<string> DefaultProducts { get; } = ["280530", "284690", "850511", "811292", "250410", "250490"];
+
+    /// <summary><c>A</c> (annual, default) or <c>M</c> (monthly).</summary>
+    [RegularExpression("^[AM]$", ErrorMessage = "Setting Pull:Frequency must be A or M.")]
+    public string Frequency { get; set; } = "A";
+
+    /// <summary>Annual pulls: how many years back from last year are re-pulled (revisions arrive for years).</summary>
+    [Range(1, 40, ErrorMessage = "Setting Pull:TrailingYears must be between 1 and 40.")]
+    public int TrailingYears { get; set; } = 7;
+
+    /// <summary>Monthly pulls: how many months back are re-pulled each run (figures are revised for about 24 months).</summary>
+    [Range(1, 480, ErrorMessage = "Setting Pull:TrailingMonths must be between 1 and 480.")]
+    public int TrailingMonths { get; set; } = 24;
+
+    /// <summary>Reporter whose imports are watched.</summary>
+    [Required]
+    public string Reporter { get; set; } = "EU27_2020";
+
+    /// <summary>
+    /// Comext pulls: also pull exports (<c>Pull__IncludeExports=true</c>), which the CRMA consumption-share proxy needs
+    /// (apparent consumption = production + imports - exports); export series then get indices too. Default false.
+    /// </summary>
+    public bool IncludeExports { get; set; }
+
+    public IReadOnlyList<string> EffectiveProducts => Products.Count > 0 ? Products : DefaultProducts;
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Alerts.Pull;
+using Alerts.Pull.Sources;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.Comtrade;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Pull.Sources.Comtrade;
+
+/// <summary>
+/// UN Comtrade v1 as a pull source: the trailing window of one product, imports of the configured reporter
+/// (<c>EU27_2020</c> is M49 97). Without a subscription key the client asks the preview endpoint once per period.
+/// </summary>
+public sealed class ComtradeSource(ComtradeClient client, IOptions<PullOptions> options, TimeProvider time) : ITradeSource
+{
+    public string Name => "comtrade";
+
+    public Task<TradeDataSet> FetchAsync(string product, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var (from, to) = PullWindow.For(o, time.GetUtcNow());
+        var query = new ComtradeQuery { Products = [product], ReporterCode = ReporterCode(o.Reporter), Periods = Periods(from, to) };
+        return client.GetAsync(query, cancellationToken);
+    }
+
+    /// <summary>The M49 code of a reporter given as Comext names it (<c>EU27_2020</c>, <c>DE</c>) or as a number.</summary>
+    public static int ReporterCode(string reporter)
+    {
+        if (int.TryParse(reporter, NumberStyles.None, CultureInfo.InvariantCulture, out var code))
+        {
+            return code;
+        }
+
+        return M49CountryCodes.Default.TryGetM49(reporter, out code)
+            ? code
+            : throw new InvalidOperationException($"Setting Pull:Reporter '{reporter}' has no UN Comtrade (M49) reporter code; use EU27_2020, an ISO-2 country code or an M49 number.");
+    }
+
+    /// <summary>Every period from <paramref name="from"/> to <paramref name="to"/>, both included, of their frequency.</summary>
+    public static IReadOnlyList<Period> Periods(Period from, Period to)
+    {
+        var periods = new List<Period>();
+        for (var p = from; p.CompareTo(to) <= 0; p = p.Next())
+        {
+            periods.Add(p);
+        }
+
+        return periods;
+    }
+}

@@ -1,0 +1,346 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Alerts.Pull.Statistics.Parsing;
+using nietras.SeparatedValues;
+
+namespace Alerts.Pull.Statistics.SdmxCsv;
+
+/// <summary>
+/// Reads Comext SDMX-CSV (one row per indicator) as a stream of observations, merging the indicators of one
+/// reporter/partner/product/flow/period. Memory is bounded by one series: the rows of a series (reporter,
+/// partner, product, flow) must be contiguous, as Eurostat writes them; a series that reappears after another
+/// one started is an error rather than a silent double. Duplicate rows (same series, period and indicator)
+/// are an error naming both lines. Tolerates a UTF-8 BOM, CRLF and quoted fields; an empty
+/// <c>OBS_VALUE</c> (or flag <c>c</c>) is missing, never zero.
+/// </summary>
+public sealed class SdmxCsvReader
+{
+    private const string SourceName = "Comext SDMX-CSV";
+    private readonly TradeDataReaderOptions _options;
+    private readonly PayloadErrors _errors;
+
+    private SdmxCsvReader(string origin, TradeDataReaderOptions options)
+    {
+        _options = options;
+        _errors = new PayloadErrors(SourceName, origin);
+        Origin = origin;
+    }
+
+    public string Origin { get; }
+
+    /// <summary>Latest <c>LAST UPDATE</c> seen so far (complete once enumeration has finished).</summary>
+    public DataVintage Vintage { get; private set; }
+
+    /// <summary>Rows read so far.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Reads a whole payload into a data set.</summary>
+    public static TradeDataSet Read(Stream stream, string origin, TradeDataReaderOptions? options = null)
+    {
+        var reader = new SdmxCsvReader(origin, options ?? TradeDataReaderOptions.Default);
+        var observations = reader.Observations(stream).ToList();
+        return new TradeDataSet(TradeDataSource.Comext, TradeDataFormat.ComextSdmxCsv, origin, reader.Vintage, observations);
+    }
+
+    /// <summary>Creates a streaming reader; enumerate <see cref="Observations"/> once, then read <see cref="Vintage"/>.</summary>
+    public static SdmxCsvReader Create(string origin, TradeDataReaderOptions? options = null) =>
+        new(origin, options ?? TradeDataReaderOptions.Default);
+
+    /// <summary>Yields observations series by series, in file order.</summary>
+    public IEnumerable<TradeObservation> Observations(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var limited = new SizeLimitedStream(stream, _options.MaxBytes, _errors.TooLarge);
+        using var reader = Open(limited);
+        var names = reader.Header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF')).ToList();
+        var state = new SeriesState(CheckHeader(names), names.Count);
+        while (true)
+        {
+            List<TradeObservation>? flushed;
+            try
+            {
+                if (!reader.MoveNext())
+                {
+                    break;
+                }
+
+                flushed = ProcessRow(reader.Current, state);
+            }
+            catch (Exception e) when (e is not TradeDataFormatException and not OperationCanceledException)
+            {
+                throw _errors.At(string.Create(CultureInfo.InvariantCulture, $"after line {state.LastLine}"), $"unreadable CSV: {e.Message}", e);
+            }
+
+            if (flushed is not null)
+            {
+                foreach (var o in flushed)
+                {
+                    yield return o;
+                }
+            }
+        }
+
+        if (state.Current is { } last)
+        {
+            foreach (var o in Flush(last, state))
+            {
+                yield return o;
+            }
+        }
+    }
+
+    private List<TradeObservation>? ProcessRow(SepReader.Row row, SeriesState state)
+    {
+        var columns = state.Columns;
+        var line = row.LineNumberFrom;
+        state.LastLine = line;
+        Rows++;
+        if (row.ColCount != state.ColumnCount)
+        {
+            throw _errors.At(Line(line), string.Create(CultureInfo.InvariantCulture, $"expected {state.ColumnCount} columns as in the header, found {row.ColCount}"));
+        }
+
+        List<TradeObservation>? flushed = null;
+        var freqSpan = row[columns[2]].Span.Trim();
+        var reporterSpan = row[columns[3]].Span.Trim();
+        var partnerSpan = row[columns[4]].Span.Trim();
+        var productSpan = row[columns[5]].Span.Trim();
+        var flowSpan = row[columns[6]].Span.Trim();
+        if (state.Current is not { } cur || !cur.Freq.AsSpan().SequenceEqual(freqSpan) || !cur.Reporter.AsSpan().SequenceEqual(reporterSpan)
+            || !cur.Partner.AsSpan().SequenceEqual(partnerSpan) || !cur.Product.AsSpan().SequenceEqual(productSpan) || !cur.Flow.AsSpan().SequenceEqual(flowSpan))
+        {
+            var key = (freqSpan.ToString(), reporterSpan.ToString(), partnerSpan.ToString(), productSpan.ToString(), flowSpan.ToString());
+            if (state.Current is { } done)
+            {
+                flushed = Flush(done, state);
+                state.SeriesDone.Add(done);
+            }
+
+            var (freq, reporter, partner, product, flowText) = key;
+            if (state.SeriesDone.Contains(key))
+            {
+                throw _errors.At(Line(line), $"series {reporter}/{partner}/{product}/{flowText} continues here after other series; rows of one series must be contiguous (sort the file by series)");
+            }
+
+            CheckCode(reporter, "reporter", line);
+            CheckCode(partner, "partner", line);
+            CheckCode(product, "product", line);
+            if (!ComextIndicators.TryParseFlow(flowText, out state.Flow))
+            {
+                throw _errors.At(Line(line), $"flow '{flowText}' is not 1 (import) or 2 (export)");
+            }
+
+            if (freq is not ("A" or "M"))
+            {
+                throw _errors.At(Line(line), $"freq '{freq}' is not A or M");
+            }
+
+            state.Current = key;
+        }
+
+        var series = state.Current!.Value;
+        var lastUpdate = row[columns[1]].Span.Trim();
+        if (!lastUpdate.SequenceEqual(state.LastUpdateText))
+        {
+            var text = lastUpdate.ToString();
+            if (!DataVintage.TryParse(text, out var v))
+            {
+                throw _errors.At(Line(line), $"LAST UPDATE '{text}' is not a date (expected dd/MM/yy)");
+            }
+
+            state.LastUpdateText = text;
+            Vintage = DataVintage.Latest(Vintage, v);
+        }
+
+        var periodSpan = row[columns[8]].Span.Trim();
+        // Looked up by span: a handful of distinct periods, millions of rows, no string per row.
+        if (!state.Periods.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(periodSpan, out var period))
+        {
+            var periodText = periodSpan.ToString();
+            if (!Period.TryParse(periodText, out period))
+            {
+                throw _errors.At(Line(line), $"TIME_PERIOD '{periodText}' is not a period (YYYY, YYYY-MM or YYYYMmm)");
+            }
+
+            state.Periods[periodText] = period;
+        }
+
+        if (period.IsAnnual != (series.Freq == "A"))
+        {
+            throw _errors.At(Line(line), $"TIME_PERIOD '{periodSpan}' does not match freq '{series.Freq}'");
+        }
+
+        var indicator = row[columns[7]].Span.Trim();
+        int kind = indicator switch
+        {
+            ComextIndicators.QuantityIn100Kg => 1,
+            ComextIndicators.ValueInEuros => 2,
+            ComextIndicators.SupplementaryQuantity => 0,
+            _ => throw _errors.At(Line(line), $"unknown indicator '{indicator}' (expected {ComextIndicators.QuantityIn100Kg} or {ComextIndicators.ValueInEuros})"),
+        };
+        if (kind == 0)
+        {
+            return flushed;
+        }
+
+        var amount = ReadAmount(row[columns[9]].Span, columns[10] >= 0 ? row[columns[10]].Span : default, kind, line);
+        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(state.Cells, period, out _);
+        if (kind == 1 ? cell.HasQuantity : cell.HasValue)
+        {
+            var name = kind == 1 ? ComextIndicators.QuantityIn100Kg : ComextIndicators.ValueInEuros;
+            throw _errors.At(Line(line), string.Create(CultureInfo.InvariantCulture, $"duplicate row: {name} for {series.Reporter}/{series.Partner}/{series.Product}/{series.Flow}/{period} was already given at line {(kind == 1 ? cell.QuantityLine : cell.ValueLine)}"));
+        }
+
+        if (kind == 1)
+        {
+            cell.HasQuantity = true;
+            cell.QuantityKg = amount;
+            cell.QuantityLine = line;
+        }
+        else
+        {
+            cell.HasValue = true;
+            cell.Value = amount;
+            cell.ValueLine = line;
+        }
+
+        if (state.Cells.Count > 100_000)
+        {
+            throw _errors.At(Line(line), "one series has more than 100000 periods");
+        }
+
+        return flushed;
+    }
+
+    private static SepReader OpenReader(Stream stream) =>
+        Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true, DisableFastFloat = true }).From(stream);
+
+    private SepReader Open(Stream stream)
+    {
+        try
+        {
+            return OpenReader(stream);
+        }
+        catch (Exception e) when (e is not TradeDataFormatException)
+        {
+            throw _errors.At("line 1", $"unreadable header: {e.Message}", e);
+        }
+    }
+
+    private static string Line(int line) => string.Create(CultureInfo.InvariantCulture, $"line {line}");
+
+    private void CheckCode(string code, string column, int line)
+    {
+        if (code.Length == 0 || code.Length > 32 || code.AsSpan().ContainsAnyExcept(CodeChars))
+        {
+            throw _errors.At(Line(line), $"{column} code '{code}' is empty or not a code (letters, digits, '_')");
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> CodeChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+
+    private decimal? ReadAmount(ReadOnlySpan<char> text, ReadOnlySpan<char> flag, int kind, int line)
+    {
+        var t = text.Trim();
+        if (t.IsEmpty || t.SequenceEqual(":") || flag.Trim().SequenceEqual("c"))
+        {
+            return null;
+        }
+
+        var problem = AmountRules.TryParse(t, out var amount);
+        if (problem is null)
+        {
+            if (kind == 1)
+            {
+                amount *= 100m;
+            }
+
+            amount = AmountRules.Normalize(amount);
+
+            problem = AmountRules.Check(amount, _options.MaxAmount, kind == 1 ? "quantity (kg)" : "value (EUR)");
+        }
+
+        return problem is null ? amount : throw _errors.At(Line(line), $"OBS_VALUE: {problem}");
+    }
+
+    private static List<TradeObservation> Flush((string Freq, string Reporter, string Partner, string Product, string Flow) key, SeriesState state)
+    {
+        var list = new List<TradeObservation>(state.Cells.Count);
+        foreach (var (period, cell) in state.Cells.OrderBy(c => c.Key))
+        {
+            if (cell.QuantityKg is null && cell.Value is null)
+            {
+                continue;
+            }
+
+            list.Add(new TradeObservation(key.Reporter, key.Partner, key.Product, state.Flow, period, cell.QuantityKg, cell.Value, ComextIndicators.Currency));
+        }
+
+        state.Cells.Clear();
+        return list;
+    }
+
+    /// <summary>Maps the header to column positions; missing and unexpected columns are both an error.</summary>
+    private int[] CheckHeader(List<string> names)
+    {
+        var missing = SdmxCsvColumns.Required.Where(r => !names.Contains(r, StringComparer.Ordinal)).ToList();
+        var extra = names.Where(n => n != SdmxCsvColumns.ObsFlag && !SdmxCsvColumns.Required.Contains(n, StringComparer.Ordinal)).ToList();
+        var duplicated = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (missing.Count > 0 || extra.Count > 0 || duplicated.Count > 0)
+        {
+            var parts = new List<string>();
+            if (missing.Count > 0)
+            {
+                parts.Add($"missing column(s) {string.Join(", ", missing)}");
+            }
+
+            if (extra.Count > 0)
+            {
+                parts.Add($"unexpected column(s) {string.Join(", ", extra)}");
+            }
+
+            if (duplicated.Count > 0)
+            {
+                parts.Add($"repeated column(s) {string.Join(", ", duplicated)}");
+            }
+
+            throw _errors.At("line 1 (header)", $"{string.Join("; ", parts)} (expected {string.Join(",", SdmxCsvColumns.Required)}[,{SdmxCsvColumns.ObsFlag}])");
+        }
+
+        var positions = SdmxCsvColumns.Required.Select(r => names.IndexOf(r)).ToList();
+        positions.Add(names.IndexOf(SdmxCsvColumns.ObsFlag));
+        return [.. positions];
+    }
+
+    private sealed class SeriesState(int[] columns, int columnCount)
+    {
+        public int[] Columns { get; } = columns;
+
+        public int ColumnCount { get; } = columnCount;
+
+        public int LastLine { get; set; } = 1;
+
+        public (string Freq, string Reporter, string Partner, string Product, string Flow)? Current { get; set; }
+
+        public TradeFlow Flow;
+
+        public string LastUpdateText { get; set; } = "\0";
+
+        public Dictionary<Period, SdmxCell> Cells { get; } = [];
+
+        public HashSet<(string, string, string, string, string)> SeriesDone { get; } = [];
+
+        public Dictionary<string, Period> Periods { get; } = new(StringComparer.Ordinal);
+    }
+
+    private struct SdmxCell
+    {
+        public decimal? QuantityKg;
+        public decimal? Value;
+        public bool HasQuantity;
+        public bool HasValue;
+        public int QuantityLine;
+        public int ValueLine;
+    }
+}

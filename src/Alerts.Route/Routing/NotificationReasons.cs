@@ -1,0 +1,28 @@
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
+
+namespace Alerts.Route.Routing;
+
+/// <summary>The named reasons the router gives for notifying or staying quiet.</summary>
+public static class NotificationReasons
+{
+    /// <summary>Nothing was ever sent for this subscription and group.</summary>
+    public const string First = "first";
+
+    /// <summary>An alert the group has not told about yet, or one that fired again after resolving.</summary>
+    public const string NewAlertsInGroup = "new-alerts-in-group";
+
+    /// <summary>An alert told as firing has resolved.</summary>
+    public const string Resolved = "resolved";
+
+    /// <summary>Alerts still firing, with new events, and the repeat interval has passed since the last notification.</summary>
+    public const string RepeatIntervalElapsed = "repeat-interval-elapsed";
+
+    /// <summary>Skip: everything in the group was already sent, or is a repeat inside the repeat interval.</summary>
+    public const string AlreadyNotified = "already-notified";
+
+    /// <summary>Skip: every event in the group is muted by an active silence.</summary>
+    public const string Silenced = "silenced";
+}

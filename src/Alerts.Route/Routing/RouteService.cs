@@ -1,0 +1,100 @@
+using Alerts.Compute.Store;
+using Alerts.Evaluate.Breaches;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Platform.Bus;
+using Alerts.Platform.Storage;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.State;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
+using Azure;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Route.Routing;
+
+/// <summary>
+/// Drains <c>breaches/router</c>: matches each alert event to the subscriptions, drops silenced and already
+/// notified ones against the notification log, and publishes one notification per subscription and group to
+/// <c>notifications</c>. Notifications are published before the log is written (deterministic ids make a
+/// re-publish after a crash a duplicate that Service Bus drops).
+/// </summary>
+public sealed partial class RouteService(
+    SubscriptionDrain drain,
+    SubscriptionStore<Subscription> subscriptions,
+    NotificationLogStore notificationLog,
+    NotificationPublisher notifications,
+    SilenceProvider silences,
+    IOptions<DrainOptions> drainOptions,
+    TimeProvider time,
+    ILogger<RouteService> logger)
+{
+    public async Task<DrainSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<Subscription>();
+        await foreach (var s in subscriptions.ListAllAsync(cancellationToken))
+        {
+            all.Add(s);
+        }
+
+        var summary = await drain.DrainBatchesAsync<AlertEvent>(
+            ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (items, ct) => RouteAsync(items, all, ct), drainOptions.Value, cancellationToken);
+        LogRun(all.Count, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered);
+        return summary;
+    }
+
+    /// <summary>Routes the events of one received batch together, so events of one group become one notification.</summary>
+    private async Task<IReadOnlyList<Settlement?>> RouteAsync(
+        IReadOnlyList<(AlertEvent Body, ServiceBusReceivedMessage Message)> items, IReadOnlyList<Subscription> all, CancellationToken cancellationToken)
+    {
+        var events = items.Select(i => i.Body).ToList();
+        var matching = all.Where(s => events.Exists(e => SubscriptionMatcher.Matches(s, e))).ToList();
+        var entries = new Dictionary<(string, string), Versioned<NotificationLogEntry>?>();
+        foreach (var s in matching)
+        {
+            foreach (var key in events.Where(e => SubscriptionMatcher.Matches(s, e)).Select(e => GroupKeys.For(s.GroupBy, e)).Distinct(StringComparer.Ordinal))
+            {
+                entries[(s.Id, key)] = await notificationLog.GetAsync<NotificationLogEntry>(s.Id, key, cancellationToken);
+            }
+        }
+
+        var result = Router.Route(
+            events, matching, silences.Current(), [.. entries.Values.Where(v => v is not null).Select(v => v!.Value)], time.GetUtcNow());
+        foreach (var decision in result.Decisions)
+        {
+            LogDecision(decision.SubscriptionId, decision.GroupKey, decision.Notify, decision.Reason, string.Join(",", decision.EventIds));
+        }
+
+        if (result.Notifications.Count > 0)
+        {
+            await notifications.PublishAsync(result.Notifications, cancellationToken);
+        }
+
+        var settlement = Settlement.Complete;
+        foreach (var update in result.LogUpdates)
+        {
+            var expected = entries.GetValueOrDefault((update.SubscriptionId, update.GroupKey))?.ETag;
+            try
+            {
+                await notificationLog.SaveAsync(update.SubscriptionId, update.GroupKey, update, expected, cancellationToken);
+            }
+            catch (StorageConflictException)
+            {
+                // Another router wrote this group's log meanwhile: route these events again on the new log
+                // (what was published already has deterministic ids, so a re-publish is a dropped duplicate).
+                settlement = Settlement.Retry();
+            }
+        }
+
+        return [.. items.Select(_ => (Settlement?)settlement)];
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routing run over {Subscriptions} subscriptions: {Received} events received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered")]
+    private partial void LogRun(int subscriptions, int received, int completed, int retried, int deadLettered);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} group {GroupKey}: notify {Notify} ({Reason}) for events {EventIds}")]
+    private partial void LogDecision(string subscriptionId, string groupKey, bool notify, string reason, string eventIds);
+}

@@ -1,0 +1,75 @@
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
+
+namespace Alerts.Route.Routing;
+
+/// <summary>
+/// One routing pass: match events to subscriptions, group them, drop silenced events, dedup against the
+/// notification log and produce the notifications to publish. Pure: same inputs, same output.
+/// </summary>
+public static class Router
+{
+    public static RoutingResult Route(
+        IReadOnlyList<AlertEvent> events,
+        IReadOnlyList<Subscription> subscriptions,
+        IReadOnlyList<Silence> silences,
+        IReadOnlyCollection<NotificationLogEntry> log,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(subscriptions);
+        ArgumentNullException.ThrowIfNull(silences);
+        ArgumentNullException.ThrowIfNull(log);
+
+        var entries = new Dictionary<(string, string), NotificationLogEntry>();
+        foreach (var e in log)
+        {
+            entries[(e.SubscriptionId, e.GroupKey)] = e;
+        }
+
+        var active = silences.Where(s => s.IsActiveAt(now)).ToList();
+        var unique = events.DistinctBy(e => e.EventId, StringComparer.Ordinal).ToList();
+        var notifications = new List<Notification>();
+        var updates = new List<NotificationLogEntry>();
+        var decisions = new List<RoutingDecision>();
+
+        foreach (var subscription in subscriptions.OrderBy(s => s.Id, StringComparer.Ordinal))
+        {
+            var groups = unique
+                .Where(e => SubscriptionMatcher.Matches(subscription, e))
+                .GroupBy(e => GroupKeys.For(subscription.GroupBy, e), StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal);
+
+            foreach (var group in groups)
+            {
+                var groupEvents = group.ToList();
+                var eventIds = groupEvents.Select(e => e.EventId).Order(StringComparer.Ordinal).ToList();
+                var audible = groupEvents.Where(e => !active.Any(s => s.Mutes(e, subscription.Id, now))).ToList();
+                if (audible.Count == 0)
+                {
+                    decisions.Add(new RoutingDecision(subscription.Id, group.Key, false, NotificationReasons.Silenced, eventIds, null));
+                    continue;
+                }
+
+                var entry = entries.GetValueOrDefault((subscription.Id, group.Key));
+                var decision = NotificationPolicy.Decide(entry, audible, now, subscription.RepeatInterval);
+                if (!decision.Notify)
+                {
+                    decisions.Add(new RoutingDecision(subscription.Id, group.Key, false, decision.Reason, eventIds, null));
+                    continue;
+                }
+
+                var id = NotificationIds.For(subscription.Id, decision.Events.Select(e => e.EventId));
+                notifications.Add(new Notification(
+                    id, subscription.Id, subscription.Channel, subscription.Target, group.Key, decision.Reason, decision.Events, subscription.Name));
+                updates.Add(NotificationPolicy.Record(entry, subscription.Id, group.Key, id, decision.Events, now));
+                decisions.Add(new RoutingDecision(subscription.Id, group.Key, true, decision.Reason, eventIds, id));
+            }
+        }
+
+        return new RoutingResult(notifications, updates, decisions);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using Alerts.Compute.Store;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Platform.Storage;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.State;
+using Alerts.Route.NotificationLog;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Alerts.Route.Subscriptions;
+
+/// <summary>
+/// The <c>subscriptions</c> table. PartitionKey = owner, RowKey = subscription id, the subscription itself
+/// as JSON in one column (so its fields can grow without a table change). Every read takes the owner, so a
+/// caller only ever sees its own subscriptions; <see cref="ListAllAsync"/> is for the router.
+/// </summary>
+/// <typeparam name="T">The subscription type (Core/Routing).</typeparam>
+public sealed class SubscriptionStore<T>
+{
+    private readonly TableClient table;
+
+    public SubscriptionStore(StorageAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        table = account.Table(StorageNames.SubscriptionsTable);
+    }
+
+    /// <exception cref="StorageConflictException">The owner already has a subscription with this id.</exception>
+    public async Task CreateAsync(string owner, string id, T subscription, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(subscription);
+        var entity = new TableEntity(TableKeys.Escape(owner), TableKeys.Escape(id))
+        {
+            ["Owner"] = owner,
+            ["Id"] = id,
+            [JsonColumn.Name] = JsonColumn.Serialize(subscription, $"Subscription {id}"),
+        };
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            throw new StorageConflictException($"Subscription {id} already exists.", e);
+        }
+    }
+
+    /// <summary>The owner's subscription, or null when there is none with this id for this owner.</summary>
+    public async Task<T?> GetAsync(string owner, string id, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(owner), TableKeys.Escape(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? JsonColumn.Deserialize<T>(response.Value!) : default;
+    }
+
+    /// <summary>Deletes the owner's subscription; false when there was none.</summary>
+    public async Task<bool> DeleteAsync(string owner, string id, CancellationToken cancellationToken)
+    {
+        // The SDK reports a missing entity as a 404 response rather than an exception.
+        var response = await table.DeleteEntityAsync(TableKeys.Escape(owner), TableKeys.Escape(id), ETag.All, cancellationToken).ConfigureAwait(false);
+        return response.Status != 404;
+    }
+
+    public IAsyncEnumerable<T> ListByOwnerAsync(string owner, CancellationToken cancellationToken) =>
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(owner)}"), cancellationToken);
+
+    /// <summary>Every subscription of every owner: for matching breaches, never for an API caller.</summary>
+    public IAsyncEnumerable<T> ListAllAsync(CancellationToken cancellationToken) => QueryAsync(null, cancellationToken);
+
+    private async IAsyncEnumerable<T> QueryAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return JsonColumn.Deserialize<T>(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Alerts.Platform.Secrets;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+
+namespace Alerts.Route.Subscriptions;
+
+/// <summary>A subscription as the API returns it: the target (a secret) is redacted.</summary>
+/// <param name="Paused">True after repeated permanent delivery failures: nothing is sent until the owner resumes it.</param>
+/// <param name="PausedAt">When it was paused; null while active.</param>
+/// <param name="PauseReason">Why, with the last failure's status; never the target.</param>
+public sealed record SubscriptionView(
+    string Id,
+    string? Name,
+    string Channel,
+    string Target,
+    SubscriptionFilter Filter,
+    string GroupBy,
+    string RepeatInterval,
+    DateTimeOffset CreatedAt,
+    bool Paused = false,
+    DateTimeOffset? PausedAt = null,
+    string? PauseReason = null)
+{
+    public static SubscriptionView From(Subscription s, SubscriptionPause? pause = null) => new(
+        s.Id,
+        s.Name,
+        s.Channel,
+        Channels.RedactTarget(s.Channel, s.Target),
+        s.Filter,
+        s.GroupBy.ToString().ToLowerInvariant(),
+        System.Xml.XmlConvert.ToString(s.RepeatInterval),
+        s.CreatedAt,
+        pause is not null,
+        pause?.PausedAt,
+        pause?.Reason);
+}
