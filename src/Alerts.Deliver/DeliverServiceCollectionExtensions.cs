@@ -1,5 +1,5 @@
 using Alerts.Deliver.Email;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.History;
 using Alerts.Deliver.Teams;
 using Alerts.Route.Subscriptions;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Alerts.Compute.Store;
 using Alerts.Deliver.Email;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.History;
 using Alerts.Deliver.Rendering;
 using Alerts.Deliver.Teams;

@@ -3,7 +3,7 @@ using Alerts.Compute.Engine;
 using Alerts.Compute.Series;
 using Alerts.Deliver;
 using Alerts.Deliver.Email;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.Teams;
 using Alerts.DevStack;
 using Alerts.Evaluate.Breaches;

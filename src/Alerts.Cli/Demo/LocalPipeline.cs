@@ -2,7 +2,7 @@ using Alerts.Functions;
 using Alerts.Compute;
 using Alerts.Compute.Store;
 using Alerts.Deliver;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.History;
 using Alerts.DevStack;
 using Alerts.Evaluate;

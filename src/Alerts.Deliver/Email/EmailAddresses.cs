@@ -1,5 +1,5 @@
 using Alerts.Deliver;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.Teams;
 using Alerts.Platform.Secrets;
 

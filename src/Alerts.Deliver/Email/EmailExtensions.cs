@@ -1,6 +1,6 @@
 using Alerts.Deliver.Rendering;
 using Alerts.Deliver;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.Teams;
 using Alerts.Platform.Secrets;
 using Alerts.Route.Subscriptions;

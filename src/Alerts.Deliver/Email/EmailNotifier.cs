@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using Alerts.Deliver;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.Rendering;
 using Alerts.Deliver.Teams;
 using Alerts.Platform.Secrets;

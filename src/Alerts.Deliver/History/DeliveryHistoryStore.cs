@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Alerts.Compute.Store;
 using Alerts.Deliver;
 using Alerts.Deliver.Email;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.Teams;
 using Alerts.Evaluate.Lifecycle;
 using Alerts.Platform.Secrets;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Alerts.Deliver;
 using Alerts.Deliver.Email;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Platform.Secrets;
 
 namespace Alerts.Deliver.Teams;

@@ -1,7 +1,7 @@
 using Alerts.Deliver.Rendering;
 using Alerts.Deliver;
 using Alerts.Deliver.Email;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Platform.Secrets;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;

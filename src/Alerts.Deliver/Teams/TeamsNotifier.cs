@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Alerts.Deliver;
 using Alerts.Deliver.Email;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.Rendering;
 using Alerts.Platform.Secrets;
 using Alerts.Route.NotificationLog;

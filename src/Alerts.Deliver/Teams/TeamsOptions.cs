@@ -1,6 +1,6 @@
 using Alerts.Deliver;
 using Alerts.Deliver.Email;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Platform.Secrets;
 
 namespace Alerts.Deliver.Teams;

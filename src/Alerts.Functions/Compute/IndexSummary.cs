@@ -2,7 +2,7 @@ using Alerts.Compute.Engine;
 using Alerts.Compute.Series;
 using Alerts.Compute.Store;
 using Alerts.Compute.SupplyRisk;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.History;
 using Alerts.Evaluate.Lifecycle;
 using Alerts.Evaluate.Rules;

@@ -1,5 +1,5 @@
 using Alerts.Compute.Store;
-using Alerts.Deliver.EndpointHealth;
+using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.History;
 using Alerts.Evaluate.Lifecycle;
 using Alerts.Functions.Http;

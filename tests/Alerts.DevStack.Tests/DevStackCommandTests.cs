@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using Alerts.DevStack;
+
+namespace Alerts.DevStack.Tests;
+
+[Collection(ProcessSensitiveCollection.Name)]
+public sealed class DevStackCommandTests
+{
+    // Generous: on a fresh clone the first start installs Azurite with npm ci.
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(15);
+
+    [Theory]
+    // SIGTERM, as a service manager or `kill` sends
+    [InlineData("TERM")]
+    // SIGINT, as Ctrl+C sends
+    [InlineData("INT")]
+    public async Task Devstack_SignalAfterReady_PrintsSettingsThenExitsZeroLeavingNoAzurite(string signal)
+    {
+        var capture = Directory.CreateTempSubdirectory("devstack-capture-").FullName;
+        using var cli = StartCli("devstack", "--capture-dir", capture);
+        try
+        {
+            var settings = await ReadSettingsUntilReadyAsync(cli);
+
+            Assert.Contains("UseDevelopmentEmulator=true", settings[LocalStackSettings.ServiceBusConnectionString], StringComparison.Ordinal);
+            Assert.Contains("TableEndpoint=http://127.0.0.1:", settings[LocalStackSettings.StorageConnectionString], StringComparison.Ordinal);
+            foreach (var name in new[] { LocalStackSettings.SmtpHost, LocalStackSettings.SmtpPort, LocalStackSettings.WebhooksBaseUrl, LocalStackSettings.ComextBaseUrl })
+            {
+                Assert.True(settings.ContainsKey(name), $"{name} should be printed");
+            }
+
+            var tablePort = TablePort(settings);
+            Assert.True(await ProcessProbe.AcceptsAsync(tablePort));
+
+            await SignalAsync(cli.Id, signal);
+            using var exit = new CancellationTokenSource(ExitTimeout);
+            await cli.WaitForExitAsync(exit.Token);
+
+            Assert.Equal(0, cli.ExitCode);
+            Assert.Empty(ProcessProbe.WithCommandLine($"--tablePort {tablePort}"));
+            Assert.False(await ProcessProbe.AcceptsAsync(tablePort));
+        }
+        finally
+        {
+            if (!cli.HasExited)
+            {
+                cli.Kill(entireProcessTree: true);
+            }
+
+            Directory.Delete(capture, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Devstack_HostKilled_AzuriteExitsWithIt()
+    {
+        using var cli = StartCli("devstack");
+        try
+        {
+            var settings = await ReadSettingsUntilReadyAsync(cli);
+            var tablePort = TablePort(settings);
+
+            await SignalAsync(cli.Id, "KILL");
+            using var exit = new CancellationTokenSource(ExitTimeout);
+            await cli.WaitForExitAsync(exit.Token);
+
+            // Nobody disposed the stack: Azurite's guard notices its stdin closing and exits by itself.
+            var waited = Stopwatch.StartNew();
+            while (ProcessProbe.WithCommandLine($"--tablePort {tablePort}").Count > 0 && waited.Elapsed < ExitTimeout)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.Empty(ProcessProbe.WithCommandLine($"--tablePort {tablePort}"));
+        }
+        finally
+        {
+            if (!cli.HasExited)
+            {
+                cli.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Theory]
+    // an option devstack does not know
+    [InlineData("--verbose")]
+    // --capture-dir without its folder
+    [InlineData("--capture-dir")]
+    public async Task Devstack_BadOption_ExitsTwoNamingIt(string option)
+    {
+        using var cli = StartCli("devstack", option);
+        using var exit = new CancellationTokenSource(ExitTimeout);
+
+        var errors = await cli.StandardError.ReadToEndAsync(exit.Token);
+        await cli.WaitForExitAsync(exit.Token);
+
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Contains(option, errors, StringComparison.Ordinal);
+    }
+
+    private static int TablePort(Dictionary<string, string> settings) =>
+        new Uri(settings[LocalStackSettings.StorageConnectionString].Split(';')
+            .Single(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))["TableEndpoint=".Length..]).Port;
+
+    private static Process StartCli(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alerts.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+
+    private static async Task<Dictionary<string, string>> ReadSettingsUntilReadyAsync(Process cli)
+    {
+        // Drain stderr (logs) so the child never blocks on a full pipe.
+        _ = cli.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(ReadyTimeout);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await cli.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
+        {
+            if (line == "ready")
+            {
+                return settings;
+            }
+
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            Assert.True(equals > 0, $"expected KEY=VALUE before 'ready', got '{line}'");
+            settings[line[..equals]] = line[(equals + 1)..];
+        }
+
+        throw new Xunit.Sdk.XunitException($"devstack ended its output without 'ready' (exit code {(cli.HasExited ? cli.ExitCode : -1)}).");
+    }
+
+    private static async Task SignalAsync(int processId, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+}

@@ -1,0 +1,10 @@
+using Alerts.TestKit.Storage;
+
+namespace Alerts.Evaluate.Tests;
+
+/// <summary>The test classes of this assembly that need storage share one Azurite.</summary>
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}

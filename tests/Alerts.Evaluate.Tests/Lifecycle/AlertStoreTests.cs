@@ -1,0 +1,126 @@
+using Alerts.Compute.Engine;
+using Alerts.Compute.Series;
+using Alerts.Compute.Store;
+using Alerts.Deliver.Endpoints;
+using Alerts.Deliver.History;
+using Alerts.Evaluate.Lifecycle;
+using Alerts.Evaluate.Rules;
+using Alerts.Platform.Storage;
+using Alerts.Pull.Snapshots;
+using Alerts.Pull.State;
+using Alerts.Pull.Statistics;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Subscriptions;
+using Alerts.TestKit.Storage;
+using Azure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Alerts.Evaluate.Tests.Lifecycle;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AlertStoreTests(AzuriteFixture azurite)
+{
+    private static readonly SeriesKey Magnets = new("EU27_2020", "85051110", TradeFlow.Import);
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
+
+    private static SeriesEvaluation Evaluate(params (string Period, decimal China, decimal Japan)[] periods) =>
+        new RuleEvaluator([DefaultRules.CrmaSingleCountry]).Evaluate(periods.Select(p => new SeriesIndices(
+            Magnets, Basis.Weight, Period.Parse(p.Period), ConcentrationCalculator.Compute([new("CN", p.China), new("JP", p.Japan)]), "Magnets"))).Single();
+
+    private static string Fingerprint => AlertFingerprint.Compute(DefaultRules.CrmaSingleCountryId, Magnets, Basis.Weight);
+
+    [Fact]
+    public async Task SaveAsync_ThenGet_RoundTripsEveryField()
+    {
+        var store = new AlertStore(await azurite.CreateAccountAsync());
+        var r1 = AlertLifecycle.Apply(null, Evaluate(("2024-01", 70, 30)), "v1", time.GetUtcNow(), "run-1").Record;
+        time.Advance(TimeSpan.FromDays(1));
+        var record = AlertLifecycle.Apply(r1, Evaluate(("2024-01", 70, 30), ("2024-02", 50, 50)), "v/2 ü", time.GetUtcNow(), "run-2").Record;
+
+        await store.SaveAsync(record, null, CancellationToken.None);
+        var stored = await store.GetAsync(Magnets, Fingerprint, CancellationToken.None);
+
+        Assert.NotNull(stored);
+        var s = stored.Value;
+        Assert.Equal(record with { AlertedPeriods = s.AlertedPeriods }, s);
+        Assert.Equal(record.AlertedPeriods.ToDictionary(), s.AlertedPeriods.ToDictionary());
+        Assert.Equal(AlertStatus.Resolved, s.State);
+        Assert.NotNull(s.FiredAt);
+        Assert.NotNull(s.ResolvedAt);
+        var found = await store.FindAsync(Fingerprint, CancellationToken.None);
+        Assert.Equal(s, found! with { AlertedPeriods = s.AlertedPeriods });
+    }
+
+    [Fact]
+    public async Task SaveAsync_StaleETagOrExistingRow_ThrowsConflict()
+    {
+        var store = new AlertStore(await azurite.CreateAccountAsync());
+        var record = AlertLifecycle.Apply(null, Evaluate(("2024-01", 70, 30)), "v1", time.GetUtcNow(), "run-1").Record;
+        var first = await store.SaveAsync(record, null, CancellationToken.None);
+        await store.SaveAsync(record with { Value = 0.8 }, first, CancellationToken.None);
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => store.SaveAsync(record with { Value = 0.9 }, first, CancellationToken.None)); // stale
+        await Assert.ThrowsAsync<StorageConflictException>(() => store.SaveAsync(record, null, CancellationToken.None)); // exists
+        Assert.Equal(0.8, (await store.GetAsync(Magnets, Fingerprint, CancellationToken.None))!.Value.Value);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_TwoOverlappingRuns_StoreOnceAndEmitOneEvent()
+    {
+        var store = new AlertStore(await azurite.CreateAccountAsync());
+        var evaluation = Evaluate(("2024-01", 70, 30));
+        using var bothRead = new CountdownEvent(2);
+
+        AlertTransition Apply(AlertRecord? current, string runId)
+        {
+            if (bothRead.CurrentCount > 0 && current is null)
+            {
+                // Hold until both runs have read "no alert yet", so their writes really race.
+                bothRead.Signal();
+                bothRead.Wait(TimeSpan.FromSeconds(10));
+            }
+
+            return AlertLifecycle.Apply(current, evaluation, "v1", time.GetUtcNow(), runId);
+        }
+
+        var runs = await Task.WhenAll(
+            Task.Run(() => store.ApplyAsync(Magnets, Fingerprint, r => Apply(r, "run-a"), CancellationToken.None)),
+            Task.Run(() => store.ApplyAsync(Magnets, Fingerprint, r => Apply(r, "run-b"), CancellationToken.None)));
+
+        Assert.Equal(1, runs.Sum(r => r.Events.Count));
+        var stored = await store.GetAsync(Magnets, Fingerprint, CancellationToken.None);
+        Assert.Equal(AlertStatus.Firing, stored!.Value.State);
+        Assert.Equal(runs.Single(r => r.Events.Count == 1).Event!.EventId, stored.Value.LastEventId);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_NothingChanged_DoesNotWrite()
+    {
+        var store = new AlertStore(await azurite.CreateAccountAsync());
+        var evaluation = Evaluate(("2024-01", 70, 30));
+        await store.ApplyAsync(Magnets, Fingerprint, r => AlertLifecycle.Apply(r, evaluation, "v1", time.GetUtcNow(), "run-1"), CancellationToken.None);
+        var before = await store.GetAsync(Magnets, Fingerprint, CancellationToken.None);
+
+        var again = await store.ApplyAsync(Magnets, Fingerprint, r => AlertLifecycle.Apply(r, evaluation, "v1", time.GetUtcNow(), "run-2"), CancellationToken.None);
+
+        Assert.False(again.Changed);
+        Assert.Empty(again.Events);
+        Assert.Equal(before!.ETag, (await store.GetAsync(Magnets, Fingerprint, CancellationToken.None))!.ETag);
+    }
+
+    [Fact]
+    public async Task ListAsync_ByState_ReturnsOnlyThatState()
+    {
+        var store = new AlertStore(await azurite.CreateAccountAsync());
+        var firing = AlertLifecycle.Apply(null, Evaluate(("2024-01", 70, 30)), "v1", time.GetUtcNow(), "run-1").Record;
+        var inactive = AlertLifecycle.Apply(null, new RuleEvaluator([DefaultRules.CrmaSingleCountry]).Evaluate(
+            [new SeriesIndices(Magnets with { Reporter = "DE" }, Basis.Weight, Period.Monthly(2024, 1), ConcentrationCalculator.Compute([new("CN", 1), new("JP", 1)]))]).Single(), "v1", time.GetUtcNow(), "run-1").Record;
+        await store.SaveAsync(firing, null, CancellationToken.None);
+        await store.SaveAsync(inactive, null, CancellationToken.None);
+
+        var list = await store.ListAsync(AlertStatus.Firing, CancellationToken.None).ToListAsync();
+
+        Assert.Equal([firing.Fingerprint], list.Select(a => a.Fingerprint));
+        Assert.Single(await store.ListBySeriesAsync("DE", "85051110", CancellationToken.None).ToListAsync());
+    }
+}

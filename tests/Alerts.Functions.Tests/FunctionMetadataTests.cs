@@ -1,0 +1,73 @@
+using System.Text.Json;
+
+namespace Alerts.Functions.Tests;
+
+/// <summary>
+/// The build generates <c>functions.metadata</c>, which is what the Functions host reads to bind triggers.
+/// These tests pin every function's trigger, schedule setting, route and methods.
+/// </summary>
+public sealed class FunctionMetadataTests
+{
+    private static readonly Lazy<Dictionary<string, JsonElement>> Functions = new(() =>
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "functions.metadata");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        return doc.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
+    });
+
+    public static TheoryData<string, string> Timers => new()
+    {
+        { "PullTradeStatistics", "%Schedules:Pull%" }, // steps 1-3
+        { "RouteBreaches", "%Schedules:Route%" }, // breaches/router -> notifications
+        { "DeliverEmail", "%Schedules:DeliverEmail%" }, // notifications/email -> SMTP
+        { "DeliverTeams", "%Schedules:DeliverTeams%" }, // notifications/teams -> webhook
+    };
+
+    public static TheoryData<string, string, string> HttpFunctions => new()
+    {
+        { "CreateSubscription", "subscriptions", "post" },
+        { "ListSubscriptions", "subscriptions", "get" },
+        { "GetSubscription", "subscriptions/{id}", "get" },
+        { "DeleteSubscription", "subscriptions/{id}", "delete" },
+        { "ResumeSubscription", "subscriptions/{id}/resume", "post" },
+        { "Recalculate", "recalculations", "post" },
+        { "Health", "health", "get" },
+        { "OpenApi", "openapi.json", "get" },
+        { "GetAlert", "alerts/{fingerprint}", "get" },
+        { "ListAlerts", "alerts", "get" },
+        { "GetIndices", "indices/{product}", "get" },
+        { "GetCommodityIndices", "indices/{commodity}/{stage}", "get" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Timers))]
+    public void Metadata_TimerFunction_HasScheduleFromSetting(string name, string schedule)
+    {
+        var trigger = Trigger(name);
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(HttpFunctions))]
+    public void Metadata_HttpFunction_HasRouteAndMethod(string name, string route, string method)
+    {
+        var trigger = Trigger(name);
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void Metadata_AllFunctions_AreExactlyTheIntendedOnes()
+    {
+        var expected = Timers.Select(r => (string)r[0]).Concat(HttpFunctions.Select(r => (string)r[0])).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, Functions.Value.Keys.Order(StringComparer.Ordinal));
+    }
+
+    private static JsonElement Trigger(string name)
+    {
+        Assert.True(Functions.Value.TryGetValue(name, out var function), $"functions.metadata has no function {name}");
+        return function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("direction").GetString() == "In");
+    }
+}

@@ -1,7 +1,0 @@
-using Alerts.TestKit.Fixtures;
-
-namespace Alerts.IntegrationTests.DevStack;
-
-/// <summary>Tests sharing one whole local stack (see <see cref="LocalStackFixture"/>).</summary>
-[CollectionDefinition(LocalStackFixture.Collection)]
-public sealed class LocalStackCollection : ICollectionFixture<LocalStackFixture>;

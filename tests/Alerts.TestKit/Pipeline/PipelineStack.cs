@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using Alerts.Cli.Demo;
+using Alerts.DevStack;
+using Alerts.Functions.Compute;
+using Alerts.Functions.Deliver;
+using Alerts.Functions.Pull;
+using Alerts.Functions.Route;
+using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
+using Alerts.Route.Routing;
+using Alerts.Route.Silences;
+using Alerts.Route.Subscriptions;
+using Alerts.TestKit.Time;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace Alerts.TestKit.Pipeline;
+
+/// <summary>
+/// One local stack and the Functions app's services on it, sharing a fake clock (the broker's locks, schedules
+/// and duplicate-detection window move with it). Each test class gets its own, so alert state, the duplicate
+/// detection history and the mailboxes start empty. The function classes are called directly, as the host would.
+/// </summary>
+public class PipelineStack : IAsyncLifetime
+{
+    public FakeTimeProvider Clock { get; } = TestClock.Create(new DateTimeOffset(2025, 11, 20, 6, 0, 0, TimeSpan.Zero));
+
+    public FakeLogCollector Logs { get; } = new();
+
+    public LocalStack Stack { get; private set; } = null!;
+
+    public LocalPipeline Pipeline { get; private set; } = null!;
+
+    /// <summary>Extra app settings for the pipeline (<c>__</c> names); none by default, a derived fixture names its own.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
+    public async Task InitializeAsync()
+    {
+        Stack = await LocalStack.StartAsync(new LocalStackOptions { TimeProvider = Clock });
+        Pipeline = await LocalPipeline.StartAsync(
+            Stack, Clock, logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(Logs)), Settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Pipeline is { } pipeline)
+        {
+            await pipeline.DisposeAsync();
+        }
+
+        if (Stack is { } stack)
+        {
+            await stack.DisposeAsync();
+        }
+    }
+
+    public T Function<T>() => ActivatorUtilities.CreateInstance<T>(Pipeline.Services);
+
+    /// <summary>POSTs a subscription through the HTTP function as <paramref name="owner"/>.</summary>
+    public async Task<IActionResult> SubscribeAsync(object body, string owner = DemoSubscriptions.Owner)
+    {
+        var request = Request("POST", "/api/subscriptions", JsonSerializer.Serialize(body), owner);
+        return await Function<SubscriptionFunctions>().CreateSubscription(request, CancellationToken.None);
+    }
+
+    public Task SubscribeDemoAsync() => Task.WhenAll(
+        SubscribeAsync(DemoSubscriptions.Email()),
+        SubscribeAsync(DemoSubscriptions.Teams(Stack)));
+
+    public Task PullAsync() => Function<PullTradeStatisticsFunction>().PullTradeStatistics(new TimerInfo(), CancellationToken.None);
+
+    public Task RouteAsync() => Function<RouteBreachesFunction>().RouteBreaches(new TimerInfo(), CancellationToken.None);
+
+    public Task DeliverAsync(string channel) => channel == Channels.Email
+        ? Function<DeliverEmailFunction>().DeliverEmail(new TimerInfo(), CancellationToken.None)
+        : Function<DeliverTeamsFunction>().DeliverTeams(new TimerInfo(), CancellationToken.None);
+
+    public static HttpRequest Request(string method, string path, string? body, string? owner)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Path = path;
+        if (owner is not null)
+        {
+            context.Request.Headers["X-MS-CLIENT-PRINCIPAL-ID"] = owner;
+        }
+
+        if (body is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            context.Request.Body = new MemoryStream(bytes);
+            context.Request.ContentLength = bytes.Length;
+            context.Request.ContentType = "application/json";
+        }
+
+        return context.Request;
+    }
+}
