@@ -8,7 +8,7 @@ namespace Alerts.Cli;
 /// <c>alerts &lt;command&gt;</c> on Spectre.Console.Cli: <c>--help</c> everywhere, descriptions, defaults and examples.
 /// Usage errors go to standard error with exit code 2; an unknown option is named with the closest known one.
 /// </summary>
-internal static class CommandLine
+public static class CommandLine
 {
     public const int UsageError = 2;
 
@@ -70,9 +70,16 @@ internal static class CommandLine
         return UsageError;
     }
 
+    private static bool IsTerminal(TextWriter writer) =>
+        (writer == System.Console.Out && !System.Console.IsOutputRedirected) || (writer == System.Console.Error && !System.Console.IsErrorRedirected);
+
     private static IAnsiConsole ConsoleOn(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(writer),
         Interactive = InteractionSupport.No,
+
+        // Colours only on a terminal: help piped to a file or a pager stays plain text.
+        Ansi = IsTerminal(writer) ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = IsTerminal(writer) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
     });
 }

@@ -172,6 +172,7 @@ public static class ServeCommand
     private static void Logging(ILoggingBuilder logging) => logging
         .SetMinimumLevel(LogLevel.Warning)
         .AddFilter("Alerts", LogLevel.Information)
+        .AddFilter("Alerts.Pipeline.Messaging.SubscriptionDrain", LogLevel.Warning) // every few seconds on the local stack
         .AddSimpleConsole(console => console.SingleLine = true)
         .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 

@@ -13,7 +13,7 @@ internal sealed class DemoVerb : AsyncCommand<DemoVerb.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--json")]
-        [Description("Print one JSON object ({\"breaches\":[...], \"deliveries\":{\"email\":N,\"teams\":N}, ...}) instead of tables.")]
+        [Description("Print one JSON object ({\"breaches\":[[...]], \"deliveries\":{\"email\":N,\"teams\":N}, ...}) instead of tables.")]
         public bool Json { get; init; }
     }
 

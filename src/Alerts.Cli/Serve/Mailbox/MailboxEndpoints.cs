@@ -20,8 +20,7 @@ public static class MailboxEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var mailbox = new CapturedItems(directory);
-        endpoints.MapGet(Path, context => { context.Response.Redirect(Path + "/"); return Task.CompletedTask; });
-        endpoints.MapGet(Path + "/", context => WriteAsync(context, MailboxPage.Index(mailbox.List())));
+        endpoints.MapGet(Path, context => WriteAsync(context, MailboxPage.Index(mailbox.List()))); // also /mailbox/
         endpoints.MapGet(Path + "/{file}", context =>
         {
             var file = (string)context.GetRouteValue("file")!;

@@ -31,7 +31,7 @@ internal static class MailboxPage
                     _ => ("?", "", ""),
                 };
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(item.Received.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))}</td><td>{kind}</td><td>{E(to)}</td>")
-                    .Append(CultureInfo.InvariantCulture, $"<td><a href=\"{E(Uri.EscapeDataString(item.Name))}\">{E(title)}</a></td></tr>");
+                    .Append(CultureInfo.InvariantCulture, $"<td><a href=\"{MailboxEndpoints.Path}/{E(Uri.EscapeDataString(item.Name))}\">{E(title)}</a></td></tr>");
             }
 
             html.Append("</table>");
@@ -43,7 +43,7 @@ internal static class MailboxPage
     public static string Item(CapturedItem item)
     {
         var html = Start("Alerts - " + item.Name);
-        html.Append("<p><a href=\"./\">&larr; mailbox</a></p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{MailboxEndpoints.Path}/\">&larr; mailbox</a></p>");
         switch (item)
         {
             case CapturedMail mail:
