@@ -41,6 +41,13 @@ public static class CommandLine
                 .WithExample("pull", "--source", "comext", "--product", "850511", "--from", "2022", "--to", "2024", "--out", "850511.csv");
         });
 
+        if (OptionSuggestions.MissingValue(args) is { } option)
+        {
+            await stderr.WriteLineAsync($"alerts {args[0]}: option '{option}' needs a value").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"Run 'alerts {args[0]} --help' for usage.").ConfigureAwait(false);
+            return UsageError;
+        }
+
         try
         {
             return await app.RunAsync(args, cancellationToken).ConfigureAwait(false);

@@ -17,6 +17,34 @@ internal static class OptionSuggestions
 
     public static bool IsCommand(string name) => Settings.ContainsKey(name);
 
+    /// <summary>
+    /// The first option of <paramref name="args"/> that takes a value but has none ("--capture-dir" last, or before
+    /// another option). Checked before parsing: with standard input redirected the parser would take the value from there.
+    /// </summary>
+    public static string? MissingValue(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || !Settings.TryGetValue(args[0], out var type))
+        {
+            return null;
+        }
+
+        var valued = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => p.GetCustomAttribute<CommandOptionAttribute>())
+            .OfType<CommandOptionAttribute>()
+            .Where(a => a.ValueName is not null && !a.ValueIsOptional)
+            .SelectMany(a => a.LongNames.Select(n => "--" + n).Concat(a.ShortNames.Select(n => "-" + n)))
+            .ToHashSet(StringComparer.Ordinal);
+        for (var i = 1; i < args.Count; i++)
+        {
+            if (valued.Contains(args[i]) && (i + 1 == args.Count || args[i + 1].StartsWith('-')))
+            {
+                return args[i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>" (did you mean --x?)", or empty when the error is not an unknown option or nothing is close.</summary>
     public static string For(string? command, IReadOnlyList<string> args, string error)
     {
