@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using Alerts.Cli.Demo;
 using Alerts.Cli.Serve;
 using Alerts.DevStack;
-using Alerts.Pipeline.Subscriptions;
+using Alerts.Route.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -172,7 +172,7 @@ public static class ServeCommand
     private static void Logging(ILoggingBuilder logging) => logging
         .SetMinimumLevel(LogLevel.Warning)
         .AddFilter("Alerts", LogLevel.Information)
-        .AddFilter("Alerts.Pipeline.Messaging.SubscriptionDrain", LogLevel.Warning) // every few seconds on the local stack
+        .AddFilter("Alerts.Platform.Bus.SubscriptionDrain", LogLevel.Warning) // every few seconds on the local stack
         .AddSimpleConsole(console => console.SingleLine = true)
         .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 

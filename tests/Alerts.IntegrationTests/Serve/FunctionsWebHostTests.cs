@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Alerts.Cli.Serve;
-using Alerts.Functions.Hosting;
+using Alerts.Functions;
 using Alerts.IntegrationTests.EndToEnd;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -94,7 +94,7 @@ public sealed class FunctionsWebHostTests(ServedApp app) : IClassFixture<ServedA
             .AddInMemoryCollection(app.Stack.Settings.Select(kv => KeyValuePair.Create(kv.Key.Replace("__", ":", StringComparison.Ordinal), (string?)kv.Value)))
             .Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddAlertsFunctionsApp(configuration);
+        services.AddAlerts(configuration);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await using var scope = provider.CreateAsyncScope();
 
@@ -102,7 +102,7 @@ public sealed class FunctionsWebHostTests(ServedApp app) : IClassFixture<ServedA
         Assert.NotEmpty(classes);
         foreach (var name in classes)
         {
-            var type = typeof(FunctionsAppServiceCollectionExtensions).Assembly.GetType(name);
+            var type = typeof(AlertsApp).Assembly.GetType(name);
             Assert.True(type is not null, $"{name} is not in the Functions assembly");
             Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type));
         }
