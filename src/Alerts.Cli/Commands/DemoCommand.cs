@@ -14,6 +14,7 @@ using Alerts.Route.Notifications;
 using Alerts.Route.Routing;
 using Alerts.Route.Silences;
 using Alerts.Route.Subscriptions;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Alerts.Cli.Commands;
@@ -42,7 +43,14 @@ public static class DemoCommand
 
         try
         {
-            var result = await RunCycleAsync(cancellationToken);
+            // Mails and cards are kept for a look afterwards; progress (e.g. npm installing Azurite on first use) goes to stderr.
+            var capture = Directory.CreateTempSubdirectory("alerts-demo-").FullName;
+            using var progress = LoggerFactory.Create(logging => logging
+                .AddFilter((category, level) => level >= LogLevel.Information && category?.StartsWith("Alerts.DevStack.Azurite", StringComparison.Ordinal) == true)
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+            var result = await RunCycleAsync(cancellationToken, new LocalStackOptions { CaptureDirectory = capture, LoggerFactory = progress });
+            await stderr.WriteLineAsync($"Mails (.eml) and cards (.json) of this run: {capture}");
             if (json)
             {
                 await stdout.WriteLineAsync(JsonSerializer.Serialize(result, Json));
@@ -62,9 +70,9 @@ public static class DemoCommand
     }
 
     /// <summary>One cycle on a fresh local stack; the stack is stopped before this returns.</summary>
-    public static async Task<DemoResult> RunCycleAsync(CancellationToken cancellationToken)
+    public static async Task<DemoResult> RunCycleAsync(CancellationToken cancellationToken, LocalStackOptions? options = null)
     {
-        await using var stack = await LocalStack.StartAsync(cancellationToken: cancellationToken);
+        await using var stack = await LocalStack.StartAsync(options, cancellationToken);
         await using var pipeline = await LocalPipeline.StartAsync(stack, TimeProvider.System, cancellationToken: cancellationToken);
 
         var subscriptions = pipeline.Get<SubscriptionService>();

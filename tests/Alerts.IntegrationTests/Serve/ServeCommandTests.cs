@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Alerts.IntegrationTests.DevStack;
+using MimeKit;
+
+namespace Alerts.IntegrationTests.Serve;
+
+/// <summary><c>alerts serve</c> as a new user meets it: a real process, its printed settings, the API over HTTP, the captured mail, SIGTERM.</summary>
+[Collection(ProcessSensitiveCollection.Name)]
+public sealed class ServeCommandTests
+{
+    // Generous: on a fresh clone the first start installs Azurite with npm ci.
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Serve_NewUserWalk_SubscribeRecalculateSeeMailThenStopWithZero()
+    {
+        using var cli = StartCli("serve", "--no-sample", "--port", "0");
+        try
+        {
+            var settings = await ReadSettingsUntilReadyAsync(cli);
+            foreach (var name in new[] { "Api__BaseUrl", "Api__FunctionKey", "Capture__Directory", "Mailbox__Url", "Webhooks__BaseUrl", "ServiceBus__ConnectionString", "Storage__ConnectionString" })
+            {
+                Assert.True(settings.ContainsKey(name), $"{name} should be printed before ready");
+            }
+
+            using var http = new HttpClient { BaseAddress = new Uri(settings["Api__BaseUrl"]) };
+            http.DefaultRequestHeaders.Add("x-functions-key", settings["Api__FunctionKey"]);
+            http.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL-ID", "new-user");
+
+            // 1. subscribe: every warning or worse, by mail
+            using var created = await http.PostAsJsonAsync("subscriptions", new { channel = "email", target = "new.user@example.eu", minSeverity = "warning" });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+            // 2. recalculate (a 202 with a status resource is polled until it is done; a 200 carries the report itself)
+            using var recalculation = await http.PostAsJsonAsync("recalculations", new { products = new[] { "850511" } });
+            var report = await FinishedAsync(http, recalculation);
+            Assert.Contains("\"850511\"", report, StringComparison.Ordinal);
+
+            // 3. the timers route and deliver: the mail to the new user lands in the capture folder
+            var mail = await WaitForMailAsync(settings["Capture__Directory"], "new.user@example.eu");
+            Assert.Matches(@"^\[(warning|critical)\] ", mail.Subject);
+            Assert.False(string.IsNullOrEmpty(mail.HtmlBody));
+
+            // 4. the mailbox page lists it
+            using var page = new HttpClient();
+            var mailbox = await page.GetStringAsync(new Uri(settings["Mailbox__Url"]));
+            Assert.Contains("new.user@example.eu", mailbox, StringComparison.Ordinal);
+
+            // 5. stop as a service manager would
+            await SignalAsync(cli.Id, "TERM");
+            using var exit = new CancellationTokenSource(ExitTimeout);
+            await cli.WaitForExitAsync(exit.Token);
+            Assert.Equal(0, cli.ExitCode);
+            Assert.False(await ProcessProbe.AcceptsAsync(new Uri(settings["Api__BaseUrl"]).Port));
+        }
+        finally
+        {
+            if (!cli.HasExited)
+            {
+                cli.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Serve_SettingsFileMissing_ExitsOneNamingIt()
+    {
+        using var cli = StartCli("serve", "--settings", "/nonexistent/local.settings.json", "--port", "0");
+        using var exit = new CancellationTokenSource(ExitTimeout);
+
+        var errors = await cli.StandardError.ReadToEndAsync(exit.Token);
+        await cli.WaitForExitAsync(exit.Token);
+
+        Assert.Equal(1, cli.ExitCode);
+        Assert.Contains("/nonexistent/local.settings.json", errors, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> FinishedAsync(HttpClient http, HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var location = response.Headers.Location ?? throw new Xunit.Sdk.XunitException("202 without Location");
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < MailTimeout)
+        {
+            var status = await http.GetFromJsonAsync<JsonElement>(location);
+            switch (status.GetProperty("status").GetString())
+            {
+                case "succeeded":
+                    return status.ToString();
+                case "failed":
+                    throw new Xunit.Sdk.XunitException($"recalculation failed: {status}");
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new Xunit.Sdk.XunitException("the recalculation did not finish");
+    }
+
+    private static async Task<MimeMessage> WaitForMailAsync(string directory, string recipient)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < MailTimeout)
+        {
+            foreach (var file in Directory.EnumerateFiles(directory, "*.eml"))
+            {
+                var message = await MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => m.Address == recipient))
+                {
+                    return message;
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new Xunit.Sdk.XunitException($"no mail to {recipient} in {directory} within {MailTimeout}");
+    }
+
+    private static Process StartCli(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alerts.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+
+    private static async Task<Dictionary<string, string>> ReadSettingsUntilReadyAsync(Process cli)
+    {
+        _ = cli.StandardError.ReadToEndAsync(); // logs: drained so the child never blocks on a full pipe
+        using var deadline = new CancellationTokenSource(ReadyTimeout);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await cli.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
+        {
+            if (line == "ready")
+            {
+                return settings;
+            }
+
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            Assert.True(equals > 0, $"expected KEY=VALUE before 'ready', got '{line}'");
+            settings[line[..equals]] = line[(equals + 1)..];
+        }
+
+        throw new Xunit.Sdk.XunitException($"serve ended its output without 'ready' (exit code {(cli.HasExited ? cli.ExitCode : -1)}).");
+    }
+
+    private static async Task SignalAsync(int processId, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+}

@@ -1,0 +1,62 @@
+using Alerts.Cli.Commands;
+using Alerts.Cli.Serve;
+using Alerts.DevStack;
+
+namespace Alerts.IntegrationTests.Serve;
+
+/// <summary>
+/// <c>serve</c>'s host in this process on a local stack of its own: the Functions app's HTTP functions on a free
+/// 127.0.0.1 port, reached with a real <see cref="HttpClient"/>. Timers are off, so each test sees only what it does.
+/// </summary>
+public sealed class ServedApp : IAsyncLifetime
+{
+    public LocalStack Stack { get; private set; } = null!;
+
+    public FunctionsWebHost Host { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public string CaptureDirectory { get; } = Directory.CreateTempSubdirectory("serve-capture-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        Stack = await LocalStack.StartAsync(new LocalStackOptions { CaptureDirectory = CaptureDirectory });
+        var settings = new Dictionary<string, string?>(ServeCommand.LocalDefaults);
+        foreach (var (name, value) in Stack.Settings)
+        {
+            settings[name] = value;
+        }
+
+        Host = await FunctionsWebHost.StartAsync(new FunctionsWebHostOptions { Settings = settings, Port = 0, RunTimers = false, MailboxDirectory = CaptureDirectory });
+        Client = new HttpClient { BaseAddress = Host.BaseUrl };
+    }
+
+    /// <summary>A request to <c>/api/{path}</c> carrying the function key and a caller.</summary>
+    public HttpRequestMessage Api(HttpMethod method, string path, string? caller = "serve-tests")
+    {
+        var request = new HttpRequestMessage(method, new Uri(Host.ApiBaseUrl, path));
+        request.Headers.Add(FunctionKeys.HeaderName, Host.Keys.FunctionKey);
+        if (caller is not null)
+        {
+            request.Headers.Add("X-MS-CLIENT-PRINCIPAL-ID", caller);
+        }
+
+        return request;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (Host is { } host)
+        {
+            await host.DisposeAsync();
+        }
+
+        if (Stack is { } stack)
+        {
+            await stack.DisposeAsync();
+        }
+
+        Directory.Delete(CaptureDirectory, recursive: true);
+    }
+}
