@@ -1,4 +1,5 @@
 using Alerts.DevStack.Azurite;
+using Alerts.TestKit;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Alerts.DevStack;
+using Alerts.TestKit;
 
 namespace Alerts.DevStack.Tests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Alerts.DevStack;
 using Alerts.DevStack.Replay;
+using Alerts.TestKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;

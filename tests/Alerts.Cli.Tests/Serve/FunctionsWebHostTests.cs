@@ -3,13 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Alerts.Cli.Serve;
 using Alerts.Functions;
-using Alerts.IntegrationTests.EndToEnd;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Alerts.IntegrationTests.Serve;
+namespace Alerts.Cli.Tests.Serve;
 
 /// <summary>
 /// <c>serve</c>'s host against the built <c>functions.metadata</c> (read here on its own, not through serve's reader):

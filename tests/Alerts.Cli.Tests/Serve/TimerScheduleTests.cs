@@ -1,7 +1,7 @@
 using Alerts.Cli.Serve;
 using Microsoft.Extensions.Configuration;
 
-namespace Alerts.IntegrationTests.Serve;
+namespace Alerts.Cli.Tests.Serve;
 
 /// <summary>A timer's <c>%Setting%</c> schedule resolved and parsed as the Functions host does (six-field NCRONTAB, UTC).</summary>
 public sealed class TimerScheduleTests

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Alerts.IntegrationTests.DevStack;
+using Alerts.TestKit;
 using MimeKit;
 
-namespace Alerts.IntegrationTests.Serve;
+namespace Alerts.EndToEnd.Tests;
 
 /// <summary><c>alerts serve</c> as a new user meets it: a real process, its printed settings, the API over HTTP, the captured mail, SIGTERM.</summary>
 [Collection(ProcessSensitiveCollection.Name)]

@@ -2,7 +2,7 @@ using Alerts.Cli.Commands;
 using Alerts.Cli.Serve;
 using Alerts.DevStack;
 
-namespace Alerts.IntegrationTests.Serve;
+namespace Alerts.Cli.Tests.Serve;
 
 /// <summary>
 /// <c>serve</c>'s host in this process on a local stack of its own: the Functions app's HTTP functions on a free

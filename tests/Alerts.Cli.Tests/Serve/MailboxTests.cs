@@ -1,8 +1,7 @@
 using System.Net;
-using Alerts.IntegrationTests.EndToEnd;
 using MimeKit;
 
-namespace Alerts.IntegrationTests.Serve;
+namespace Alerts.Cli.Tests.Serve;
 
 /// <summary>The mailbox page lists captured mails and cards and shows them with everything from the capture HTML-escaped.</summary>
 [Collection(PipelineCollection.Name)]

@@ -1,6 +1,6 @@
 using Alerts.Cli;
 
-namespace Alerts.IntegrationTests.Serve;
+namespace Alerts.Cli.Tests;
 
 /// <summary><c>alerts</c> on Spectre.Console.Cli: help with descriptions, defaults and examples, 80 columns, typos named.</summary>
 public sealed class CommandLineTests

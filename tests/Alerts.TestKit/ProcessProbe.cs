@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Alerts.DevStack.Tests;
+namespace Alerts.TestKit;
 
 /// <summary>Checks from the outside whether a process or a loopback port is still alive.</summary>
-internal static class ProcessProbe
+public static class ProcessProbe
 {
     public static bool IsRunning(int processId)
     {
