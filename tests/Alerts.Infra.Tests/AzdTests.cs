@@ -43,6 +43,18 @@ public sealed partial class AzdTests
         }
     }
 
+    [Fact]
+    public void Workflow_RunsCiEverywhereAndDeploysOnlyFromMainWithFederatedCredentials()
+    {
+        var workflow = File.ReadAllText(Bicep.PathOf(".github/workflows/ci.yml"));
+        Assert.Contains("run: bash .ci/run", workflow, StringComparison.Ordinal);
+        Assert.Contains("if: github.event_name == 'push' && github.ref == 'refs/heads/main'", workflow, StringComparison.Ordinal);
+        Assert.Contains("id-token: write", workflow, StringComparison.Ordinal);
+        Assert.Contains("--federated-credential-provider github", workflow, StringComparison.Ordinal);
+        Assert.Matches(@"azd provision --no-prompt[\s\S]*azd deploy api --no-prompt", workflow);
+        Assert.DoesNotContain("client-secret", workflow, StringComparison.OrdinalIgnoreCase); // federation only
+    }
+
     private static string Field(string name) => Regex.Match(AzureYaml, $@"(?m)^\s+{name}:\s*(\S+)\s*$").Groups[1].Value;
 
     [GeneratedRegex(@"^\$\{[A-Z_]+(=[^}]*)?\}$")]
