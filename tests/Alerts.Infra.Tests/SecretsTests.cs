@@ -95,7 +95,7 @@ public sealed partial class SecretsTests
 
         var vault = deployment.Single("Microsoft.KeyVault/vaults")["properties"]!;
         Assert.True((bool)vault["enableRbacAuthorization"]!); // access policies off: roles decide
-        Assert.True((bool)vault["enablePurgeProtection"]!);
+        Assert.True((bool)vault["enableSoftDelete"]!);
     }
 
     private static Deployment Of(string variant) => variant == "with secrets" ? Deployments.WithSecrets : Deployments.WithoutSecrets;
