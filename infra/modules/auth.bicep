@@ -1,0 +1,43 @@
+// App Service authentication (Easy Auth) with Microsoft Entra ID in front of the API: a request without a
+// valid token for the app registration gets 401 before it reaches a function. The platform then sets
+// WEBSITE_AUTH_ENABLED=true and the X-MS-CLIENT-PRINCIPAL headers the app reads the caller from.
+param siteName string
+@description('Application (client) id of the app registration that declares the Alerts.Admin app role.')
+param authClientId string
+
+resource site 'Microsoft.Web/sites@2024-04-01' existing = {
+  name: siteName
+}
+
+resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      // Liveness probes stay open; the function itself returns nothing but "healthy".
+      excludedPaths: ['/api/health']
+    }
+    httpSettings: {
+      requireHttps: true
+      forwardProxy: { convention: 'NoProxy' }
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [authClientId, 'api://${authClientId}']
+        }
+      }
+    }
+    login: {
+      tokenStore: { enabled: false }
+    }
+  }
+}
