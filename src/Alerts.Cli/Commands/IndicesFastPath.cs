@@ -1,0 +1,87 @@
+using Alerts.Core.Concentration;
+using Alerts.Core.Statistics;
+using Alerts.Core.Statistics.Scope;
+
+namespace Alerts.Cli.Commands;
+
+/// <summary>
+/// <c>alerts indices</c> on a Comext SDMX-CSV file without CRMA or supply-risk columns: the file goes straight into
+/// the engine (<see cref="SdmxCsvEngineLoader"/>, any row order, no object per row) and the rows are written series by
+/// series as the engine computes them (<see cref="IndexEngine.Drain"/>), so memory is the engine's per-partner sums,
+/// not the input or the output. Same rows, fields and order as the general path.
+/// </summary>
+internal static class IndicesFastPath
+{
+    /// <summary>True when the file starts like SDMX-CSV.</summary>
+    public static bool IsSdmxCsv(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            var prefix = new byte[TradeDataFormatDetector.PrefixLength];
+            var n = file.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
+            return TradeDataFormatDetector.Detect(prefix.AsSpan(0, n)) == TradeDataFormat.ComextSdmxCsv;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // the general path reports it
+        }
+    }
+
+    /// <summary>Loads the file; null when the loader hands the file back to the general reader.</summary>
+    public static (IndexEngine Engine, SdmxCsvLoad Load)? Load(string input, Basis basis, PartnerScopeKind scope, IndexSelection selection, TradeDataReaderOptions options)
+    {
+        var engine = new IndexEngine(new IndexEngineOptions { Windows = EngineWindows(selection), Bases = [basis] });
+        var load = SdmxCsvEngineLoader.Load(input, Path.GetFileName(input), engine, scope, options);
+        return load is null ? null : (engine, load);
+    }
+
+    /// <summary>Computes and writes every row; the engine is empty afterwards.</summary>
+    public static void Write(IndexEngine engine, SdmxCsvLoad load, Basis basis, IndexSelection selection, IndicesWriter writer, bool withShares)
+    {
+        var published = selection == IndexSelection.Published;
+        IReadOnlyList<IndexWindow> windows = !published ? EngineWindows(selection)
+            : load.HasAnnual && load.HasMonthly ? [IndexWindow.Monthly, IndexWindow.Annual]
+            : load.HasAnnual ? [IndexWindow.Annual]
+            : [IndexWindow.Monthly];
+        var sortByPeriod = windows.Count > 1;
+        var buffer = new List<IndexRow>();
+        writer.Begin();
+        foreach (var rows in engine.Drain(windows))
+        {
+            buffer.Clear();
+            foreach (var row in rows)
+            {
+                // Published: an annual row only where the data has that year as a period (not a sum of its months).
+                if (!published || row.Window != IndexWindow.Annual || row.FromAnnualData)
+                {
+                    buffer.Add(row);
+                }
+            }
+
+            if (sortByPeriod)
+            {
+                buffer.Sort((a, b) => a.Period.CompareTo(b.Period));
+            }
+
+            foreach (var row in buffer)
+            {
+                IReadOnlyList<SupplierShare> shares = withShares ? engine.Shares(row.Series, basis, row.Window, row.Period) : [];
+                var indices = new ConcentrationIndices(
+                    row.Total, row.Suppliers, row.Hhi, row.HhiNormalized, row.Cr1, row.Cr3, row.TopSupplier, row.EquivalentSuppliers, row.Entropy, shares);
+                writer.Write(new WindowedIndices(row, ComextIndicators.Currency, indices), null);
+            }
+        }
+
+        writer.End();
+    }
+
+    private static IReadOnlyList<IndexWindow> EngineWindows(IndexSelection selection) => selection switch
+    {
+        IndexSelection.Published => [IndexWindow.Monthly, IndexWindow.Annual],
+        IndexSelection.Monthly => [IndexWindow.Monthly],
+        IndexSelection.Annual => [IndexWindow.Annual],
+        IndexSelection.Rolling12 => [IndexWindow.Rolling12],
+        _ => throw new ArgumentOutOfRangeException(nameof(selection), selection, null),
+    };
+}
