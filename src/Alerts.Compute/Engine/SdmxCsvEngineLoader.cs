@@ -69,49 +69,65 @@ public sealed class SdmxCsvEngineLoader
             throw new PayloadErrors(SourceName, origin).TooLarge(options.MaxBytes);
         }
 
+        var load = Run(file, origin, options, engine, scope, Math.Clamp(Environment.ProcessorCount, 1, 2), out var failure);
+        if (failure is null)
+        {
+            return load;
+        }
+
+        // A problem: the first one in file order, from one consumer that stops there, on an engine thrown away.
+        file.Position = 0;
+        Run(file, origin, options, new IndexEngine(), scope, 1, out failure);
+        throw failure ?? new TradeDataFormatException(SourceName, origin, "payload", "unreadable CSV");
+    }
+
+    /// <summary>
+    /// Parses on one thread and adds to the engine on <paramref name="partitions"/> others, series split between
+    /// them. Null (and no failure) when the file needs the general reader; <paramref name="failure"/> is a problem
+    /// of the file: with one partition the first in file order.
+    /// </summary>
+    private static SdmxCsvLoad? Run(Stream file, string origin, TradeDataReaderOptions options, IndexEngine engine, PartnerScopeKind scope, int partitions, out TradeDataFormatException? failure)
+    {
+        failure = null;
         var parser = Parser.Open(file, origin, options);
         if (parser is null)
         {
             return null;
         }
 
-        var loader = new SdmxCsvEngineLoader(engine, scope, parser);
-        var full = new BlockingCollection<Chunk>(4);
-        var empty = new ConcurrentBag<Chunk>();
+        var loaders = new SdmxCsvEngineLoader[partitions];
+        var queues = new BlockingCollection<Chunk>[partitions];
+        var empties = new ConcurrentBag<Chunk>[partitions];
+        for (var k = 0; k < partitions; k++)
+        {
+            loaders[k] = new SdmxCsvEngineLoader(engine, scope, parser);
+            queues[k] = new BlockingCollection<Chunk>(4);
+            empties[k] = [];
+        }
+
         using var stop = new CancellationTokenSource();
-        var producer = Task.Factory.StartNew(() => parser.Produce(full, empty, stop.Token), TaskCreationOptions.LongRunning);
-        Duplicate? duplicate = null;
-        var unsupported = false;
+        var producer = Task.Factory.StartNew(() => parser.Produce(queues, empties, stop.Token), TaskCreationOptions.LongRunning);
+        var consumers = new Task[partitions - 1];
+        for (var k = 1; k < partitions; k++)
+        {
+            var loader = loaders[k];
+            var (queue, empty) = (queues[k], empties[k]);
+            consumers[k - 1] = Task.Factory.StartNew(() => loader.ConsumeAll(queue, empty, stop), TaskCreationOptions.LongRunning);
+        }
+
         try
         {
-            foreach (var chunk in full.GetConsumingEnumerable())
-            {
-                duplicate = loader.Consume(chunk);
-                if (duplicate is not null)
-                {
-                    break;
-                }
-
-                if (chunk.Error is { } error)
-                {
-                    throw error;
-                }
-
-                if (chunk.Unsupported)
-                {
-                    unsupported = true;
-                    break;
-                }
-
-                chunk.Count = 0;
-                empty.Add(chunk);
-            }
+            loaders[0].ConsumeAll(queues[0], empties[0], stop);
         }
         finally
         {
+            Task.WaitAll(consumers);
             stop.Cancel();
-            while (full.TryTake(out _))
+            foreach (var queue in queues)
             {
+                while (queue.TryTake(out _))
+                {
+                }
             }
 
             try
@@ -123,18 +139,61 @@ public sealed class SdmxCsvEngineLoader
             }
         }
 
-        if (duplicate is { } d)
+        var unsupported = loaders.Any(l => l.unsupported);
+        foreach (var loader in loaders)
         {
-            // The first occurrence, for the message: a second pass over the file up to the repeated row.
-            file.Position = 0;
-            var first = Parser.Open(file, origin, options)!.FindFirst(d);
-            var p = parser;
-            throw new TradeDataFormatException(SourceName, origin, Line(d.Line), string.Create(
-                CultureInfo.InvariantCulture,
-                $"duplicate row: {(d.Indicator == 1 ? ComextIndicators.QuantityIn100Kg : ComextIndicators.ValueInEuros)} for {p.Reporters.Name(d.Reporter)}/{p.Partners.Name(d.Partner)}/{p.Products.Name(d.Product)}/{ComextIndicators.FlowCode(d.Flow)}/{TradeBatch.DecodePeriod(d.PeriodCode)} was already given at line {first}"));
+            if (loader.error is not null)
+            {
+                failure = loader.error;
+            }
+            else if (loader.duplicate is { } d)
+            {
+                // The first occurrence, for the message: another pass over the file up to the repeated row.
+                file.Position = 0;
+                var first = Parser.Open(file, origin, options)!.FindFirst(d);
+                var p = parser;
+                failure = new TradeDataFormatException(SourceName, origin, Line(d.Line), string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"duplicate row: {(d.Indicator == 1 ? ComextIndicators.QuantityIn100Kg : ComextIndicators.ValueInEuros)} for {p.Reporters.Name(d.Reporter)}/{p.Partners.Name(d.Partner)}/{p.Products.Name(d.Product)}/{ComextIndicators.FlowCode(d.Flow)}/{TradeBatch.DecodePeriod(d.PeriodCode)} was already given at line {first}"));
+            }
+
+            if (failure is not null)
+            {
+                return null;
+            }
         }
 
-        return unsupported ? null : new SdmxCsvLoad(parser.Vintage, parser.Rows, loader.hasAnnual, loader.hasMonthly);
+        return unsupported ? null : new SdmxCsvLoad(parser.Vintage, parser.Rows, loaders.Any(l => l.hasAnnual), loaders.Any(l => l.hasMonthly));
+    }
+
+    private Duplicate? duplicate;
+    private TradeDataFormatException? error;
+    private bool unsupported;
+
+    /// <summary>Adds every chunk of one partition; stops everyone at the first problem.</summary>
+    private void ConsumeAll(BlockingCollection<Chunk> queue, ConcurrentBag<Chunk> empty, CancellationTokenSource stop)
+    {
+        try
+        {
+            foreach (var chunk in queue.GetConsumingEnumerable(stop.Token))
+            {
+                duplicate = Consume(chunk);
+                error = duplicate is null ? chunk.Error : null;
+                unsupported = duplicate is null && error is null && chunk.Unsupported;
+                if (duplicate is not null || error is not null || unsupported)
+                {
+                    stop.Cancel();
+                    return;
+                }
+
+                chunk.Count = 0;
+                empty.Add(chunk);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // another partition stopped
+        }
     }
 
     private static string Line(int line) => string.Create(CultureInfo.InvariantCulture, $"line {line}");
@@ -290,7 +349,11 @@ public sealed class SdmxCsvEngineLoader
         ref var id = ref partnerIds[partner];
         if (id < 0)
         {
-            id = engine.Partner(parser.Partners.Name(partner));
+            var name = parser.Partners.Name(partner);
+            lock (engine)
+            {
+                id = engine.Partner(name);
+            }
         }
 
         return id;
@@ -311,7 +374,16 @@ public sealed class SdmxCsvEngineLoader
             series[reporter] = byProduct;
         }
 
-        return create ? byProduct[slot] ??= engine.Series(parser.Reporters.Name(reporter), parser.Products.Name(product), flow) : byProduct[slot];
+        if (byProduct[slot] is null && create)
+        {
+            var (r, p) = (parser.Reporters.Name(reporter), parser.Products.Name(product));
+            lock (engine)
+            {
+                byProduct[slot] = engine.Series(r, p, flow);
+            }
+        }
+
+        return byProduct[slot];
     }
 
     private bool InScope(int reporter, int partner)
@@ -588,51 +660,71 @@ public sealed class SdmxCsvEngineLoader
             return new Parser(scanner, origin, options, CheckHeader(names, origin), names.Count);
         }
 
-        /// <summary>Parses every line into chunks for the consumer.</summary>
-        public void Produce(BlockingCollection<Chunk> full, ConcurrentBag<Chunk> empty, CancellationToken stop)
+        /// <summary>Parses every line into chunks for the consumers: a series always goes to the same one.</summary>
+        public void Produce(BlockingCollection<Chunk>[] full, ConcurrentBag<Chunk>[] empty, CancellationToken stop)
         {
-            var chunk = empty.TryTake(out var c) ? c : new Chunk();
+            var n = full.Length;
+            var chunks = new Chunk[n];
+            for (var k = 0; k < n; k++)
+            {
+                chunks[k] = empty[k].TryTake(out var c) ? c : new Chunk();
+            }
+
             var lineNo = 1;
+            var row = default(Row);
             try
             {
                 while (scanner.Next(out var line))
                 {
                     lineNo++;
-                    if (!NextRow(line, lineNo, ref chunk.Rows[chunk.Count]))
+                    if (!NextRow(line, lineNo, ref row))
                     {
                         if (Unsupported)
                         {
-                            chunk.Unsupported = true;
+                            chunks[0].Unsupported = true;
                             break;
                         }
 
                         continue;
                     }
 
+                    var k = n == 1 ? 0 : (int)((uint)((row.Reporter * 7919) + row.Product) % (uint)n);
+                    var chunk = chunks[k];
+                    chunk.Rows[chunk.Count] = row;
                     if (++chunk.Count == ChunkRows)
                     {
-                        full.Add(chunk, stop);
-                        chunk = empty.TryTake(out c) ? c : new Chunk();
+                        full[k].Add(chunk, stop);
+                        chunks[k] = empty[k].TryTake(out var c) ? c : new Chunk();
                     }
                 }
             }
             catch (TradeDataFormatException e)
             {
-                chunk.Error = e;
+                chunks[0].Error = e;
             }
             catch (OperationCanceledException)
             {
-                full.CompleteAdding();
+                foreach (var q in full)
+                {
+                    q.CompleteAdding();
+                }
+
                 throw;
             }
 
             try
             {
-                full.Add(chunk, stop);
+                for (var k = 0; k < n; k++)
+                {
+                    full[k].Add(chunks[k], stop);
+                }
             }
             finally
             {
-                full.CompleteAdding();
+                foreach (var q in full)
+                {
+                    q.CompleteAdding();
+                }
             }
         }
 
