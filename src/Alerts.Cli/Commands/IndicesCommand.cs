@@ -131,7 +131,7 @@ public static class IndicesCommand
             if (loaded is { } l)
             {
                 return Task.FromResult(IndicesOutputFile.Write(outputFile, stdout, stderr, text =>
-                    IndicesFastPath.Write(l.Engine, l.Load, basis, window, new IndicesWriter(text, format, groups), withShares: format == "json")));
+                    IndicesFastPath.Write(l.Engine, l.Load, basis, window, text, format, groups)));
             }
         }
 

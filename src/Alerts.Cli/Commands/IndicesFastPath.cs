@@ -1,3 +1,4 @@
+using System.Globalization;
 using Alerts.Core.Concentration;
 using Alerts.Core.Statistics;
 using Alerts.Core.Statistics.Scope;
@@ -36,44 +37,74 @@ internal static class IndicesFastPath
         return load is null ? null : (engine, load);
     }
 
-    /// <summary>Computes and writes every row; the engine is empty afterwards.</summary>
-    public static void Write(IndexEngine engine, SdmxCsvLoad load, Basis basis, IndexSelection selection, IndicesWriter writer, bool withShares)
+    /// <summary>Computes and writes every row; the engine is empty afterwards. CSV is computed and formatted on every core.</summary>
+    public static void Write(IndexEngine engine, SdmxCsvLoad load, Basis basis, IndexSelection selection, TextWriter output, string format, ColumnGroups groups)
     {
         var published = selection == IndexSelection.Published;
         IReadOnlyList<IndexWindow> windows = !published ? EngineWindows(selection)
             : load.HasAnnual && load.HasMonthly ? [IndexWindow.Monthly, IndexWindow.Annual]
             : load.HasAnnual ? [IndexWindow.Annual]
             : [IndexWindow.Monthly];
-        var sortByPeriod = windows.Count > 1;
-        var buffer = new List<IndexRow>();
+        var writer = new IndicesWriter(output, format, groups);
         writer.Begin();
-        foreach (var rows in engine.Drain(windows))
+        if (format == "json")
         {
-            buffer.Clear();
-            foreach (var row in rows)
+            // Top suppliers come from the engine's sums of the series just computed: one series at a time.
+            foreach (var rows in engine.Drain(windows))
             {
-                // Published: an annual row only where the data has that year as a period (not a sum of its months).
-                if (!published || row.Window != IndexWindow.Annual || row.FromAnnualData)
+                foreach (var row in Selected(rows, published, windows.Count > 1))
                 {
-                    buffer.Add(row);
+                    writer.Write(Indexed(row, engine.Shares(row.Series, basis, row.Window, row.Period)), null);
                 }
             }
-
-            if (sortByPeriod)
+        }
+        else
+        {
+            var texts = engine.Drain(windows, Environment.ProcessorCount, rows =>
             {
-                buffer.Sort((a, b) => a.Period.CompareTo(b.Period));
-            }
+                var text = new StringWriter(CultureInfo.InvariantCulture);
+                var series = new IndicesWriter(text, format, groups);
+                foreach (var row in Selected(rows, published, windows.Count > 1))
+                {
+                    series.Write(Indexed(row, []), null);
+                }
 
-            foreach (var row in buffer)
+                return text.ToString();
+            });
+            foreach (var text in texts)
             {
-                IReadOnlyList<SupplierShare> shares = withShares ? engine.Shares(row.Series, basis, row.Window, row.Period) : [];
-                var indices = new ConcentrationIndices(
-                    row.Total, row.Suppliers, row.Hhi, row.HhiNormalized, row.Cr1, row.Cr3, row.TopSupplier, row.EquivalentSuppliers, row.Entropy, shares);
-                writer.Write(new WindowedIndices(row, ComextIndicators.Currency, indices), null);
+                output.Write(text);
             }
         }
 
         writer.End();
+    }
+
+    private static WindowedIndices Indexed(IndexRow row, IReadOnlyList<SupplierShare> shares) =>
+        new(row, ComextIndicators.Currency, new ConcentrationIndices(
+            row.Total, row.Suppliers, row.Hhi, row.HhiNormalized, row.Cr1, row.Cr3, row.TopSupplier, row.EquivalentSuppliers, row.Entropy, shares));
+
+    /// <summary>
+    /// A series' rows as the general path gives them: published annual rows only where the data has that year as a
+    /// period (not a sum of its months), in period order.
+    /// </summary>
+    private static List<IndexRow> Selected(IReadOnlyList<IndexRow> rows, bool published, bool sortByPeriod)
+    {
+        var selected = new List<IndexRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (!published || row.Window != IndexWindow.Annual || row.FromAnnualData)
+            {
+                selected.Add(row);
+            }
+        }
+
+        if (sortByPeriod)
+        {
+            selected.Sort((a, b) => a.Period.CompareTo(b.Period));
+        }
+
+        return selected;
     }
 
     private static IReadOnlyList<IndexWindow> EngineWindows(IndexSelection selection) => selection switch
