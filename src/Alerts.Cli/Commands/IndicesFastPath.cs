@@ -1,7 +1,7 @@
 using System.Globalization;
-using Alerts.Core.Concentration;
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.Scope;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.Scope;
 
 namespace Alerts.Cli.Commands;
 

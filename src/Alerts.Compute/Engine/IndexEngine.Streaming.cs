@@ -1,4 +1,4 @@
-namespace Alerts.Core.Concentration;
+namespace Alerts.Compute.Engine;
 
 /// <summary>One-shot streaming: rows series by series, memory released as it goes.</summary>
 public sealed partial class IndexEngine
@@ -28,14 +28,14 @@ public sealed partial class IndexEngine
         canonicalOrder = [];
     }
 
-    private static readonly SeriesState Released = new(string.Empty, string.Empty, Statistics.TradeFlow.Import, 1);
+    private static readonly SeriesState Released = new(string.Empty, string.Empty, Alerts.Pull.Statistics.TradeFlow.Import, 1);
 }
 
 /// <summary>Direct loading for fast readers in this assembly (<see cref="SdmxCsvEngineLoader"/>).</summary>
 public sealed partial class IndexEngine
 {
     /// <summary>The series (created when new) rows of that reporter, product and flow go to.</summary>
-    internal SeriesState Series(string reporter, string product, Statistics.TradeFlow flow) => SeriesFor(reporters.Intern(reporter), products.Intern(product), flow);
+    internal SeriesState Series(string reporter, string product, Alerts.Pull.Statistics.TradeFlow flow) => SeriesFor(reporters.Intern(reporter), products.Intern(product), flow);
 
     /// <summary>The engine's id of a partner code.</summary>
     internal int Partner(string code) => partners.Intern(code);

@@ -2,12 +2,12 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.Parsing;
-using Alerts.Core.Statistics.Scope;
-using Alerts.Core.Statistics.SdmxCsv;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.Parsing;
+using Alerts.Pull.Statistics.Scope;
+using Alerts.Pull.Statistics.SdmxCsv;
 
-namespace Alerts.Core.Concentration;
+namespace Alerts.Compute.Engine;
 
 /// <summary>What <see cref="SdmxCsvEngineLoader.Load"/> found in the file.</summary>
 /// <param name="Vintage">Latest <c>LAST UPDATE</c>.</param>

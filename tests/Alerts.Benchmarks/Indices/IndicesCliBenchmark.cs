@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Alerts.Core.Concentration;
-using Alerts.Core.Statistics;
-using Alerts.Core.Statistics.Scope;
+using Alerts.Compute.Engine;
+using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.Scope;
 
 namespace Alerts.Benchmarks.Indices;
 

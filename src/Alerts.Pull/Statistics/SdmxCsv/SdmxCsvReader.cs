@@ -10,7 +10,7 @@ namespace Alerts.Pull.Statistics.SdmxCsv;
 /// reporter/partner/product/flow/period, in any row order (a series may come back after others, e.g. in monthly
 /// files concatenated or a file sorted by period): observations are yielded once the whole payload was read, series
 /// in the order they first appear, periods in order. Duplicate rows (same series, period and indicator) are an error
-/// naming both lines. For large files, <see cref="Concentration.SdmxCsvEngineLoader"/> loads the engine without
+/// naming both lines. For large files, the engine's SDMX-CSV loader (Alerts.Compute) loads the engine without
 /// holding observations. Tolerates a UTF-8 BOM, CRLF and quoted fields; an empty
 /// <c>OBS_VALUE</c> (or flag <c>c</c>) is missing, never zero.
 /// </summary>
