@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Alerts.Cli.Commands;
 using Alerts.TestKit.Samples;
 
-namespace Alerts.IntegrationTests.Cli;
+namespace Alerts.Cli.Tests;
 
 /// <summary>
 /// <c>alerts indices</c> on files in any row order, its lean default columns and <c>--columns</c> groups, the
