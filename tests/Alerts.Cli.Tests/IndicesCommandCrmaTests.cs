@@ -23,7 +23,9 @@ public sealed class IndicesCommandCrmaTests
     {
         var stdout = new StringWriter(CultureInfo.InvariantCulture);
         var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        var code = await IndicesCommand.RunAsync(args, stdout, stderr, CancellationToken.None);
+        // Every column group: these tests read the change, CRMA and supply-risk fields (the default output leaves them out).
+        string[] all = args.Contains("--columns") ? args : [.. args, "--columns", "all"];
+        var code = await IndicesCommand.RunAsync(all, stdout, stderr, CancellationToken.None);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

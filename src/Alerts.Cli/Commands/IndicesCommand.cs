@@ -20,24 +20,20 @@ namespace Alerts.Cli.Commands;
 /// earlier period with suppliers). Annual import rows also carry the CRMA shares (import proxy always; consumption proxy
 /// with a <c>--production</c> table and export figures in the input, else a note saying only the import proxy is
 /// available and why) and, with <c>--supply-risk</c> parameters linking a stage to the row's product, that stage's EU
-/// supply risk (<see cref="SupplyColumns"/>). Output is built in memory and written only when the whole file was read,
-/// so bad input writes nothing to standard output. With <c>--commodity</c> the file's codes of that catalog commodity
+/// supply risk (<see cref="SupplyColumns"/>). Those groups and the changes are written on request (<c>--columns</c>;
+/// <c>--production</c>, <c>--wgi</c> and <c>--supply-risk</c> ask for the columns they feed). Any row order is accepted.
+/// Output is written as rows are computed, to standard output or atomically to <c>--output FILE</c>, and only once the
+/// whole file was read, so bad input writes nothing. A Comext SDMX-CSV file without CRMA or supply-risk columns takes
+/// the streaming path (<see cref="IndicesFastPath"/>). With <c>--commodity</c> the file's codes of that catalog commodity
 /// (the shipped catalog, or it with the entries of <c>--catalog FILE</c>) are summed per stage first, as the pull
 /// does, and each row's product is the commodity series (<c>graphite/ore</c>); which codes were summed, and any
 /// catalog code the file lacks, is said on standard error.
 /// </summary>
 public static class IndicesCommand
 {
-    private static readonly string[] Options = ["input", "format", "basis", "scope", "window", "commodity", "catalog", "production", "wgi", "supply-risk"];
+    private static readonly string[] Options = ["input", "format", "basis", "scope", "window", "commodity", "catalog", "production", "wgi", "supply-risk", "output", "columns"];
 
-    private const string Usage = "usage: alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all] [--window published|annual|rolling12|monthly] [--commodity ID[/STAGE]] [--catalog FILE] [--production FILE] [--wgi FILE] [--supply-risk FILE]";
-
-    /// <summary>Per change (previous period, year ago): the field-name suffix and the row's change.</summary>
-    private static readonly (string Suffix, string Prefix, Func<WindowedIndices, IndexChange?> Change)[] Changes =
-    [
-        ("FromPrevious", "previous", r => r.FromPrevious),
-        ("FromYearAgo", "yearAgo", r => r.FromYearAgo),
-    ];
+    private const string Usage = "usage: alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all] [--window published|annual|rolling12|monthly] [--commodity ID[/STAGE]] [--catalog FILE] [--production FILE] [--wgi FILE] [--supply-risk FILE] [--columns changes,crma,supply-risk|all] [--output FILE]";
 
     /// <summary>Column order of the JSON and CSV output (DESIGN.md "Command line").</summary>
     public static IReadOnlyList<string> Fields { get; } =
@@ -60,6 +56,8 @@ public static class IndicesCommand
         string? commodity;
         string? catalogFile;
         string? production, wgi, parameters;
+        string? outputFile;
+        ColumnGroups groups;
         try
         {
             var a = CommandArguments.Parse(args, Options);
@@ -84,6 +82,12 @@ public static class IndicesCommand
             production = a.Get("production");
             wgi = a.Get("wgi");
             parameters = a.Get("supply-risk");
+            outputFile = a.Get("output");
+            groups = IndicesWriter.ParseGroups(a.Get("columns"))
+                ?? throw new CommandUsageException($"--columns must list changes, crma, supply-risk or all, not '{a.Get("columns")}'");
+            // Operator files ask for the columns they feed.
+            groups |= production is null ? ColumnGroups.None : ColumnGroups.Crma;
+            groups |= parameters is null && wgi is null ? ColumnGroups.None : ColumnGroups.SupplyRisk;
         }
         catch (CommandUsageException e)
         {
@@ -103,11 +107,39 @@ public static class IndicesCommand
             return Task.FromResult(1);
         }
 
+        var readerOptions = new TradeDataReaderOptions { MaxBytes = 2L * 1024 * 1024 * 1024 };
+        if (format != "table" && commodity is null && catalogFile is null && (groups & (ColumnGroups.Crma | ColumnGroups.SupplyRisk)) == 0
+            && IndicesFastPath.IsSdmxCsv(input))
+        {
+            (IndexEngine Engine, SdmxCsvLoad Load)? loaded;
+            try
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                loaded = IndicesFastPath.Load(input, basis, scope, window, readerOptions);
+            }
+            catch (TradeDataFormatException e)
+            {
+                stderr.WriteLine($"alerts indices: {input}: {e.Location}: {e.Problem} ({e.DataSource})");
+                return Task.FromResult(1);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"alerts indices: cannot read {input}: {e.Message}");
+                return Task.FromResult(1);
+            }
+
+            if (loaded is { } l)
+            {
+                return Task.FromResult(IndicesOutputFile.Write(outputFile, stdout, stderr, text =>
+                    IndicesFastPath.Write(l.Engine, l.Load, basis, window, text, format, groups)));
+            }
+        }
+
         TradeDataSet data;
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            data = TradeDataReader.ReadFile(input, new TradeDataReaderOptions { MaxBytes = 2L * 1024 * 1024 * 1024 });
+            data = TradeDataReader.ReadFile(input, readerOptions);
         }
         catch (TradeDataFormatException e)
         {
@@ -134,21 +166,6 @@ public static class IndicesCommand
 
         var rows = WindowedIndices.Compute(observations, basis, scope, window);
         var metrics = SupplyMetricsCalculator.Compute(observations, inputs);
-        var supply = rows.Select(r => SupplyColumns.For(r, metrics, scope)).ToList();
-        var output = new StringWriter(CultureInfo.InvariantCulture);
-        switch (format)
-        {
-            case "json":
-                WriteJson(output, rows, supply);
-                break;
-            case "csv":
-                WriteCsv(output, rows, supply);
-                break;
-            default:
-                WriteTable(output, rows, data, metrics, scope, parameters is not null);
-                break;
-        }
-
         if (format != "table")
         {
             foreach (var note in SupplyColumns.UnattachedNotes(metrics, rows))
@@ -157,9 +174,23 @@ public static class IndicesCommand
             }
         }
 
-        stdout.Write(output.ToString());
-        stdout.Flush();
-        return Task.FromResult(0);
+        return Task.FromResult(IndicesOutputFile.Write(outputFile, stdout, stderr, text =>
+        {
+            if (format == "table")
+            {
+                WriteTable(text, rows, data, metrics, scope, parameters is not null);
+                return;
+            }
+
+            var writer = new IndicesWriter(text, format, groups);
+            writer.Begin();
+            foreach (var r in rows)
+            {
+                writer.Write(r, SupplyColumns.For(r, metrics, scope));
+            }
+
+            writer.End();
+        }));
     }
 
     private static IEnumerable<string> ChangeFields(string suffix, string prefix) =>
@@ -181,138 +212,7 @@ public static class IndicesCommand
 
     private static string Unit(WindowedIndices r) => r.Row.Basis == Basis.Weight ? "kg" : r.Currency;
 
-    private static void WriteJson(StringWriter output, IReadOnlyList<WindowedIndices> rows, IReadOnlyList<SupplyColumns.RowSupply> supply)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartArray();
-            for (var n = 0; n < rows.Count; n++)
-            {
-                var r = rows[n];
-                var i = r.Indices;
-                var row = r.Row;
-                w.WriteStartObject();
-                w.WriteString("reporter", row.Reporter);
-                w.WriteString("product", row.Product);
-                w.WriteString("flow", FlowName(row.Flow));
-                w.WriteString("period", row.Period.ToString());
-                w.WriteString("basis", BasisName(row.Basis));
-                w.WriteString("unit", Unit(r));
-                w.WriteNumber("total", i.Total);
-                w.WriteNumber("suppliers", i.Suppliers);
-                w.WriteNumber("hhi", i.Hhi);
-                w.WriteNumber("hhiNormalized", i.HhiNormalized);
-                w.WriteNumber("cr1", i.Cr1);
-                w.WriteNumber("cr3", i.Cr3);
-                WriteStringOrNull(w, "topSupplier", i.TopSupplier);
-                w.WriteNumber("equivalentSuppliers", i.EquivalentSuppliers);
-                w.WriteNumber("entropy", i.Entropy);
-                w.WriteString("window", WindowName(row.Window));
-                w.WriteNumber("hhiFraction", row.HhiFraction);
-                w.WriteNumber("expEntropy", row.ExpEntropy);
-                w.WriteNumber("monthsCovered", row.MonthsCovered);
-                w.WriteBoolean("complete", row.IsComplete);
-                w.WriteBoolean("fromAnnualData", row.FromAnnualData);
-                w.WriteNumber("unreportedPartners", row.UnreportedPartners);
-                foreach (var (suffix, prefix, change) in Changes)
-                {
-                    if (change(r) is { } c)
-                    {
-                        w.WriteString(prefix + "Period", c.Against.ToString());
-                        w.WriteNumber("hhiChange" + suffix, c.Hhi);
-                        w.WriteNumber("hhiNormalizedChange" + suffix, c.HhiNormalized);
-                        w.WriteNumber("cr1Change" + suffix, c.Cr1);
-                        w.WriteNumber("cr3Change" + suffix, c.Cr3);
-                        w.WriteNumber("equivalentSuppliersChange" + suffix, c.EquivalentSuppliers);
-                        w.WriteNumber("entropyChange" + suffix, c.Entropy);
-                        w.WriteNumber("suppliersChange" + suffix, c.Suppliers);
-                        w.WriteNumber("totalChange" + suffix, c.Total);
-                        WriteStringOrNull(w, prefix + "TopSupplier", c.TopSupplierBefore);
-                    }
-                    else
-                    {
-                        foreach (var field in ChangeFields(suffix, prefix))
-                        {
-                            w.WriteNull(field);
-                        }
-                    }
-                }
-
-                SupplyColumns.WriteJson(w, supply[n]);
-                w.WriteStartArray("topSuppliers");
-                foreach (var s in i.TopSuppliers.Take(5))
-                {
-                    w.WriteStartObject();
-                    w.WriteString("partner", s.Partner);
-                    w.WriteNumber("amount", s.Amount);
-                    w.WriteNumber("share", s.Share);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
-    }
-
-    private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    private static void WriteCsv(StringWriter output, IReadOnlyList<WindowedIndices> rows, IReadOnlyList<SupplyColumns.RowSupply> supply)
-    {
-        output.Write(string.Join(",", Fields));
-        output.Write('\n');
-        var cells = new List<string>(Fields.Count);
-        for (var n = 0; n < rows.Count; n++)
-        {
-            var r = rows[n];
-            var i = r.Indices;
-            var row = r.Row;
-            cells.Clear();
-            cells.AddRange([
-                row.Reporter, row.Product, FlowName(row.Flow), row.Period.ToString(), BasisName(row.Basis), Unit(r),
-                i.Total.ToString(CultureInfo.InvariantCulture), i.Suppliers.ToString(CultureInfo.InvariantCulture),
-                D(i.Hhi), D(i.HhiNormalized), D(i.Cr1), D(i.Cr3), i.TopSupplier ?? string.Empty, D(i.EquivalentSuppliers), D(i.Entropy),
-                WindowName(row.Window), D(row.HhiFraction), D(row.ExpEntropy), row.MonthsCovered.ToString(CultureInfo.InvariantCulture),
-                row.IsComplete ? "true" : "false", row.FromAnnualData ? "true" : "false", row.UnreportedPartners.ToString(CultureInfo.InvariantCulture)]);
-            foreach (var (suffix, prefix, change) in Changes)
-            {
-                if (change(r) is { } c)
-                {
-                    cells.AddRange([
-                        c.Against.ToString(), D(c.Hhi), D(c.HhiNormalized), D(c.Cr1), D(c.Cr3), D(c.EquivalentSuppliers), D(c.Entropy),
-                        c.Suppliers.ToString(CultureInfo.InvariantCulture), c.Total.ToString(CultureInfo.InvariantCulture), c.TopSupplierBefore ?? string.Empty]);
-                }
-                else
-                {
-                    cells.AddRange(ChangeFields(suffix, prefix).Select(_ => string.Empty));
-                }
-            }
-
-            cells.AddRange(SupplyColumns.CsvCells(supply[n]));
-            output.Write(string.Join(",", cells));
-            output.Write('\n');
-        }
-    }
-
-    private static string D(double x) => x.ToString("R", CultureInfo.InvariantCulture);
-
-    private static void WriteTable(StringWriter output, IReadOnlyList<WindowedIndices> rows, TradeDataSet data, SupplyMetrics metrics, PartnerScopeKind scope, bool parametersGiven)
+    private static void WriteTable(TextWriter output, IReadOnlyList<WindowedIndices> rows, TradeDataSet data, SupplyMetrics metrics, PartnerScopeKind scope, bool parametersGiven)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

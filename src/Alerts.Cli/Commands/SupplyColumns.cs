@@ -49,7 +49,16 @@ internal static class SupplyColumns
         return new(crma, crma?.Note, risk);
     }
 
+    /// <summary>Fields before this index are the CRMA group, the rest the supply-risk group (<c>--columns</c>).</summary>
+    public const int CrmaFieldCount = 7;
+
     public static void WriteJson(Utf8JsonWriter w, RowSupply s)
+    {
+        WriteCrmaJson(w, s);
+        WriteRiskJson(w, s);
+    }
+
+    public static void WriteCrmaJson(Utf8JsonWriter w, RowSupply s)
     {
         Number(w, "crmaImportShare", s.Crma is { Partners.Count: > 0 } c ? c.TopImportShare : null);
         Number(w, "crmaConsumptionShare", s.Crma?.TopConsumptionShare);
@@ -58,6 +67,10 @@ internal static class SupplyColumns
         Decimal(w, "crmaExports", s.Crma is { ExportsReported: true } e ? e.Exports : null);
         Decimal(w, "crmaProduction", s.Crma?.Production);
         Decimal(w, "crmaApparentConsumption", s.Crma?.ApparentConsumption);
+    }
+
+    public static void WriteRiskJson(Utf8JsonWriter w, RowSupply s)
+    {
         var risk = s.Risk;
         Text(w, "supplyRiskMaterial", risk?.Result.Material);
         Text(w, "supplyRiskStage", risk is null ? null : SupplyMetricsCalculator.Name(risk.Stage));

@@ -10,7 +10,7 @@ namespace Alerts.Compute.Engine;
 /// the changes referring to them. Results depend only on the data, not on its order or chunking.
 /// Not thread-safe; <see cref="IndexEngineOptions.Parallelism"/> parallelises inside <see cref="Recompute"/>.
 /// </summary>
-public sealed class IndexEngine
+public sealed partial class IndexEngine
 {
     private readonly IndexEngineOptions options;
     private readonly Dictionary<ulong, int> seriesIds = [];

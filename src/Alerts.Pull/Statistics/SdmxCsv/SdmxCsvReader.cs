@@ -6,11 +6,12 @@ using nietras.SeparatedValues;
 namespace Alerts.Pull.Statistics.SdmxCsv;
 
 /// <summary>
-/// Reads Comext SDMX-CSV (one row per indicator) as a stream of observations, merging the indicators of one
-/// reporter/partner/product/flow/period. Memory is bounded by one series: the rows of a series (reporter,
-/// partner, product, flow) must be contiguous, as Eurostat writes them; a series that reappears after another
-/// one started is an error rather than a silent double. Duplicate rows (same series, period and indicator)
-/// are an error naming both lines. Tolerates a UTF-8 BOM, CRLF and quoted fields; an empty
+/// Reads Comext SDMX-CSV (one row per indicator) as observations, merging the indicators of one
+/// reporter/partner/product/flow/period, in any row order (a series may come back after others, e.g. in monthly
+/// files concatenated or a file sorted by period): observations are yielded once the whole payload was read, series
+/// in the order they first appear, periods in order. Duplicate rows (same series, period and indicator) are an error
+/// naming both lines. For large files, the engine's SDMX-CSV loader (Alerts.Compute) loads the engine without
+/// holding observations. Tolerates a UTF-8 BOM, CRLF and quoted fields; an empty
 /// <c>OBS_VALUE</c> (or flag <c>c</c>) is missing, never zero.
 /// </summary>
 public sealed class SdmxCsvReader
@@ -56,7 +57,6 @@ public sealed class SdmxCsvReader
         var state = new SeriesState(CheckHeader(names), names.Count);
         while (true)
         {
-            List<TradeObservation>? flushed;
             try
             {
                 if (!reader.MoveNext())
@@ -64,32 +64,24 @@ public sealed class SdmxCsvReader
                     break;
                 }
 
-                flushed = ProcessRow(reader.Current, state);
+                ProcessRow(reader.Current, state);
             }
             catch (Exception e) when (e is not TradeDataFormatException and not OperationCanceledException)
             {
                 throw _errors.At(string.Create(CultureInfo.InvariantCulture, $"after line {state.LastLine}"), $"unreadable CSV: {e.Message}", e);
             }
-
-            if (flushed is not null)
-            {
-                foreach (var o in flushed)
-                {
-                    yield return o;
-                }
-            }
         }
 
-        if (state.Current is { } last)
+        foreach (var (key, series) in state.Series)
         {
-            foreach (var o in Flush(last, state))
+            foreach (var o in Flush(key, series))
             {
                 yield return o;
             }
         }
     }
 
-    private List<TradeObservation>? ProcessRow(SepReader.Row row, SeriesState state)
+    private void ProcessRow(SepReader.Row row, SeriesState state)
     {
         var columns = state.Columns;
         var line = row.LineNumberFrom;
@@ -100,7 +92,6 @@ public sealed class SdmxCsvReader
             throw _errors.At(Line(line), string.Create(CultureInfo.InvariantCulture, $"expected {state.ColumnCount} columns as in the header, found {row.ColCount}"));
         }
 
-        List<TradeObservation>? flushed = null;
         var freqSpan = row[columns[2]].Span.Trim();
         var reporterSpan = row[columns[3]].Span.Trim();
         var partnerSpan = row[columns[4]].Span.Trim();
@@ -110,32 +101,28 @@ public sealed class SdmxCsvReader
             || !cur.Partner.AsSpan().SequenceEqual(partnerSpan) || !cur.Product.AsSpan().SequenceEqual(productSpan) || !cur.Flow.AsSpan().SequenceEqual(flowSpan))
         {
             var key = (freqSpan.ToString(), reporterSpan.ToString(), partnerSpan.ToString(), productSpan.ToString(), flowSpan.ToString());
-            if (state.Current is { } done)
-            {
-                flushed = Flush(done, state);
-                state.SeriesDone.Add(done);
-            }
-
             var (freq, reporter, partner, product, flowText) = key;
-            if (state.SeriesDone.Contains(key))
+            if (!state.Series.TryGetValue(key, out var cells))
             {
-                throw _errors.At(Line(line), $"series {reporter}/{partner}/{product}/{flowText} continues here after other series; rows of one series must be contiguous (sort the file by series)");
-            }
+                CheckCode(reporter, "reporter", line);
+                CheckCode(partner, "partner", line);
+                CheckCode(product, "product", line);
+                if (!ComextIndicators.TryParseFlow(flowText, out var flow))
+                {
+                    throw _errors.At(Line(line), $"flow '{flowText}' is not 1 (import) or 2 (export)");
+                }
 
-            CheckCode(reporter, "reporter", line);
-            CheckCode(partner, "partner", line);
-            CheckCode(product, "product", line);
-            if (!ComextIndicators.TryParseFlow(flowText, out state.Flow))
-            {
-                throw _errors.At(Line(line), $"flow '{flowText}' is not 1 (import) or 2 (export)");
-            }
+                if (freq is not ("A" or "M"))
+                {
+                    throw _errors.At(Line(line), $"freq '{freq}' is not A or M");
+                }
 
-            if (freq is not ("A" or "M"))
-            {
-                throw _errors.At(Line(line), $"freq '{freq}' is not A or M");
+                cells = new SeriesCells(flow);
+                state.Series.Add(key, cells);
             }
 
             state.Current = key;
+            state.CurrentCells = cells;
         }
 
         var series = state.Current!.Value;
@@ -180,11 +167,12 @@ public sealed class SdmxCsvReader
         };
         if (kind == 0)
         {
-            return flushed;
+            return;
         }
 
         var amount = ReadAmount(row[columns[9]].Span, columns[10] >= 0 ? row[columns[10]].Span : default, kind, line);
-        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(state.Cells, period, out _);
+        var periods = state.CurrentCells!.Cells;
+        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(periods, period, out _);
         if (kind == 1 ? cell.HasQuantity : cell.HasValue)
         {
             var name = kind == 1 ? ComextIndicators.QuantityIn100Kg : ComextIndicators.ValueInEuros;
@@ -204,12 +192,10 @@ public sealed class SdmxCsvReader
             cell.ValueLine = line;
         }
 
-        if (state.Cells.Count > 100_000)
+        if (periods.Count > 100_000)
         {
             throw _errors.At(Line(line), "one series has more than 100000 periods");
         }
-
-        return flushed;
     }
 
     private static SepReader OpenReader(Stream stream) =>
@@ -264,20 +250,20 @@ public sealed class SdmxCsvReader
         return problem is null ? amount : throw _errors.At(Line(line), $"OBS_VALUE: {problem}");
     }
 
-    private static List<TradeObservation> Flush((string Freq, string Reporter, string Partner, string Product, string Flow) key, SeriesState state)
+    private static List<TradeObservation> Flush((string Freq, string Reporter, string Partner, string Product, string Flow) key, SeriesCells series)
     {
-        var list = new List<TradeObservation>(state.Cells.Count);
-        foreach (var (period, cell) in state.Cells.OrderBy(c => c.Key))
+        var list = new List<TradeObservation>(series.Cells.Count);
+        foreach (var (period, cell) in series.Cells.OrderBy(c => c.Key))
         {
             if (cell.QuantityKg is null && cell.Value is null)
             {
                 continue;
             }
 
-            list.Add(new TradeObservation(key.Reporter, key.Partner, key.Product, state.Flow, period, cell.QuantityKg, cell.Value, ComextIndicators.Currency));
+            list.Add(new TradeObservation(key.Reporter, key.Partner, key.Product, series.Flow, period, cell.QuantityKg, cell.Value, ComextIndicators.Currency));
         }
 
-        state.Cells.Clear();
+        series.Cells.Clear();
         return list;
     }
 
@@ -323,15 +309,21 @@ public sealed class SdmxCsvReader
 
         public (string Freq, string Reporter, string Partner, string Product, string Flow)? Current { get; set; }
 
-        public TradeFlow Flow;
+        public SeriesCells? CurrentCells { get; set; }
 
         public string LastUpdateText { get; set; } = "\0";
 
-        public Dictionary<Period, SdmxCell> Cells { get; } = [];
-
-        public HashSet<(string, string, string, string, string)> SeriesDone { get; } = [];
+        /// <summary>Every series read so far, in the order of first appearance, with its cells.</summary>
+        public OrderedDictionary<(string, string, string, string, string), SeriesCells> Series { get; } = [];
 
         public Dictionary<string, Period> Periods { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed class SeriesCells(TradeFlow flow)
+    {
+        public TradeFlow Flow { get; } = flow;
+
+        public Dictionary<Period, SdmxCell> Cells { get; } = [];
     }
 
     private struct SdmxCell

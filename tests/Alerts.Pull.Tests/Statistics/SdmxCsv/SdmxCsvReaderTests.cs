@@ -78,8 +78,8 @@ public sealed class SdmxCsvReaderTests
     [Theory]
     // the indicator is repeated for one period
     [InlineData("D,01/01/26,A,EU27_2020,CN,280530,1,VALUE_IN_EUROS,2024,5\nD,01/01/26,A,EU27_2020,CN,280530,1,VALUE_IN_EUROS,2024,5\n", "line 3", "duplicate row")]
-    // a series comes back after another started
-    [InlineData("D,01/01/26,A,EU27_2020,CN,280530,1,VALUE_IN_EUROS,2024,5\nD,01/01/26,A,EU27_2020,US,280530,1,VALUE_IN_EUROS,2024,5\nD,01/01/26,A,EU27_2020,CN,280530,1,VALUE_IN_EUROS,2023,5\n", "line 4", "contiguous")]
+    // the indicator is repeated after other series came in between
+    [InlineData("D,01/01/26,A,EU27_2020,CN,280530,1,VALUE_IN_EUROS,2024,5\nD,01/01/26,A,EU27_2020,US,280530,1,VALUE_IN_EUROS,2024,5\nD,01/01/26,A,EU27_2020,CN,280530,1,VALUE_IN_EUROS,2024,6\n", "line 4", "already given at line 2")]
     public void Read_DuplicateOrScatteredRows_FailsNamingTheLine(string rows, string location, string problem)
     {
         var e = Assert.Throws<TradeDataFormatException>(() => SdmxCsvReader.Read(TestStreams.Utf8(Header + "\n" + rows), "d.csv"));
@@ -87,5 +87,27 @@ public sealed class SdmxCsvReaderTests
         Assert.Equal(location, e.Location);
         Assert.Contains(problem, e.Problem, StringComparison.Ordinal);
         Assert.Contains("d.csv", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SeriesScatteredOverTheFile_GivesTheSameDataAsSorted()
+    {
+        var sorted = Header + "\n" +
+                     "D,01/01/26,A,EU27_2020,CN,280530,1,QUANTITY_IN_100KG,2023,1\n" +
+                     "D,01/01/26,A,EU27_2020,CN,280530,1,VALUE_IN_EUROS,2023,2\n" +
+                     "D,01/01/26,A,EU27_2020,CN,280530,1,QUANTITY_IN_100KG,2024,3\n" +
+                     "D,01/01/26,A,EU27_2020,US,280530,1,VALUE_IN_EUROS,2024,4\n";
+        var scattered = Header + "\n" +
+                        "D,01/01/26,A,EU27_2020,CN,280530,1,QUANTITY_IN_100KG,2024,3\n" +
+                        "D,01/01/26,A,EU27_2020,US,280530,1,VALUE_IN_EUROS,2024,4\n" +
+                        "D,01/01/26,A,EU27_2020,CN,280530,1,VALUE_IN_EUROS,2023,2\n" +
+                        "D,01/01/26,A,EU27_2020,CN,280530,1,QUANTITY_IN_100KG,2023,1\n";
+
+        var a = SdmxCsvReader.Read(TestStreams.Utf8(sorted), "a.csv");
+        var b = SdmxCsvReader.Read(TestStreams.Utf8(scattered), "b.csv");
+
+        Assert.Equal(a.Observations, b.Observations);
+        Assert.Equal(3, b.Observations.Count);
+        Assert.Equal(a.ContentFingerprint, b.ContentFingerprint);
     }
 }
