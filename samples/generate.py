@@ -33,7 +33,7 @@ def d(x):
 def q1(x):
     return d(x).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
-# product -> year -> list of (partner, tonnes, eur_per_kg). Shares from DOMAIN.md 5 where published.
+# product -> year -> list of (partner, tonnes, eur_per_kg). Shares as published (samples/README.md) where they are.
 def ree_compounds():
     out = {}
     plan = {

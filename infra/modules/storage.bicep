@@ -5,7 +5,7 @@ param tags object
 param token string
 param appPrincipalId string
 
-@description('The app\'s tables and blob containers (Alerts.Pipeline StorageNames; a test keeps them equal).')
+@description('The app\'s tables and blob containers (Alerts.Platform StorageNames; a test keeps them equal).')
 param tables array = ['indices', 'alerts', 'subscriptions', 'notificationlog', 'deliveries', 'endpointhealth', 'pullstate']
 param containers array = ['snapshots', 'raw']
 

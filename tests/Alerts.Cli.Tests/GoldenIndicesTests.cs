@@ -4,7 +4,7 @@ using Alerts.TestKit.Samples;
 
 namespace Alerts.Cli.Tests;
 
-/// <summary>The published figures of DOMAIN.md 5 through <c>alerts indices</c> on the golden sample files.</summary>
+/// <summary>The published figures listed in samples/README.md through <c>alerts indices</c> on the golden sample files.</summary>
 public sealed class GoldenIndicesTests
 {
     [Fact]

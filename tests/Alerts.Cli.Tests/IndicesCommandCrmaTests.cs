@@ -7,7 +7,7 @@ namespace Alerts.Cli.Tests;
 
 /// <summary>
 /// The CRMA-share and supply-risk part of <c>alerts indices</c> (<c>--production</c>, <c>--wgi</c>, <c>--supply-risk</c>) on
-/// <c>samples/crma</c>: the DOMAIN.md 5 imports of 2024 with 5 500 t of third-country exports (and intra-EU exports to
+/// <c>samples/crma</c>: the published EU rare-earth imports of 2024 (samples/README.md) with 5 500 t of third-country exports (and intra-EU exports to
 /// DE and an EXT_EU27_2020 aggregate that the scope must drop).
 /// </summary>
 public sealed class IndicesCommandCrmaTests

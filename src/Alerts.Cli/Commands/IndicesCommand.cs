@@ -35,7 +35,7 @@ public static class IndicesCommand
 
     private const string Usage = "usage: alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all] [--window published|annual|rolling12|monthly] [--commodity ID[/STAGE]] [--catalog FILE] [--production FILE] [--wgi FILE] [--supply-risk FILE] [--columns changes,crma,supply-risk|all] [--output FILE]";
 
-    /// <summary>Column order of the JSON and CSV output (DESIGN.md "Command line").</summary>
+    /// <summary>Column order of the JSON and CSV output.</summary>
     public static IReadOnlyList<string> Fields { get; } =
     [
         "reporter", "product", "flow", "period", "basis", "unit", "total", "suppliers", "hhi", "hhiNormalized", "cr1", "cr3", "topSupplier", "equivalentSuppliers", "entropy",

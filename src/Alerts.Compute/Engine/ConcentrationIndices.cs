@@ -1,6 +1,6 @@
 namespace Alerts.Compute.Engine;
 
-/// <summary>Concentration of one total over its suppliers (DOMAIN.md section 2).</summary>
+/// <summary>Concentration of one total over its suppliers (definitions: Engine/README.md).</summary>
 /// <param name="Total">Sum of the supplier amounts.</param>
 /// <param name="Suppliers">Number of suppliers with a positive amount.</param>
 /// <param name="Hhi">Herfindahl-Hirschman index on percentage shares, 0..10000.</param>

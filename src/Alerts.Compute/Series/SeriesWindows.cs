@@ -53,7 +53,7 @@ public static class SeriesWindows
         return result;
     }
 
-    // Intra-EU partners are kept out of the indices (DOMAIN.md 3.1) and reported beside them as a total.
+    // Intra-EU partners are kept out of the indices (Pull: Statistics/Scope/PartnerScope) and reported beside them as a total.
     private static Dictionary<(Period, string), decimal>? IntraEuTotals(SeriesKey series, IReadOnlyList<TradeObservation> observations, Basis basis, IndexSelection window)
     {
         if (!PartnerScope.IsEuReporter(series.Reporter))

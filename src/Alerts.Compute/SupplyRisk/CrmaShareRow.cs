@@ -4,7 +4,7 @@ using Alerts.Pull.Statistics;
 namespace Alerts.Compute.SupplyRisk;
 
 /// <summary>
-/// CRMA Article 5 style shares of one reporter, product and year (DOMAIN.md 3.3). The benchmark is
+/// CRMA Article 5 style shares of one reporter, product and year (this folder's README.md). The benchmark is
 /// measured against consumption; the import share is a proxy that overstates it whenever production
 /// exceeds exports. <see cref="Note"/> says which proxy is available and why.
 /// </summary>

@@ -4,7 +4,7 @@ using Alerts.Compute.Engine;
 namespace Alerts.Compute.SupplyRisk;
 
 /// <summary>
-/// The EU supply-risk indicator of the 2017 criticality methodology (DOMAIN.md 2):
+/// The EU supply-risk indicator of the 2017 criticality methodology (formula and parameters: this folder's README.md):
 /// <c>SR = [HHI_WGI(global) * IR/2 + HHI_WGI(EU sourcing) * (1 - IR/2)] * (1 - EoL_RIR) * SI</c> with
 /// <c>HHI_WGI = sum s_c^2 * WGI_c * t_c</c> (shares as fractions, WGI rescaled 0..10 by
 /// <see cref="WgiTable.Rescale"/>, t_c applied in both terms), computed per stage; the higher stage is the

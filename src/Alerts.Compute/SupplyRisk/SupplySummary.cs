@@ -12,7 +12,7 @@ public sealed record SupplySummary(CrmaSummary? Crma, SupplyRiskSummary? SupplyR
         crma is null && risk is null ? null : new SupplySummary(CrmaSummary.From(crma), SupplyRiskSummary.From(risk));
 }
 
-/// <summary>CRMA shares of an annual import row (DOMAIN.md 3.3).</summary>
+/// <summary>CRMA shares of an annual import row.</summary>
 /// <param name="ImportShare">The top third country's share of extra-EU imports (0..1).</param>
 /// <param name="ConsumptionShare">Its share of apparent consumption (0..1); null when only the import proxy is available.</param>
 /// <param name="Proxy"><c>import-share-only</c> or <c>import-and-consumption-share</c>.</param>

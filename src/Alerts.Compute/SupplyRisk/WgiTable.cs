@@ -5,7 +5,7 @@ namespace Alerts.Compute.SupplyRisk;
 /// <summary>
 /// Worldwide Governance Indicator estimates per country and year, rescaled for the EU supply-risk formula.
 /// <see cref="Shipped"/> is the table bundled with the product: the <b>Political Stability</b> estimates of
-/// DOMAIN.md 6 only. The Commission's 2017 method uses the <b>average of all six</b> WGI dimensions, so
+/// <c>wgi-political-stability.csv</c> only. The Commission's 2017 method uses the <b>average of all six</b> WGI dimensions, so
 /// results with the shipped table are an approximation; load the operator's full file with <see cref="Parse"/>
 /// (CSV <c>country,year,estimate</c>, the estimate being the six-dimension average, or one dimension).
 /// </summary>
@@ -33,7 +33,7 @@ public sealed class WgiTable
 
     /// <summary>
     /// The estimate on the supply-risk scale 0..10 (10 = worst governance): <c>(2.5 - estimate) * 2</c>,
-    /// clamped. That mapping of -2.5..2.5 onto 10..0 is our derivation (DOMAIN.md marks it unconfirmed); the
+    /// clamped. That mapping of -2.5..2.5 onto 10..0 is our derivation (not confirmed against the Commission's tables); the
     /// Commission's published scaled values should replace it once checked.
     /// </summary>
     public static double Rescale(double estimate) => Math.Clamp((2.5 - estimate) * 2, 0, 10);

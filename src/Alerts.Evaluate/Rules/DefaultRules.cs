@@ -5,8 +5,8 @@ using Alerts.Pull.Statistics;
 namespace Alerts.Evaluate.Rules;
 
 /// <summary>
-/// The rules that apply unless configuration overrides them. Both look at imports by weight: DOMAIN.md 3.3
-/// measures raw-material shares on weight, as Eurostat's own shares are.
+/// The rules that apply unless configuration overrides them. Both look at imports by weight: CRMA-style
+/// raw-material shares are measured on weight, as Eurostat's own shares are.
 /// </summary>
 public static class DefaultRules
 {

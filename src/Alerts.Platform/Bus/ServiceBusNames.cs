@@ -1,6 +1,6 @@
 namespace Alerts.Platform.Bus;
 
-/// <summary>The topology (DESIGN.md "Azure resources"; the same names as infra/local/servicebus/Config.json).</summary>
+/// <summary>The topology (the same names as infra/local/servicebus/Config.json and infra/modules/servicebus.bicep).</summary>
 public static class ServiceBusNames
 {
     public const string BreachesTopic = "breaches";

@@ -15,7 +15,7 @@ namespace Alerts.Route.Subscriptions;
 /// as JSON in one column (so its fields can grow without a table change). Every read takes the owner, so a
 /// caller only ever sees its own subscriptions; <see cref="ListAllAsync"/> is for the router.
 /// </summary>
-/// <typeparam name="T">The subscription type (Core/Routing).</typeparam>
+/// <typeparam name="T">The subscription type (Route/Subscriptions).</typeparam>
 public sealed class SubscriptionStore<T>
 {
     private readonly TableClient table;

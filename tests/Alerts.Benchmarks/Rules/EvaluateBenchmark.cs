@@ -9,7 +9,7 @@ using Alerts.Pull.Statistics;
 namespace Alerts.Benchmarks.Rules;
 
 /// <summary>
-/// Step 3 of the pipeline at full scale (DESIGN.md "Scale": ~300 codes x 28 reporters, a 24-month window):
+/// Step 3 of the pipeline at full scale (the expected scale: ~300 codes x 28 reporters, a 24-month window):
 /// the default rules evaluated on every series and the alert state machine applied to each result, against
 /// the baseline of only reading each rule's metric from each period's indices.
 /// </summary>

@@ -11,7 +11,7 @@ public sealed class ConcentrationCalculatorTests
     [Fact]
     public void Compute_Eu2022RareEarths_MatchesPublishedFigures()
     {
-        // DOMAIN.md 5: 2022 shares China 40, Malaysia 31, Russia 25, USA 2, Japan 2 (percent of weight).
+        // Published 2022 shares (samples/README.md): China 40, Malaysia 31, Russia 25, USA 2, Japan 2 (percent of weight).
         var result = ConcentrationCalculator.Compute(
         [
             new("CN", 40), new("MY", 31), new("RU", 25), new("US", 2), new("JP", 2),

@@ -8,11 +8,11 @@ public sealed partial class IndexEngineTests
     private const string Eu = "EU27_2020";
     private const string Ree = "280530";
 
-    // DOMAIN.md 5, 2022: 18 000 t; China 40%, Malaysia 31%, Russia 25%, USA 2%, Japan 2%.
+    // Published 2022 (samples/README.md): 18 000 t; China 40%, Malaysia 31%, Russia 25%, USA 2%, Japan 2%.
     private static readonly (string Partner, decimal Kg)[] Golden2022 =
         [("CN", 7_200_000m), ("MY", 5_580_000m), ("RU", 4_500_000m), ("US", 360_000m), ("JP", 360_000m)];
 
-    // DOMAIN.md 5, 2024: 12 900 t; China 46.3%, Russia 28.4%, Malaysia 19.9%, the remaining 5.4% spread over small suppliers.
+    // Published 2024 (samples/README.md): 12 900 t; China 46.3%, Russia 28.4%, Malaysia 19.9%, the remaining 5.4% spread over small suppliers.
     private static readonly (string Partner, decimal Kg)[] Golden2024 =
     [
         ("CN", 5_972_700m), ("RU", 3_663_600m), ("MY", 2_567_100m),
@@ -72,8 +72,8 @@ public sealed partial class IndexEngineTests
     }
 
     [Theory]
-    [InlineData("eu-ree-imports-2022.csv", 2022, 3194.0, 3194.0, 0.96)] // DOMAIN.md 5, 2022
-    [InlineData("eu-ree-imports-2024.csv", 2024, 3346.3, 3375.4, 0.946)] // DOMAIN.md 5, 2024
+    [InlineData("eu-ree-imports-2022.csv", 2022, 3194.0, 3194.0, 0.96)] // published 2022
+    [InlineData("eu-ree-imports-2024.csv", 2024, 3346.3, 3375.4, 0.946)] // published 2024
     public void Recompute_GoldenSampleFiles_MatchPublishedFigures(string file, int year, double hhiLow, double hhiHigh, double cr3)
     {
         // A naive reader (aggregate partners dropped) so the samples shipped for `alerts indices` are checked here too.

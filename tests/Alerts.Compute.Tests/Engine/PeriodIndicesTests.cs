@@ -14,7 +14,7 @@ public sealed class PeriodIndicesTests
 
         var rows = PeriodIndices.Compute(data.Observations, Basis.Weight).ToDictionary(r => r.Period);
 
-        // DOMAIN.md 5, 2022: CN 40, MY 31, RU 25, US 2, JP 2 of 18 000 t; member states and aggregates excluded.
+        // Published 2022 (samples/README.md): CN 40, MY 31, RU 25, US 2, JP 2 of 18 000 t; member states and aggregates excluded.
         var y2022 = rows[Period.Annual(2022)].Indices;
         Assert.Equal(18_000_000m, y2022.Total);
         Assert.Equal(3194, y2022.Hhi, 6);

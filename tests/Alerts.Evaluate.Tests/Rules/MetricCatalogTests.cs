@@ -9,7 +9,7 @@ namespace Alerts.Evaluate.Tests.Rules;
 
 public sealed class MetricCatalogTests
 {
-    // DOMAIN.md 5, 2022: China 40, Malaysia 31, Russia 25, USA 2, Japan 2.
+    // Published 2022 EU rare-earth import shares (samples/README.md): China 40, Malaysia 31, Russia 25, USA 2, Japan 2.
     private static readonly ConcentrationIndices Eu2022 = ConcentrationCalculator.Compute(
         [new("CN", 40), new("MY", 31), new("RU", 25), new("US", 2), new("JP", 2)]);
 

@@ -27,7 +27,7 @@ public sealed class M49CountryCodes
     /// <summary>The shipped table.</summary>
     public static M49CountryCodes Default { get; } = LoadEmbedded();
 
-    /// <summary>True for World (0) and the codes that are not a supplier country (DOMAIN.md 3.2).</summary>
+    /// <summary>True for World (0) and the codes that are not a supplier country.</summary>
     public bool IsNonCountry(int code) => _nonCountries.Contains(code);
 
     public bool TryGetIso(int code, out string iso) => _toIso.TryGetValue(code, out iso!);

@@ -1,7 +1,7 @@
 namespace Alerts.Pull.Statistics.Scope;
 
 /// <summary>
-/// Decides which partners count as suppliers (DOMAIN.md 3.1): real countries only. A partner is a country when
+/// Decides which partners count as suppliers: real countries only. A partner is a country when
 /// its code is two capital letters and not one of the Q codes (QP high seas, QQ-QS stores and provisions,
 /// QU-QZ not specified or confidential) or EU; every longer code (WORLD, EXT_EU27_2020, INT_EU27_2020, EXT_EA21, ...)
 /// is an aggregate. For reporter <c>EU27_2020</c> (or a member state) the 27 member states are intra-EU.
