@@ -1,21 +1,11 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
-using Alerts.Deliver;
-using Alerts.Deliver.Email;
-using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.Rendering;
 using Alerts.Deliver.Teams;
-using Alerts.Deliver.Tests;
-using Alerts.Deliver.Tests.Email;
+using Alerts.Deliver.Tests.Notifiers;
 using Alerts.DevStack.Webhooks;
 using Alerts.Platform.Secrets;
-using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
-using Alerts.Route.Routing;
-using Alerts.Route.Silences;
-using Alerts.Route.Subscriptions;
 using Alerts.TestKit.Events;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
@@ -23,37 +13,26 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.Deliver.Tests.Teams;
 
-public sealed class TeamsNotifierTests : IAsyncLifetime
+/// <summary>The notifier contract on the real webhook listener, plus what only Teams has: HTTP statuses, URL policy, Retry-After.</summary>
+public sealed class TeamsNotifierTests : NotifierContract
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private static readonly string PolicyRefused = "https://hooks.example.com/" + TestNotifications.SecretPath + "?" + TestNotifications.SecretSig;
 
     private WebhookListener _listener = null!;
 
-    public async Task InitializeAsync() => _listener = await WebhookListener.StartAsync();
+    protected override string Channel => Channels.Teams;
 
-    public async Task DisposeAsync() => await _listener.DisposeAsync();
+    protected override string InvalidTarget => PolicyRefused;
 
-    [Fact]
-    public async Task SendAsync_Ok_DeliversTheCardToTheWebhook()
-    {
-        using var notifier = Create();
+    protected override TimeSpan? TransientRetryAfter => TimeSpan.FromSeconds(12);
 
-        var outcome = await notifier.Notifier.SendAsync(TestNotifications.For(Channels.Teams, Url()), CancellationToken.None);
+    protected override string UnreachableDetail => "webhook unreachable";
 
-        Assert.Equal(DeliveryStatus.Delivered, outcome.Status);
-        Assert.Equal("HTTP 200", outcome.Detail);
-        var request = Assert.Single(await _listener.Requests.WaitForCountAsync(1, Wait));
-        Assert.Equal("POST", request.Method);
-        Assert.Equal("/" + TestNotifications.SecretPath, request.Path);
-        Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
-        using var card = JsonDocument.Parse(request.Body);
-        var attachment = card.RootElement.GetProperty("attachments")[0];
-        Assert.Equal("message", card.RootElement.GetProperty("type").GetString());
-        Assert.Equal(JsonValueKind.Null, attachment.GetProperty("contentUrl").ValueKind);
-        Assert.Equal("1.4", attachment.GetProperty("content").GetProperty("version").GetString());
-        Assert.Contains("China supplies 91.2% of EU imports of rare-earth permanent magnets", request.Body, StringComparison.Ordinal);
-        Assert.True(request.Body.Length < TeamsCardRenderer.MaxPayloadBytes);
-    }
+    protected override int Received => _listener.Requests.Count;
+
+    public override async Task InitializeAsync() => _listener = await WebhookListener.StartAsync();
+
+    public override async Task DisposeAsync() => await _listener.DisposeAsync();
 
     [Theory]
     // Workflows queued the run: delivered
@@ -85,28 +64,14 @@ public sealed class TeamsNotifierTests : IAsyncLifetime
     public async Task SendAsync_ScriptedStatus_Classified(int status, int? retryAfterSeconds, DeliveryStatus expected, string detail, int? expectedRetryAfterSeconds)
     {
         _listener.Enqueue(new WebhookResponse(status, status >= 400 ? "error body" : null, retryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null));
-        using var notifier = Create();
+        using var sut = AtSink();
 
-        var outcome = await notifier.Notifier.SendAsync(TestNotifications.For(Channels.Teams, Url()), CancellationToken.None);
+        var outcome = await sut.Notifier.SendAsync(TestNotifications.For(Channels.Teams, sut.Target), CancellationToken.None);
 
         Assert.Equal(expected, outcome.Status);
         Assert.Contains(detail, outcome.Detail, StringComparison.Ordinal);
         Assert.Equal(expectedRetryAfterSeconds is { } e ? TimeSpan.FromSeconds(e) : null, outcome.RetryAfter);
         Assert.Single(await _listener.Requests.WaitForCountAsync(1, Wait));
-    }
-
-    [Fact]
-    public async Task SendAsync_ServerErrorThenOk_RetryThenDelivered()
-    {
-        _listener.Enqueue([WebhookResponse.ServerError(), WebhookResponse.Ok()]);
-        using var notifier = Create();
-        var notification = TestNotifications.For(Channels.Teams, Url());
-
-        var first = await notifier.Notifier.SendAsync(notification, CancellationToken.None);
-        var second = await notifier.Notifier.SendAsync(notification, CancellationToken.None);
-
-        Assert.Equal((DeliveryStatus.Retry, DeliveryStatus.Delivered), (first.Status, second.Status));
-        Assert.Equal(2, (await _listener.Requests.WaitForCountAsync(2, Wait)).Count);
     }
 
     [Theory]
@@ -118,9 +83,9 @@ public sealed class TeamsNotifierTests : IAsyncLifetime
     [InlineData(true, "http://10.20.30.40/" + TestNotifications.SecretPath)]
     public async Task SendAsync_UrlFailsPolicy_PermanentWithoutRequest(bool development, string? url)
     {
-        using var notifier = Create(o => o.AllowInsecureLoopback = development);
+        using var sut = Create(Url(), o => o.AllowInsecureLoopback = development);
 
-        var outcome = await notifier.Notifier.SendAsync(TestNotifications.For(Channels.Teams, url ?? Url()), CancellationToken.None);
+        var outcome = await sut.Notifier.SendAsync(TestNotifications.For(Channels.Teams, url ?? Url()), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Permanent, outcome.Status);
         Assert.StartsWith("webhook URL refused: ", outcome.Detail, StringComparison.Ordinal);
@@ -131,104 +96,37 @@ public sealed class TeamsNotifierTests : IAsyncLifetime
     public async Task SendAsync_AllowedHostResolvesToLoopbackInProduction_PermanentAtConnect()
     {
         // The URL passes the policy (https, allowed host); the connect-time DNS check must still refuse it.
-        using var notifier = Create(o =>
+        using var sut = Create(Url(), o =>
         {
             o.AllowInsecureLoopback = false;
             o.AllowedHosts.Add("localhost");
         });
 
-        var outcome = await notifier.Notifier.SendAsync(
+        var outcome = await sut.Notifier.SendAsync(
             TestNotifications.For(Channels.Teams, "https://localhost/" + TestNotifications.SecretPath + "?" + TestNotifications.SecretSig), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Permanent, outcome.Status);
         Assert.Contains("resolves to a private, loopback", outcome.Detail, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task SendAsync_ConnectionRefused_Retry()
-    {
-        var port = ClosedPort();
-        using var notifier = Create();
-
-        var outcome = await notifier.Notifier.SendAsync(
-            TestNotifications.For(Channels.Teams, $"http://127.0.0.1:{port}/{TestNotifications.SecretPath}"), CancellationToken.None);
-
-        Assert.Equal(DeliveryStatus.Retry, outcome.Status);
-        Assert.StartsWith("webhook unreachable", outcome.Detail, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task SendAsync_ServerNeverAnswers_RetryAfterTimeout()
-    {
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var accept = silent.AcceptTcpClientAsync();
-        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
-        using var notifier = Create(o => o.Timeout = TimeSpan.FromMilliseconds(300));
-
-        var outcome = await notifier.Notifier.SendAsync(
-            TestNotifications.For(Channels.Teams, $"http://127.0.0.1:{port}/{TestNotifications.SecretPath}"), CancellationToken.None);
-
-        Assert.Equal(DeliveryStatus.Retry, outcome.Status);
-        Assert.Contains("timed out", outcome.Detail, StringComparison.Ordinal);
-        (await accept).Dispose();
-    }
-
-    [Fact]
-    public async Task SendAsync_CallerCancels_Throws()
-    {
-        using var notifier = Create();
-        using var cancelled = new CancellationTokenSource();
-        await cancelled.CancelAsync();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => notifier.Notifier.SendAsync(TestNotifications.For(Channels.Teams, Url()), cancelled.Token));
-    }
-
     [Theory]
     // throttled
     [InlineData("429")]
-    // server error, with the URL echoed in the error body
-    [InlineData("500-echo")]
-    // deleted
-    [InlineData("404")]
-    // delivered
-    [InlineData("200")]
-    // refused by policy
+    // refused by policy before any request
     [InlineData("policy")]
-    // nothing listening
-    [InlineData("refused")]
-    public async Task SendAsync_AnyOutcome_UrlNeverInDetailOrLogs(string scenario)
+    public async Task SendAsync_TeamsOnlyOutcomes_UrlNeverInDetailOrLogs(string scenario)
     {
-        var url = Url();
-        switch (scenario)
+        var url = scenario == "policy" ? PolicyRefused : Url();
+        if (scenario == "429")
         {
-            case "429":
-                _listener.Enqueue(WebhookResponse.TooManyRequests(TimeSpan.FromSeconds(1)));
-                break;
-            case "500-echo":
-                _listener.Enqueue(new WebhookResponse(500, "failed to call " + url));
-                break;
-            case "404":
-                _listener.Enqueue(WebhookResponse.NotFound());
-                break;
-            case "policy":
-                url = "https://hooks.example.com/" + TestNotifications.SecretPath + "?" + TestNotifications.SecretSig;
-                break;
-            case "refused":
-                url = $"http://127.0.0.1:{ClosedPort()}/{TestNotifications.SecretPath}?{TestNotifications.SecretSig}";
-                break;
+            _listener.Enqueue(WebhookResponse.TooManyRequests(TimeSpan.FromSeconds(1)));
         }
 
-        using var notifier = Create();
+        using var sut = AtSink();
 
-        var outcome = await notifier.Notifier.SendAsync(TestNotifications.For(Channels.Teams, url), CancellationToken.None);
+        var outcome = await sut.Notifier.SendAsync(TestNotifications.For(Channels.Teams, url), CancellationToken.None);
 
-        var logs = notifier.Logs.GetSnapshot();
-        Assert.NotEmpty(logs);
-        var everything = outcome.Detail + "\n" + string.Join("\n", logs.Select(l => l.Message + " " + l.Exception + " " + string.Join(",", l.StructuredState?.Select(s => s.Value) ?? [])));
-        Assert.DoesNotContain("5ecre7", everything, StringComparison.Ordinal);
-        Assert.DoesNotContain("S3CR3T", everything, StringComparison.Ordinal);
-        Assert.Contains(SecretRedactor.RedactUrl(url), everything, StringComparison.Ordinal);
+        AssertNothingSecret(outcome, sut.Logs, url);
     }
 
     [Theory]
@@ -249,18 +147,45 @@ public sealed class TeamsNotifierTests : IAsyncLifetime
         Assert.Null(TeamsNotifier.RetryAfter(null, now));
     }
 
-    private string Url() => _listener.UrlFor(TestNotifications.SecretPath) + "?" + TestNotifications.SecretSig;
+    protected override NotifierUnderTest AtSink() => Create(Url());
 
-    private static int ClosedPort()
+    protected override NotifierUnderTest At(int port, TimeSpan timeout) =>
+        Create($"http://127.0.0.1:{port}/{TestNotifications.SecretPath}?{TestNotifications.SecretSig}", o => o.Timeout = timeout);
+
+    protected override void FailNext(ScriptedFailure failure, string? echoTarget = null)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
+        var body = echoTarget is null ? "error body" : "failed to call " + echoTarget;
+        _listener.Enqueue(failure == ScriptedFailure.Transient
+            ? new WebhookResponse(503, body, TransientRetryAfter)
+            : new WebhookResponse(404, body));
     }
 
-    private static Harness Create(Action<TeamsOptions>? configure = null)
+    protected override async Task AssertDeliveredAsync(Notification notification, DeliveryOutcome outcome, int attempts)
+    {
+        Assert.Equal("HTTP 200", outcome.Detail);
+        // Every attempt reaches the listener; the last one carries the card that was accepted.
+        var requests = await _listener.Requests.WaitForCountAsync(attempts, Wait);
+        Assert.Equal(attempts, requests.Count);
+        var request = requests[^1];
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/" + TestNotifications.SecretPath, request.Path);
+        Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
+        using var card = JsonDocument.Parse(request.Body);
+        var attachment = card.RootElement.GetProperty("attachments")[0];
+        Assert.Equal("message", card.RootElement.GetProperty("type").GetString());
+        Assert.Equal(JsonValueKind.Null, attachment.GetProperty("contentUrl").ValueKind);
+        Assert.Equal("1.4", attachment.GetProperty("content").GetProperty("version").GetString());
+        Assert.Contains("China supplies 91.2% of EU imports of rare-earth permanent magnets", request.Body, StringComparison.Ordinal);
+        Assert.True(request.Body.Length < TeamsCardRenderer.MaxPayloadBytes);
+    }
+
+    protected override IReadOnlyList<string> Secrets(string target) => ["5ecre7", "S3CR3T"];
+
+    protected override string Redacted(string target) => SecretRedactor.RedactUrl(target);
+
+    private string Url() => _listener.UrlFor(TestNotifications.SecretPath) + "?" + TestNotifications.SecretSig;
+
+    private static NotifierUnderTest Create(string target, Action<TeamsOptions>? configure = null)
     {
         var options = new TeamsOptions { AllowInsecureLoopback = true };
         configure?.Invoke(options);
@@ -269,11 +194,6 @@ public sealed class TeamsNotifierTests : IAsyncLifetime
         var logger = new FakeLogger<TeamsNotifier>();
         var notifier = new TeamsNotifier(
             http, policy, new TeamsCardRenderer(new RenderingOptions()), Options.Create(options), TimeProvider.System, logger);
-        return new Harness(notifier, logger.Collector, http);
-    }
-
-    private sealed record Harness(TeamsNotifier Notifier, FakeLogCollector Logs, HttpClient Http) : IDisposable
-    {
-        public void Dispose() => Http.Dispose();
+        return new NotifierUnderTest(notifier, target, logger.Collector, http);
     }
 }
