@@ -1,13 +1,10 @@
 namespace Alerts.Compute.Engine;
 
-/// <summary>Per-partner sums of one series in one period: the per-period aggregate kept for incremental recomputation.</summary>
+/// <summary>Per-partner sums of one series in one period: what the windows are summed from.</summary>
 internal struct Cell
 {
     public PartnerSums[]? Items;
     public int Count;
-
-    /// <summary>The replace operation that last cleared this cell (so a revision clears it once, then adds).</summary>
-    public int Stamp;
 
     public readonly ReadOnlySpan<PartnerSums> Entries => Items is null ? [] : Items.AsSpan(0, Count);
 

@@ -42,17 +42,4 @@ public readonly record struct IndexChange(
         now.Entropy - before.Entropy,
         now.Suppliers - before.Suppliers,
         before.TopSupplier);
-
-    internal static IndexChange Between(IndexRow now, IndexRow before) => new(
-        before.Period,
-        before.Total,
-        now.Total - before.Total,
-        now.Hhi - before.Hhi,
-        now.HhiNormalized - before.HhiNormalized,
-        now.Cr1 - before.Cr1,
-        now.Cr3 - before.Cr3,
-        now.EquivalentSuppliers - before.EquivalentSuppliers,
-        now.Entropy - before.Entropy,
-        now.Suppliers - before.Suppliers,
-        before.TopSupplier);
 }

@@ -14,11 +14,11 @@ public sealed partial class IndexEngine
     {
         var order = CanonicalOrder();
         var rows = new List<IndexRow>();
-        var computer = windows is null ? computers[0] : new SeriesComputer(new IndexEngineOptions { Windows = windows, Bases = options.Bases }, partners);
+        var drainer = windows is null ? computer : new SeriesComputer(new IndexEngineOptions { Windows = windows, Bases = options.Bases }, partners);
         foreach (var id in order)
         {
             rows.Clear();
-            computer.Recompute(series[id], rows);
+            drainer.Recompute(series[id], rows);
             yield return rows;
             series[id] = Released;
         }

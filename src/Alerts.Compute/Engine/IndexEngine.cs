@@ -5,10 +5,9 @@ namespace Alerts.Compute.Engine;
 /// <summary>
 /// Groups partner-scoped observations into series (reporter, product, flow) and periods, keeps exact
 /// per-partner sums per series and period, and emits <see cref="IndexRow"/>s for every configured basis
-/// and window. Incremental: <see cref="Add(TradeBatch)"/> or <see cref="Replace(TradeBatch)"/> marks the
-/// touched periods, and <see cref="Recompute"/> recomputes only their rows, the windows containing them and
-/// the changes referring to them. Results depend only on the data, not on its order or chunking.
-/// Not thread-safe; <see cref="IndexEngineOptions.Parallelism"/> parallelises inside <see cref="Recompute"/>.
+/// and window (rolling windows slide: a month is added and one removed per step). Results depend only on
+/// the data, not on its order or chunking. Not thread-safe. The pipeline computes each series from its
+/// snapshot in one go, so the engine keeps no state between computations worth updating in place.
 /// </summary>
 public sealed partial class IndexEngine
 {
@@ -18,9 +17,8 @@ public sealed partial class IndexEngine
     private readonly CodeTable reporters = new();
     private readonly CodeTable products = new();
     private readonly CodeTable partners = new();
-    private readonly SeriesComputer[] computers;
+    private readonly SeriesComputer computer;
     private int[] canonicalOrder = [];
-    private int replaceStamp;
 
     public IndexEngine(IndexEngineOptions? options = null)
     {
@@ -30,11 +28,7 @@ public sealed partial class IndexEngine
             throw new ArgumentException("IndexEngineOptions needs at least one window and one basis.", nameof(options));
         }
 
-        computers = new SeriesComputer[Math.Max(1, this.options.Parallelism)];
-        for (var i = 0; i < computers.Length; i++)
-        {
-            computers[i] = new SeriesComputer(this.options, partners);
-        }
+        computer = new SeriesComputer(this.options, partners);
     }
 
     /// <summary>Number of series held.</summary>
@@ -52,108 +46,21 @@ public sealed partial class IndexEngine
     public void Add(IEnumerable<TradeObservation> observations) => Add(TradeBatch.From(observations));
 
     /// <inheritdoc cref="Add(IEnumerable{TradeObservation})"/>
-    public void Add(TradeBatch batch) => Load(batch, replace: false);
+    public void Add(TradeBatch batch) => Load(batch);
 
     /// <summary>
-    /// A revision: every (series, period) present in <paramref name="batch"/> is replaced by the batch's
-    /// rows for it (partners absent from the batch drop out); other periods are kept.
-    /// </summary>
-    public void Replace(TradeBatch batch) => Load(batch, replace: true);
-
-    /// <inheritdoc cref="Replace(TradeBatch)"/>
-    public void Replace(IEnumerable<TradeObservation> observations) => Replace(TradeBatch.From(observations));
-
-    /// <summary>
-    /// Recomputes the rows affected by what was added or replaced since the last call and returns them
-    /// (new rows, recomputed rows and rows whose changes moved), ordered by reporter, product, flow
-    /// (ordinal), then basis and window in option order, then period.
+    /// Computes every row of what is held, ordered by reporter, product, flow (ordinal), then basis and window
+    /// in option order, then period. Adding more afterwards and calling it again gives every row again.
     /// </summary>
     public IReadOnlyList<IndexRow> Recompute()
     {
-        var order = CanonicalOrder();
-        var dirty = new List<SeriesState>();
-        foreach (var id in order)
-        {
-            if (series[id].IsDirty)
-            {
-                dirty.Add(series[id]);
-            }
-        }
-
         var output = new List<IndexRow>();
-        if (computers.Length == 1 || dirty.Count < 64)
+        foreach (var id in CanonicalOrder())
         {
-            foreach (var s in dirty)
-            {
-                computers[0].Recompute(s, output);
-                s.ClearDirty();
-            }
-
-            return output;
-        }
-
-        // Contiguous slices keep the output in canonical order when concatenated.
-        var slices = computers.Length * 4;
-        var parts = new List<IndexRow>[slices];
-        var next = -1;
-        Parallel.For(0, computers.Length, new ParallelOptions { MaxDegreeOfParallelism = computers.Length }, worker =>
-        {
-            int slice;
-            while ((slice = Interlocked.Increment(ref next)) < slices)
-            {
-                var part = new List<IndexRow>();
-                var start = (int)((long)dirty.Count * slice / slices);
-                var end = (int)((long)dirty.Count * (slice + 1) / slices);
-                for (var i = start; i < end; i++)
-                {
-                    computers[worker].Recompute(dirty[i], part);
-                    dirty[i].ClearDirty();
-                }
-
-                parts[slice] = part;
-            }
-        });
-
-        output.Capacity = parts.Sum(p => p.Count);
-        foreach (var p in parts)
-        {
-            output.AddRange(p);
+            computer.Recompute(series[id], output);
         }
 
         return output;
-    }
-
-    /// <summary>Every row currently held (as of the last <see cref="Recompute"/>), in the same order.</summary>
-    public IEnumerable<IndexRow> Rows()
-    {
-        foreach (var id in CanonicalOrder())
-        {
-            var s = series[id];
-            // Row arrays are indexed by the basis' position in the options.
-            for (var slot = 0; slot < options.Bases.Count; slot++)
-            {
-                foreach (var w in options.Windows)
-                {
-                    if (w == IndexWindow.Annual)
-                    {
-                        foreach (var year in s.AnnualRows[slot].Keys.Order())
-                        {
-                            yield return s.AnnualRows[slot][year];
-                        }
-
-                        continue;
-                    }
-
-                    foreach (var row in w == IndexWindow.Monthly ? s.MonthlyRows[slot] : s.RollingRows[slot])
-                    {
-                        if (row is not null)
-                        {
-                            yield return row;
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /// <summary>
@@ -169,7 +76,6 @@ public sealed partial class IndexEngine
         }
 
         var s = series[id];
-        var computer = computers[0];
         var acc = computer.Accumulator;
         acc.EnsureCapacity(partners.Count);
         acc.Clear();
@@ -218,14 +124,9 @@ public sealed partial class IndexEngine
     private static ulong SeriesKeyOf(int reporter, int product, TradeFlow flow) =>
         ((ulong)(uint)reporter << 34) | ((ulong)(uint)product << 2) | (ulong)flow;
 
-    private void Load(TradeBatch batch, bool replace)
+    private void Load(TradeBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        if (replace)
-        {
-            replaceStamp++;
-        }
-
         var seriesMap = new SeriesState[batch.SeriesCount];
         for (var i = 0; i < seriesMap.Length; i++)
         {
@@ -261,12 +162,6 @@ public sealed partial class IndexEngine
             var s = seriesMap[batchSeries];
             var month = code & 15;
             ref var cell = ref month == 0 ? ref s.AnnualCell(code >> 4) : ref s.MonthCell(((code >> 4) * 12) + month - 1);
-            if (replace && cell.Stamp != replaceStamp)
-            {
-                cell.Stamp = replaceStamp;
-                cell.Count = 0;
-            }
-
             cell.Reserve(j - i);
             for (var k = i; k < j; k++)
             {

@@ -10,7 +10,4 @@ public sealed class IndexEngineOptions
 
     /// <summary>Bases to emit rows for, in output order.</summary>
     public IReadOnlyList<Basis> Bases { get; init; } = [Basis.Weight, Basis.Value];
-
-    /// <summary>Use this many threads to compute rows of different series in parallel (1 = on the caller's thread).</summary>
-    public int Parallelism { get; init; } = 1;
 }

@@ -3,9 +3,8 @@ using Alerts.Pull.Statistics;
 namespace Alerts.Compute.Engine;
 
 /// <summary>
-/// Recomputes the dirty part of a series: monthly rows of the changed months, rolling windows that contain
-/// them (sliding), annual rows of their years, and the changes of later rows that refer to them.
-/// One per thread.
+/// Computes the rows of a series: monthly rows, rolling windows (sliding: one month in, one out per step) and
+/// annual rows (from annual data, or summed from the year's months), each with its changes. One per thread.
 /// </summary>
 internal sealed class SeriesComputer
 {
@@ -39,7 +38,7 @@ internal sealed class SeriesComputer
 
     public PartnerAccumulator Accumulator => accumulator;
 
-    /// <summary>Recomputes <paramref name="s"/>'s dirty periods and appends the new or changed rows in output order.</summary>
+    /// <summary>Computes every row of <paramref name="s"/> and appends them in output order.</summary>
     public void Recompute(SeriesState s, List<IndexRow> output)
     {
         accumulator.EnsureCapacity(partners.Count);
@@ -48,20 +47,16 @@ internal sealed class SeriesComputer
             p.Clear();
         }
 
-        if (s.DirtyFrom <= s.DirtyTo)
+        if (s.FirstMonth <= s.LastMonth)
         {
-            var from = Math.Max(s.DirtyFrom, s.FirstMonth);
-            var to = Math.Min(s.DirtyTo, s.LastMonth);
             if (monthly)
             {
-                ComputeMonthly(s, from, to);
+                ComputeMonthly(s, s.FirstMonth, s.LastMonth);
             }
 
             if (rolling)
             {
-                // Ends between the previous last month and new later data had no window before.
-                var rollFrom = s.ComputedLastMonth >= s.FirstMonth && s.ComputedLastMonth < from ? s.ComputedLastMonth + 1 : from;
-                ComputeRolling(s, rollFrom, Math.Min(to + 11, s.LastMonth));
+                ComputeRolling(s, s.FirstMonth, s.LastMonth);
             }
         }
 
@@ -100,8 +95,6 @@ internal sealed class SeriesComputer
                 pending[(bi * 3) + (int)IndexWindow.Monthly].Add(row);
             }
         }
-
-        RefreshMonthlyChanges(s, s.MonthlyRows, IndexWindow.Monthly, to);
     }
 
     private void ComputeRolling(SeriesState s, int from, int to)
@@ -144,15 +137,14 @@ internal sealed class SeriesComputer
         }
 
         accumulator.Clear();
-        RefreshMonthlyChanges(s, s.RollingRows, IndexWindow.Rolling12, to);
     }
 
     private void ComputeAnnual(SeriesState s)
     {
-        var years = new SortedSet<int>(s.DirtyYears);
-        if (s.DirtyFrom <= s.DirtyTo)
+        var years = new SortedSet<int>(s.Annual?.Keys ?? Enumerable.Empty<int>());
+        if (s.FirstMonth <= s.LastMonth)
         {
-            for (var y = s.DirtyFrom / 12; y <= s.DirtyTo / 12; y++)
+            for (var y = s.FirstMonth / 12; y <= s.LastMonth / 12; y++)
             {
                 years.Add(y);
             }
@@ -197,57 +189,6 @@ internal sealed class SeriesComputer
         }
 
         accumulator.Clear();
-        foreach (var y in years)
-        {
-            if (years.Contains(y + 1))
-            {
-                continue;
-            }
-
-            for (var bi = 0; bi < bases.Length; bi++)
-            {
-                var rows = s.AnnualRows[bi];
-                if (rows.TryGetValue(y + 1, out var next))
-                {
-                    var before = rows.GetValueOrDefault(y);
-                    var refreshed = WithChanges(next, before, before);
-                    if (!ReferenceEquals(refreshed, next))
-                    {
-                        rows[y + 1] = refreshed;
-                        pending[(bi * 3) + (int)IndexWindow.Annual].Add(refreshed);
-                    }
-                }
-            }
-        }
-
-        // Refreshed years can fall between recomputed ones (2020 and 2022 dirty, 2021 refreshed).
-        for (var bi = 0; bi < bases.Length; bi++)
-        {
-            pending[(bi * 3) + (int)IndexWindow.Annual].Sort(static (a, b) => a.Period.CompareTo(b.Period));
-        }
-    }
-
-    // Rows after the recomputed range whose previous-period or year-ago reference was recomputed.
-    private void RefreshMonthlyChanges(SeriesState s, IndexRow?[][] byBasis, IndexWindow window, int to)
-    {
-        for (var bi = 0; bi < bases.Length; bi++)
-        {
-            var rows = byBasis[bi];
-            for (var m = to + 1; m <= Math.Min(to + 12, s.LastMonth); m++)
-            {
-                if (s.Row(rows, m) is not { } row)
-                {
-                    continue;
-                }
-
-                var refreshed = WithChanges(row, s.Row(rows, m - 1), s.Row(rows, m - 12));
-                if (!ReferenceEquals(refreshed, row))
-                {
-                    rows[m - s.Base] = refreshed;
-                    pending[(bi * 3) + (int)window].Add(refreshed);
-                }
-            }
-        }
     }
 
     private int AddMonth(SeriesState s, int m)
@@ -260,13 +201,6 @@ internal sealed class SeriesComputer
 
         accumulator.Add(cell);
         return 1;
-    }
-
-    private static IndexRow WithChanges(IndexRow row, IndexRow? previous, IndexRow? yearAgo)
-    {
-        var p = previous is null ? (IndexChange?)null : IndexChange.Between(row, previous);
-        var y = yearAgo is null ? (IndexChange?)null : IndexChange.Between(row, yearAgo);
-        return p == row.ChangeFromPrevious && y == row.ChangeFromYearAgo ? row : row with { ChangeFromPrevious = p, ChangeFromYearAgo = y };
     }
 
     private IndexRow Build(SeriesState s, int bi, IndexWindow window, Period period, in IndexValues v, int covered, bool fromAnnual, IndexRow? previous, IndexRow? yearAgo)

@@ -3,9 +3,8 @@ using Alerts.Pull.Statistics;
 namespace Alerts.Compute.Engine;
 
 /// <summary>
-/// Everything the engine keeps for one series: the per-month and per-year partner sums, the rows last
-/// computed from them, and which periods changed since (the dirty range), so a new month recomputes only
-/// its own rows, the rolling windows that contain it and the changes that refer to them.
+/// Everything the engine keeps for one series: the per-month and per-year partner sums and the rows computed
+/// from them (a row's changes are read from the rows of the month and the year before).
 /// </summary>
 internal sealed class SeriesState(string reporter, string product, TradeFlow flow, int bases)
 {
@@ -27,14 +26,6 @@ internal sealed class SeriesState(string reporter, string product, TradeFlow flo
 
     public int LastMonth { get; private set; } = int.MinValue;
 
-    public int DirtyFrom { get; private set; } = int.MaxValue;
-
-    public int DirtyTo { get; private set; } = int.MinValue;
-
-    public HashSet<int> DirtyYears { get; } = [];
-
-    public bool IsDirty => DirtyFrom <= DirtyTo || DirtyYears.Count > 0;
-
     /// <summary>Rows per basis, aligned with <see cref="Months"/>.</summary>
     public IndexRow?[][] MonthlyRows { get; } = NewRowArrays(bases);
 
@@ -55,23 +46,12 @@ internal sealed class SeriesState(string reporter, string product, TradeFlow flo
             LastMonth = month;
         }
 
-        if (month < DirtyFrom)
-        {
-            DirtyFrom = month;
-        }
-
-        if (month > DirtyTo)
-        {
-            DirtyTo = month;
-        }
-
         return ref Months[month - Base];
     }
 
     public ref Cell AnnualCell(int year)
     {
         Annual ??= [];
-        DirtyYears.Add(year);
         return ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Annual, year, out _);
     }
 
@@ -82,27 +62,10 @@ internal sealed class SeriesState(string reporter, string product, TradeFlow flo
         return (uint)i < (uint)Months.Length ? Months[i].Entries : [];
     }
 
-    public bool HasMonth(int month)
-    {
-        var i = month - Base;
-        return (uint)i < (uint)Months.Length && Months[i].Count > 0;
-    }
-
     public IndexRow? Row(IndexRow?[] rows, int month)
     {
         var i = month - Base;
         return (uint)i < (uint)rows.Length ? rows[i] : null;
-    }
-
-    /// <summary>The last month as of the previous recompute: windows ending after it and before new data still need rows.</summary>
-    public int ComputedLastMonth { get; private set; } = int.MaxValue;
-
-    public void ClearDirty()
-    {
-        ComputedLastMonth = LastMonth;
-        DirtyFrom = int.MaxValue;
-        DirtyTo = int.MinValue;
-        DirtyYears.Clear();
     }
 
     private void EnsureMonth(int month)

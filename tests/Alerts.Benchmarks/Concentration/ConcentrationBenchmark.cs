@@ -8,8 +8,7 @@ namespace Alerts.Benchmarks.Concentration;
 
 /// <summary>
 /// The concentration engine against DuckDB on a generated Comext-shaped dataset: (a) from the CSV file,
-/// (b) from data already in memory, plus a check that both give the same HHI/CR1/CR3 and the incremental
-/// recompute (one new month on top of 20 years) against a full recompute. Each measurement runs in its
+/// (b) from data already in memory, plus a check that both give the same HHI/CR1/CR3. Each measurement runs in its
 /// own child process so peak memory (VmHWM) belongs to one contender.
 /// Options: --rows N (default 10 000 000), --dir DIR, --threads T (both sides), --chunk ROWS.
 /// </summary>
@@ -19,7 +18,7 @@ public sealed class ConcentrationBenchmark : IBenchmark
 
     public string Name => "concentration";
 
-    public string Description => "concentration engine vs DuckDB (CSV, in memory, incremental): --rows N";
+    public string Description => "concentration engine vs DuckDB (CSV, in memory): --rows N";
 
     public Task<int> RunAsync(string[] args)
     {
@@ -49,7 +48,7 @@ public sealed class ConcentrationBenchmark : IBenchmark
 
         Console.WriteLine($"dataset: {file} ({new FileInfo(file).Length / 1e6:F0} MB), {generator.ProductCount} products, {generator.Months} months, threads {o.Threads}, cores {Environment.ProcessorCount}");
         var results = new Dictionary<string, ChildResult>();
-        foreach (var mode in o.Only ?? ["duckdb-csv", "engine-csv", "duckdb-mem", "engine-mem", "verify", "incremental"])
+        foreach (var mode in o.Only ?? ["duckdb-csv", "engine-csv", "duckdb-mem", "engine-mem", "verify"])
         {
             var r = RunChildProcess(mode, o, file, next);
             if (r is null)
@@ -75,9 +74,7 @@ public sealed class ConcentrationBenchmark : IBenchmark
         Console.WriteLine($"(a) from CSV:       engine {results["engine-csv"].Seconds:F3} s vs DuckDB {results["duckdb-csv"].Seconds:F3} s -> DuckDB/engine = {a:F2}x; peak MB engine {results["engine-csv"].PeakBytes / 1e6:F0} vs DuckDB {results["duckdb-csv"].PeakBytes / 1e6:F0}");
         Console.WriteLine($"(b) in memory:      engine {results["engine-mem"].Seconds:F3} s vs DuckDB {results["duckdb-mem"].Seconds:F3} s -> DuckDB/engine = {b:F2}x; extra peak MB engine {results["engine-mem"].PeakAboveBaselineBytes / 1e6:F0} vs DuckDB {results["duckdb-mem"].PeakAboveBaselineBytes / 1e6:F0}");
         Console.WriteLine($"same numbers:       {results["verify"].Note}");
-        Console.WriteLine($"incremental:        {results["incremental"].Note}");
-        var ok = results["verify"].Ok && results["incremental"].Ok;
-        return ok ? 0 : 1;
+        return results["verify"].Ok ? 0 : 1;
     }
 
     private static ChildResult? RunChildProcess(string mode, BenchmarkOptions o, string file, string next)
@@ -128,16 +125,15 @@ public sealed class ConcentrationBenchmark : IBenchmark
             "engine-mem" => EngineMemory(o),
             "duckdb-mem" => DuckDbMemory(o),
             "verify" => Verify(o),
-            "incremental" => Incremental(o),
             _ => throw new ArgumentException($"unknown child mode {o.Child}"),
         };
         Console.WriteLine("RESULT " + JsonSerializer.Serialize(result, Json));
         return 0;
     }
 
-    // The comparison DuckDB makes: monthly windows, weight basis.
+    // The comparison DuckDB makes: monthly windows, weight basis (the engine computes on one thread; --threads is DuckDB's).
     private static IndexEngineOptions Monthly(BenchmarkOptions o) =>
-        new() { Windows = [IndexWindow.Monthly], Bases = [Basis.Weight], Parallelism = o.Threads };
+        new() { Windows = [IndexWindow.Monthly], Bases = [Basis.Weight] };
 
     // JIT and tiering warm-up on the small next-month file, untimed, for both sides alike.
     private static void WarmEngine(BenchmarkOptions o)
@@ -280,56 +276,6 @@ public sealed class ConcentrationBenchmark : IBenchmark
         sw.Stop();
         return new ChildResult(sw.Elapsed.TotalSeconds, ProcessMemory.PeakBytes, 0, ok,
             string.Create(CultureInfo.InvariantCulture, $"{(ok ? "OK" : "DIFFERENT")}: {rows.Count:N0} engine rows, {expected.Count:N0} DuckDB rows, {missing} missing, {mismatches} beyond 1e-9; max |diff| of HHI fraction/CR1/CR3 = {worst:E2}"));
-    }
-
-    private static ChildResult Incremental(BenchmarkOptions o)
-    {
-        var options = new IndexEngineOptions { Parallelism = o.Threads }; // every window, both bases
-        WarmEngine(o);
-        var history = GeneratedCsvReader.Read(o.File, o.Chunk).ToList();
-        var next = GeneratedCsvReader.Read(o.Next, o.Chunk).ToList();
-        var engine = new IndexEngine(options);
-        foreach (var b in history)
-        {
-            engine.Add(b);
-        }
-
-        var historyRows = engine.Recompute().Count;
-        GC.Collect();
-
-        var incCpu = Cpu();
-        var inc = Stopwatch.StartNew();
-        foreach (var b in next)
-        {
-            engine.Add(b);
-        }
-
-        var changed = engine.Recompute();
-        inc.Stop();
-        var incCpuSeconds = (Cpu() - incCpu).TotalSeconds;
-
-        GC.Collect();
-        var fullCpu = Cpu();
-        var full = Stopwatch.StartNew();
-        var fresh = new IndexEngine(options);
-        foreach (var b in history.Concat(next))
-        {
-            fresh.Add(b);
-        }
-
-        var all = fresh.Recompute();
-        full.Stop();
-        var fullCpuSeconds = (Cpu() - fullCpu).TotalSeconds;
-
-        var same = engine.Rows().SequenceEqual(fresh.Rows());
-        var ratio = full.Elapsed.TotalSeconds / inc.Elapsed.TotalSeconds;
-        var cpuRatio = fullCpuSeconds / incCpuSeconds;
-        var ok = same && ratio >= 50;
-        return new ChildResult(inc.Elapsed.TotalSeconds, ProcessMemory.PeakBytes, 0, ok,
-            string.Create(CultureInfo.InvariantCulture, $"one new month ({next.Sum(b => b.Count):N0} rows, {changed.Count:N0} rows recomputed) {inc.Elapsed.TotalMilliseconds:F1} ms wall / {incCpuSeconds * 1000:F1} ms cpu vs full recompute ({all.Count:N0} rows, history had {historyRows:N0}) {full.Elapsed.TotalSeconds:F2} s wall / {fullCpuSeconds:F2} s cpu -> {ratio:F0}x wall, {cpuRatio:F0}x cpu (goal >= 50x); incremental == full: {same}"))
-        {
-            CpuSeconds = incCpuSeconds,
-        };
     }
 
     private static ChildResult Measured(Stopwatch sw, TimeSpan cpuStart, long baseline, string note)

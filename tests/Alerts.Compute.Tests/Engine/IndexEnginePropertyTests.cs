@@ -44,8 +44,7 @@ public sealed partial class IndexEngineTests
                 at += n;
             }
 
-            engine.Recompute();
-            Assert.Equal(expected, engine.Rows().ToList());
+            Assert.Equal(expected, engine.Recompute());
         }, iter: 150);
     }
 

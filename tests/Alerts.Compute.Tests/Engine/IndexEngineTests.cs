@@ -207,47 +207,45 @@ public sealed partial class IndexEngineTests
     }
 
     [Fact]
-    public void Recompute_OneNewMonth_ReturnsOnlyAffectedRowsAndMatchesFullRecompute()
+    public void Recompute_AfterMoreAdded_EveryRowAsIfAddedAtOnce()
     {
         var history = MonthlyHistory(2020, 36);
         var engine = new IndexEngine();
         engine.Add(history);
-        var all = engine.Recompute();
+        var before = engine.Recompute();
         var next = new[] { Obs("CN", Period.Monthly(2023, 1), 77, 770), Obs("AU", Period.Monthly(2023, 1), 5, 50) };
 
         engine.Add(next);
-        var changed = engine.Recompute();
+        var after = engine.Recompute();
 
-        // Per basis: the new month, the rolling window ending with it, and year 2023 from months.
-        Assert.Equal(6, changed.Count);
-        Assert.All(changed, r => Assert.Equal(r.Window == IndexWindow.Annual ? Period.Annual(2023) : Period.Monthly(2023, 1), r.Period));
-        Assert.True(all.Count > 100);
-        Assert.Equal(IndexEngine.Compute(history.Concat(next)), engine.Rows().ToList());
-        Assert.Empty(engine.Recompute());
+        // Per basis one more monthly row, one more rolling window and year 2023 from its month.
+        Assert.Equal(before.Count + 6, after.Count);
+        Assert.Equal(IndexEngine.Compute(history.Concat(next)), after);
     }
 
     [Fact]
-    public void Replace_RevisedMiddleMonth_LaterChangesRefreshedAndMatchesFullRecompute()
+    public void Recompute_Changes_AgainstTheMonthBeforeAndTheMonthAYearBefore()
     {
         var history = MonthlyHistory(2020, 36);
-        var engine = new IndexEngine(new IndexEngineOptions { Bases = [Basis.Weight] });
-        engine.Add(history);
-        engine.Recompute();
-        var revised = new[] { Obs("RU", Period.Monthly(2021, 6), 500) }; // June 2021 now only Russia
+        history.RemoveAll(o => o.Period == Period.Monthly(2021, 6));
+        history.Add(Obs("RU", Period.Monthly(2021, 6), 500)); // June 2021 only Russia
+        var rows = IndexEngine.Compute(history, new IndexEngineOptions { Bases = [Basis.Weight] });
 
-        engine.Replace(revised);
-        var changed = engine.Recompute();
+        var june2021 = Single(rows, IndexWindow.Monthly, Basis.Weight, Period.Monthly(2021, 6));
+        var june2022 = Single(rows, IndexWindow.Monthly, Basis.Weight, Period.Monthly(2022, 6));
+        var july2022 = Single(rows, IndexWindow.Monthly, Basis.Weight, Period.Monthly(2022, 7));
+        var may2022Rolling = Single(rows, IndexWindow.Rolling12, Basis.Weight, Period.Monthly(2022, 5));
 
-        var expected = IndexEngine.Compute(history.Where(o => o.Period != Period.Monthly(2021, 6)).Concat(revised), new IndexEngineOptions { Bases = [Basis.Weight] });
-        Assert.Equal(expected, engine.Rows().ToList());
-        Assert.Contains(changed, r => r.Window == IndexWindow.Monthly && r.Period == Period.Monthly(2022, 6)); // its year-ago change moved
-        Assert.Contains(changed, r => r.Window == IndexWindow.Rolling12 && r.Period == Period.Monthly(2022, 5)); // window contains June 2021
-        Assert.DoesNotContain(changed, r => r.Window == IndexWindow.Monthly && r.Period == Period.Monthly(2022, 7));
-        Assert.Equal(10000, Single(changed, IndexWindow.Monthly, Basis.Weight, Period.Monthly(2021, 6)).Hhi, 9);
+        Assert.Equal(10000, june2021.Hhi, 9);
+        Assert.Equal(Period.Monthly(2021, 6), june2022.ChangeFromYearAgo!.Value.Against);
+        Assert.Equal(june2022.Hhi - june2021.Hhi, june2022.ChangeFromYearAgo!.Value.Hhi, 9);
+        Assert.Equal(Period.Monthly(2022, 6), july2022.ChangeFromPrevious!.Value.Against);
+        Assert.Equal("RU", june2022.ChangeFromYearAgo!.Value.TopSupplierBefore);
+        Assert.Equal(12, may2022Rolling.MonthsCovered); // the window June 2021 - May 2022 holds the one-supplier month
     }
 
     [Fact]
-    public void Recompute_MonthsAddedAfterAnnualOnlyAndAfterGap_MatchesFullRecompute()
+    public void Recompute_MonthsAddedAfterAnnualOnlyAndAfterGap_MatchesOneShot()
     {
         var annual = new[] { Obs("CN", Period.Annual(2019), 5), Obs("RU", Period.Annual(2019), 5) };
         var first = MonthlyHistory(2020, 3);
@@ -259,36 +257,25 @@ public sealed partial class IndexEngineTests
         engine.Add(first);
         engine.Recompute();
         engine.Add(later);
-        var changed = engine.Recompute();
+        var rows = engine.Recompute();
 
-        Assert.Equal(IndexEngine.Compute(annual.Concat(first).Concat(later)), engine.Rows().ToList());
-        Assert.Contains(changed, r => r.Window == IndexWindow.Rolling12 && r.Period == Period.Monthly(2020, 5)); // a window ending in the gap
+        Assert.Equal(IndexEngine.Compute(annual.Concat(first).Concat(later)), rows);
+        Assert.Contains(rows, r => r.Window == IndexWindow.Rolling12 && r.Period == Period.Monthly(2020, 5)); // a window ending in the gap
     }
 
     [Fact]
-    public void Recompute_RevisionsInTwoYears_ChangedRowsInPeriodOrder()
+    public void Recompute_AnnualData_RowsInPeriodOrderEachAgainstTheYearBefore()
     {
         var engine = new IndexEngine(new IndexEngineOptions { Windows = [IndexWindow.Annual], Bases = [Basis.Weight] });
-        engine.Add(Enumerable.Range(2019, 6).SelectMany(y => new[] { Obs("CN", Period.Annual(y), 60 + y - 2019), Obs("RU", Period.Annual(y), 40) }));
-        engine.Recompute();
+        engine.Add(Enumerable.Range(2019, 6).SelectMany(y => new[] { Obs("CN", Period.Annual(y), y == 2020 ? 0 : 60 + y - 2019), Obs("RU", Period.Annual(y), 40) }));
 
-        engine.Replace([Obs("RU", Period.Annual(2020), 1), Obs("RU", Period.Annual(2022), 1)]);
-        var changed = engine.Recompute();
+        var rows = engine.Recompute();
 
-        // 2020 and 2022 recomputed, 2021 and 2023 refreshed (their change against the year before moved).
-        Assert.Equal([2020, 2021, 2022, 2023], changed.Select(r => r.Period.Year));
-        Assert.Equal(10000, changed[0].Hhi, 9);
-    }
-
-    [Fact]
-    public void Recompute_Parallel_SameRowsAsSequential()
-    {
-        var obs = Enumerable.Range(0, 150).SelectMany(p => MonthlyHistory(2022, 14, $"P{p:D3}")).ToList();
-
-        var sequential = IndexEngine.Compute(obs);
-        var parallel = IndexEngine.Compute(obs, new IndexEngineOptions { Parallelism = 2 });
-
-        Assert.Equal(sequential, parallel);
+        Assert.Equal([2019, 2020, 2021, 2022, 2023, 2024], rows.Select(r => r.Period.Year));
+        Assert.Null(rows[0].ChangeFromPrevious);
+        Assert.All(rows.Skip(1), r => Assert.Equal(Period.Annual(r.Period.Year - 1), r.ChangeFromPrevious!.Value.Against));
+        Assert.Equal(10000, rows[1].Hhi, 9); // 2020: Russia alone
+        Assert.All(rows, r => Assert.True(r.FromAnnualData));
     }
 
     [Fact]
