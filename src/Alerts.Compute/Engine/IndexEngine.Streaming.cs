@@ -28,6 +28,56 @@ public sealed partial class IndexEngine
         canonicalOrder = [];
     }
 
+    /// <summary>
+    /// <see cref="Drain"/> with the series computed on <paramref name="workers"/> threads, a block of series at a time
+    /// and a few blocks ahead of the caller: <paramref name="map"/> turns each series' rows into what the caller
+    /// wants (e.g. their text) on the worker, and the results come back in output order. <see cref="Shares"/> is not
+    /// available meanwhile.
+    /// </summary>
+    public IEnumerable<T> Drain<T>(IReadOnlyList<IndexWindow> windows, int workers, Func<IReadOnlyList<IndexRow>, T> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var order = CanonicalOrder();
+        const int BlockSize = 32;
+        var blocks = (order.Length + BlockSize - 1) / BlockSize;
+        var pool = new System.Collections.Concurrent.ConcurrentBag<SeriesComputer>();
+        var blockOptions = new IndexEngineOptions { Windows = windows, Bases = options.Bases };
+        var pending = new Queue<Task<List<T>>>();
+        var next = 0;
+        while (next < blocks || pending.Count > 0)
+        {
+            while (next < blocks && pending.Count < workers * 2)
+            {
+                var block = next++;
+                pending.Enqueue(Task.Run(() =>
+                {
+                    var worker = pool.TryTake(out var c) ? c : new SeriesComputer(blockOptions, partners);
+                    var rows = new List<IndexRow>();
+                    var results = new List<T>(BlockSize);
+                    for (var i = block * BlockSize; i < Math.Min(order.Length, (block + 1) * BlockSize); i++)
+                    {
+                        rows.Clear();
+                        worker.Recompute(series[order[i]], rows);
+                        results.Add(map(rows));
+                        series[order[i]] = Released;
+                    }
+
+                    pool.Add(worker);
+                    return results;
+                }));
+            }
+
+            foreach (var result in pending.Dequeue().GetAwaiter().GetResult())
+            {
+                yield return result;
+            }
+        }
+
+        series.Clear();
+        seriesIds.Clear();
+        canonicalOrder = [];
+    }
+
     private static readonly SeriesState Released = new(string.Empty, string.Empty, Alerts.Pull.Statistics.TradeFlow.Import, 1);
 }
 
