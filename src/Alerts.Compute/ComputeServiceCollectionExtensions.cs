@@ -7,13 +7,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Alerts.Compute;
 
-/// <summary>Step 2, compute: supply-risk inputs and the indices table.</summary>
+/// <summary>Step 2, compute: supply-risk inputs, the indices table and the compute of one series.</summary>
 public static class ComputeServiceCollectionExtensions
 {
     public static IServiceCollection AddCompute(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSupplyRiskInputs(configuration);
         services.TryAddSingleton<IndicesStore>();
+        services.TryAddSingleton<SeriesCommodities>();
+        services.TryAddSingleton<ComputeStep>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ public static class EvaluateServiceCollectionExtensions
         services.AddAlertRules(configuration);
         services.TryAddSingleton<AlertStore>();
         services.TryAddSingleton<BreachPublisher>();
+        services.TryAddSingleton<EvaluateStep>();
         services.TryAddSingleton<SeriesProcessor>();
         services.TryAddTransient<CommoditySeries>();
         services.TryAddTransient<PullService>();

@@ -1,8 +1,10 @@
+using Alerts.Compute;
 using Alerts.Compute.Engine;
 using Alerts.Compute.Series;
 using Alerts.Compute.Store;
 using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.History;
+using Alerts.Evaluate;
 using Alerts.Evaluate.Breaches;
 using Alerts.Evaluate.Lifecycle;
 using Alerts.Evaluate.Rules;
@@ -117,13 +119,14 @@ public sealed class SeriesProcessorTests(MonthlyPipelineStack p) : IClassFixture
     private SeriesProcessor Processor(RuleEvaluator rules) => new(
         p.Pipeline.Get<SnapshotStore>(),
         p.Pipeline.Get<PullStateStore>(),
-        p.Pipeline.Get<IndicesStore>(),
-        p.Pipeline.Get<AlertStore>(),
-        rules,
-        p.Pipeline.Get<CommodityCatalog>(),
-        p.Pipeline.Get<BreachPublisher>(),
-        p.Pipeline.Get<IOptions<PullOptions>>(),
-        p.Pipeline.Get<SupplyMetricsSource>(),
+        p.Pipeline.Get<ComputeStep>(),
+        new EvaluateStep(
+            rules,
+            p.Pipeline.Get<AlertStore>(),
+            p.Pipeline.Get<BreachPublisher>(),
+            p.Pipeline.Get<SeriesCommodities>(),
+            p.Pipeline.Get<TimeProvider>(),
+            NullLogger<EvaluateStep>.Instance),
         p.Pipeline.Get<TimeProvider>(),
         NullLogger<SeriesProcessor>.Instance);
 }

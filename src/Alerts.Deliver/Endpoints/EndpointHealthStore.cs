@@ -36,46 +36,49 @@ public sealed class EndpointHealthStore : ISubscriptionHealth
     public async Task<EndpointHealth> GetAsync(string subscriptionId, CancellationToken cancellationToken) =>
         (await ReadAsync(subscriptionId, cancellationToken).ConfigureAwait(false))?.Value ?? EndpointHealth.Healthy;
 
-    /// <summary>
-    /// Applies <paramref name="change"/> to the stored state with optimistic concurrency (re-read and re-applied
-    /// when another writer got there first) and returns the state now stored.
-    /// </summary>
     public async Task<SubscriptionPause?> GetPauseAsync(string subscriptionId, CancellationToken cancellationToken) =>
         await GetAsync(subscriptionId, cancellationToken).ConfigureAwait(false) is { PausedAt: { } at } health ? new SubscriptionPause(at, health.PauseReason) : null;
 
     public Task ForgetAsync(string subscriptionId, CancellationToken cancellationToken) => DeleteAsync(subscriptionId, cancellationToken);
 
-    public async Task<EndpointHealth> UpdateAsync(string subscriptionId, Func<EndpointHealth, EndpointHealth> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies <paramref name="change"/> to the stored state with optimistic concurrency (re-read and re-applied
+    /// when another writer got there first) and returns the state now stored.
+    /// </summary>
+    public Task<EndpointHealth> UpdateAsync(string subscriptionId, Func<EndpointHealth, EndpointHealth> change, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriptionId);
         ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 1; ; attempt++)
+        return OptimisticUpdate.RunAsync<EndpointHealth, EndpointHealth>(
+            c => ReadAsync(subscriptionId, c),
+            current =>
+            {
+                var before = current ?? EndpointHealth.Healthy;
+                var after = change(before);
+                return after == before ? new(null, before) : new(after, after);
+            },
+            (health, etag, c) => WriteAsync(subscriptionId, health, etag, c),
+            cancellationToken,
+            maxAttempts: MaxWriteAttempts);
+    }
+
+    private async Task WriteAsync(string subscriptionId, EndpointHealth health, ETag? expected, CancellationToken cancellationToken)
+    {
+        try
         {
-            var current = await ReadAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
-            var before = current?.Value ?? EndpointHealth.Healthy;
-            var after = change(before);
-            if (after == before)
+            if (expected is { } etag)
             {
-                return before;
+                await table.UpdateEntityAsync(ToEntity(subscriptionId, health), etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             }
-
-            try
+            else
             {
-                if (current is null)
-                {
-                    await table.AddEntityAsync(ToEntity(subscriptionId, after), cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await table.UpdateEntityAsync(ToEntity(subscriptionId, after), current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                }
-
-                return after;
+                await table.AddEntityAsync(ToEntity(subscriptionId, health), cancellationToken).ConfigureAwait(false);
             }
-            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412 && attempt < MaxWriteAttempts)
-            {
-                // Someone else wrote or deleted (a resume) the row between our read and write: start again from theirs.
-            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // A resume deleted the row between our read and write: a conflict like any other, start again from no row.
+            throw new StorageConflictException($"The endpoint health of subscription {subscriptionId} was deleted while it was updated.", e);
         }
     }
 

@@ -13,36 +13,34 @@ namespace Alerts.Evaluate.Breaches;
 /// </summary>
 public sealed partial class BreachPublisher : IAsyncDisposable
 {
-    private readonly ServiceBusSender sender;
+    private readonly BusPublisher<AlertEvent> bus;
     private readonly ILogger<BreachPublisher> logger;
 
     public BreachPublisher(ServiceBusClient client, ILogger<BreachPublisher> logger)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        sender = client.CreateSender(ServiceBusNames.BreachesTopic);
+        bus = new BusPublisher<AlertEvent>(client, ServiceBusNames.BreachesTopic, EnvelopeOf);
         this.logger = logger;
     }
 
-    public static ServiceBusMessage CreateMessage(AlertEvent alertEvent)
+    public static MessageEnvelope EnvelopeOf(AlertEvent alertEvent)
     {
         ArgumentNullException.ThrowIfNull(alertEvent);
         var state = alertEvent.State == AlertState.Firing ? "firing" : "resolved";
-        return new ServiceBusMessage(MessageJson.Serialize(alertEvent))
-        {
-            MessageId = alertEvent.EventId,
-            CorrelationId = alertEvent.Fingerprint,
-            ContentType = "application/json",
-            Subject = $"{state}: {alertEvent.RuleId} {alertEvent.Reporter}/{alertEvent.Commodity} {alertEvent.Period}",
-            ApplicationProperties =
+        return new MessageEnvelope(
+            alertEvent.EventId,
+            alertEvent.Fingerprint,
+            $"{state}: {alertEvent.RuleId} {alertEvent.Reporter}/{alertEvent.Commodity} {alertEvent.Period}",
+            new Dictionary<string, object>
             {
                 [MessageProperties.Severity] = alertEvent.Severity,
                 [MessageProperties.Commodity] = alertEvent.Commodity,
                 [MessageProperties.Reporter] = alertEvent.Reporter,
                 [MessageProperties.State] = state,
                 [MessageProperties.RuleId] = alertEvent.RuleId,
-            },
-        };
+            });
     }
+
+    public static ServiceBusMessage CreateMessage(AlertEvent alertEvent) => BusPublisher<AlertEvent>.CreateMessage(alertEvent, EnvelopeOf(alertEvent));
 
     /// <summary>Sends the events in batches; every message's size is checked before the first is sent.</summary>
     /// <exception cref="MessageTooLargeException">An event does not fit in one message.</exception>
@@ -54,7 +52,7 @@ public sealed partial class BreachPublisher : IAsyncDisposable
             return;
         }
 
-        var batches = await BatchSender.SendAsync(sender, [.. events.Select(CreateMessage)], cancellationToken).ConfigureAwait(false);
+        var batches = await bus.PublishAsync(events, cancellationToken).ConfigureAwait(false);
         foreach (var e in events)
         {
             LogPublished(e.Fingerprint, e.EventId, e.State, e.RuleId, e.Commodity, e.Reporter, e.Period);
@@ -63,7 +61,7 @@ public sealed partial class BreachPublisher : IAsyncDisposable
         LogSent(events.Count, batches);
     }
 
-    public ValueTask DisposeAsync() => sender.DisposeAsync();
+    public ValueTask DisposeAsync() => bus.DisposeAsync();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published alert event {EventId} ({State}) for {RuleId} on {Commodity}/{Reporter} {Period}; correlation {CorrelationId}")]
     private partial void LogPublished(string correlationId, string eventId, AlertState state, string ruleId, string commodity, string reporter, string period);

@@ -58,31 +58,62 @@ public static class AlertLifecycle
         var oldState = record?.State ?? AlertStatus.Inactive;
         var alerted = new SortedDictionary<Period, AlertedPeriod>(
             record?.AlertedPeriods.ToDictionary() ?? []);
+        var revisions = Revise(alerted, evaluation, vintage);
 
+        // A stale evaluation (older than the stored latest period) keeps the state; it can still report revisions.
+        var stale = record is not null && latest.Period < record.Period;
+        var newState = stale ? oldState : NextState(oldState, latest);
+        var events = CreateEvents(fingerprint, oldState, newState, evaluation, record, revisions, vintage, now, runId);
+
+        if (newState == AlertStatus.Firing && !stale)
+        {
+            alerted[latest.Period] = new AlertedPeriod(latest.Value, alerted.TryGetValue(latest.Period, out var known) && !Differs(known.Value, latest.Value) ? known.Vintage : vintage);
+        }
+
+        while (alerted.Count > MaxAlertedPeriods)
+        {
+            alerted.Remove(alerted.Keys.First());
+        }
+
+        var candidate = NextRecord(record, fingerprint, evaluation, oldState, newState, stale, events, alerted, vintage, now, runId);
+        var changed = record is null || events.Count > 0 || !SameState(record, candidate);
+        if (changed)
+        {
+            candidate = candidate with { UpdatedAt = now, RunId = runId };
+        }
+
+        return new AlertTransition(changed ? candidate : record!, events, changed);
+    }
+
+    // Periods the alert fired on whose value a new vintage changed: each a revision, and the period re-stamped.
+    private static List<Revision> Revise(SortedDictionary<Period, AlertedPeriod> alerted, SeriesEvaluation evaluation, string vintage)
+    {
         var revisions = new List<Revision>();
         foreach (var (period, before) in alerted.ToList())
         {
-            if (evaluation.Find(period) is { } now2 && Differs(before.Value, now2.Value))
+            if (evaluation.Find(period) is { } now && Differs(before.Value, now.Value))
             {
-                revisions.Add(new Revision(period.ToString(), before.Value, now2.Value, before.Vintage, vintage));
-                alerted[period] = new AlertedPeriod(now2.Value, vintage);
+                revisions.Add(new Revision(period.ToString(), before.Value, now.Value, before.Vintage, vintage));
+                alerted[period] = new AlertedPeriod(now.Value, vintage);
             }
         }
 
-        var stale = record is not null && latest.Period < record.Period;
-        var newState = oldState;
-        if (!stale)
-        {
-            if (oldState == AlertStatus.Firing && latest.Clears)
-            {
-                newState = AlertStatus.Resolved;
-            }
-            else if (oldState != AlertStatus.Firing && latest.Breaches)
-            {
-                newState = AlertStatus.Firing;
-            }
-        }
+        return revisions;
+    }
 
+    private static AlertStatus NextState(AlertStatus state, RuleEvaluation latest) => state switch
+    {
+        AlertStatus.Firing when latest.Clears => AlertStatus.Resolved,
+        not AlertStatus.Firing when latest.Breaches => AlertStatus.Firing,
+        _ => state,
+    };
+
+    // A state change first (carrying the latest period's revision, if any), then one event per other revision.
+    private static List<AlertEvent> CreateEvents(
+        string fingerprint, AlertStatus oldState, AlertStatus newState, SeriesEvaluation evaluation, AlertRecord? record,
+        List<Revision> revisions, string vintage, DateTimeOffset now, string runId)
+    {
+        var latest = evaluation.Latest;
         var events = new List<AlertEvent>();
         if (newState != oldState)
         {
@@ -103,19 +134,19 @@ public static class AlertLifecycle
             events.Add(CreateEvent(fingerprint, state, revised, revision.OldValue, revision, vintage, now, runId));
         }
 
-        if (newState == AlertStatus.Firing && !stale)
-        {
-            alerted[latest.Period] = new AlertedPeriod(latest.Value, alerted.TryGetValue(latest.Period, out var known) && !Differs(known.Value, latest.Value) ? known.Vintage : vintage);
-        }
+        return events;
+    }
 
-        while (alerted.Count > MaxAlertedPeriods)
-        {
-            alerted.Remove(alerted.Keys.First());
-        }
-
+    // The record after the evaluation, still with the stored UpdatedAt and RunId (stamped only when it changed).
+    private static AlertRecord NextRecord(
+        AlertRecord? record, string fingerprint, SeriesEvaluation evaluation, AlertStatus oldState, AlertStatus newState, bool stale,
+        List<AlertEvent> events, SortedDictionary<Period, AlertedPeriod> alerted, string vintage, DateTimeOffset now, string runId)
+    {
+        var rule = evaluation.Rule;
+        var latest = evaluation.Latest;
         var fired = newState == AlertStatus.Firing && oldState != AlertStatus.Firing;
         var resolved = newState == AlertStatus.Resolved && oldState == AlertStatus.Firing;
-        var candidate = new AlertRecord(
+        return new AlertRecord(
             fingerprint,
             rule.Id,
             evaluation.Series.Reporter,
@@ -136,14 +167,6 @@ public static class AlertLifecycle
             alerted,
             record?.UpdatedAt ?? now,
             record?.RunId ?? runId);
-
-        var changed = record is null || events.Count > 0 || !SameState(record, candidate);
-        if (changed)
-        {
-            candidate = candidate with { UpdatedAt = now, RunId = runId };
-        }
-
-        return new AlertTransition(changed ? candidate : record!, events, changed);
     }
 
     private static AlertEvent CreateEvent(

@@ -74,28 +74,21 @@ public sealed class AlertStore
     /// change the record.
     /// </summary>
     /// <exception cref="StorageConflictException">Still conflicting after <see cref="MaxAttempts"/> attempts.</exception>
-    public async Task<AlertTransition> ApplyAsync(SeriesKey series, string fingerprint, Func<AlertRecord?, AlertTransition> apply, CancellationToken cancellationToken)
+    public Task<AlertTransition> ApplyAsync(SeriesKey series, string fingerprint, Func<AlertRecord?, AlertTransition> apply, CancellationToken cancellationToken) =>
+        ApplyAsync(series, fingerprint, apply, null, cancellationToken);
+
+    /// <summary>As above, running <paramref name="beforeSave"/> on each transition that changes the record before it is saved.</summary>
+    public Task<AlertTransition> ApplyAsync(
+        SeriesKey series, string fingerprint, Func<AlertRecord?, AlertTransition> apply, Func<AlertTransition, CancellationToken, Task>? beforeSave, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(apply);
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await GetAsync(series, fingerprint, cancellationToken).ConfigureAwait(false);
-            var transition = apply(current?.Value);
-            if (!transition.Changed)
-            {
-                return transition;
-            }
-
-            try
-            {
-                await SaveAsync(transition.Record, current?.ETag, cancellationToken).ConfigureAwait(false);
-                return transition;
-            }
-            catch (StorageConflictException) when (attempt < MaxAttempts)
-            {
-                // Another run stored first: its record is the new truth, apply to that.
-            }
-        }
+        return OptimisticUpdate.RunAsync<AlertRecord, AlertTransition>(
+            c => GetAsync(series, fingerprint, c),
+            current => apply(current) is var t && t.Changed ? new(t.Record, t) : new(null, t),
+            (record, etag, c) => SaveAsync(record, etag, c),
+            cancellationToken,
+            beforeSave,
+            MaxAttempts);
     }
 
     /// <summary>All alerts of one reporter and product.</summary>

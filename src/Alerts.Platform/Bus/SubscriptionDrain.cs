@@ -16,7 +16,7 @@ namespace Alerts.Platform.Bus;
 /// id would be dropped by duplicate detection) and properties <see cref="MessageProperties.RetryAttempt"/>,
 /// <see cref="MessageProperties.OriginalMessageId"/> and <see cref="MessageProperties.RetryFor"/>; then the
 /// original is completed. A copy reaches every subscription whose filter it passes: drains of other
-/// subscriptions complete it unhandled (counted as skipped).
+/// subscriptions complete it unhandled (counted as skipped). Settling and retries are in SubscriptionDrain.Settle.cs.
 /// </remarks>
 public sealed partial class SubscriptionDrain
 {
@@ -192,89 +192,6 @@ public sealed partial class SubscriptionDrain
         }
     }
 
-    /// <summary>Settles one message as its handler said (null: abandon for redelivery).</summary>
-    private async Task<ServiceBusSender?> SettleAsync(
-        ServiceBusReceiver receiver, ServiceBusSender? retrySender, ServiceBusReceivedMessage message, Settlement? settlement, DrainOptions options, Run run)
-    {
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = message.CorrelationId, ["MessageId"] = message.MessageId });
-        try
-        {
-            switch (settlement?.Kind)
-            {
-                case null:
-                    await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-                    run.Abandoned++;
-                    break;
-                case SettlementKind.Complete:
-                    await receiver.CompleteMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
-                    run.Completed++;
-                    break;
-                case SettlementKind.DeadLetter:
-                    LogDeadLettered(message.CorrelationId, message.MessageId, settlement.Reason!);
-                    await receiver.DeadLetterMessageAsync(message, settlement.Reason, Cut(settlement.Description ?? string.Empty), CancellationToken.None).ConfigureAwait(false);
-                    run.DeadLettered++;
-                    break;
-                case SettlementKind.Retry when settlement.RetryAfter is null:
-                    LogAbandoned(message.CorrelationId, message.MessageId, message.DeliveryCount);
-                    await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-                    run.Retried++;
-                    break;
-                default:
-                    retrySender = await ScheduleRetryAsync(receiver, retrySender, message, settlement.RetryAfter!.Value, options, run).ConfigureAwait(false);
-                    break;
-            }
-        }
-        catch (ServiceBusException e) when (e.Reason == ServiceBusFailureReason.MessageLockLost)
-        {
-            // The lock expired while the handler ran: Service Bus redelivers the message, handlers are idempotent.
-            LogLockLost(message.CorrelationId, message.MessageId);
-            run.Abandoned++;
-        }
-
-        return retrySender;
-    }
-
-    private async Task<ServiceBusSender> ScheduleRetryAsync(
-        ServiceBusReceiver receiver, ServiceBusSender? sender, ServiceBusReceivedMessage message, TimeSpan after, DrainOptions options, Run run)
-    {
-        sender ??= client.CreateSender(run.Topic);
-        var attempt = RetryAttemptOf(message) + 1;
-        var original = message.ApplicationProperties.TryGetValue(MessageProperties.OriginalMessageId, out var o) && o is string s ? s : message.MessageId;
-        if (attempt > options.MaxRetries)
-        {
-            LogDeadLettered(message.CorrelationId, message.MessageId, MaxRetriesExceededReason);
-            await receiver.DeadLetterMessageAsync(message, MaxRetriesExceededReason, $"Retried {options.MaxRetries} times.", CancellationToken.None).ConfigureAwait(false);
-            run.DeadLettered++;
-            return sender;
-        }
-
-        var copy = new ServiceBusMessage(message)
-        {
-            MessageId = string.Create(CultureInfo.InvariantCulture, $"{original}:retry{attempt}"),
-        };
-        copy.ApplicationProperties[MessageProperties.RetryAttempt] = attempt;
-        copy.ApplicationProperties[MessageProperties.OriginalMessageId] = original;
-        copy.ApplicationProperties[MessageProperties.RetryFor] = run.Subscription;
-        var at = time.GetUtcNow() + after;
-        try
-        {
-            await sender.ScheduleMessageAsync(copy, at, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (ServiceBusException e)
-        {
-            // Not scheduled: give the original back rather than lose it.
-            LogRetryNotScheduled(e, message.CorrelationId, message.MessageId);
-            await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-            run.Abandoned++;
-            return sender;
-        }
-
-        await receiver.CompleteMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
-        LogRetryScheduled(message.CorrelationId, message.MessageId, attempt, at);
-        run.Retried++;
-        return sender;
-    }
-
     /// <summary>0 for a first delivery; n for the n-th scheduled retry copy.</summary>
     public static int RetryAttemptOf(ServiceBusReceivedMessage message)
     {
@@ -295,18 +212,6 @@ public sealed partial class SubscriptionDrain
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handler failed for message {MessageId} on {Topic}/{Subscription}: abandoned; correlation {CorrelationId}")]
     private partial void LogHandlerFailed(Exception exception, string? correlationId, string messageId, string topic, string subscription);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} dead-lettered: {Reason}; correlation {CorrelationId}")]
-    private partial void LogDeadLettered(string? correlationId, string messageId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} abandoned for redelivery (delivery {DeliveryCount}); correlation {CorrelationId}")]
-    private partial void LogAbandoned(string? correlationId, string messageId, int deliveryCount);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} retry {Attempt} scheduled for {At}; correlation {CorrelationId}")]
-    private partial void LogRetryScheduled(string? correlationId, string messageId, int attempt, DateTimeOffset at);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not schedule a retry of message {MessageId}: abandoned instead; correlation {CorrelationId}")]
-    private partial void LogRetryNotScheduled(Exception exception, string? correlationId, string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lock of message {MessageId} lost before settlement: it will be redelivered; correlation {CorrelationId}")]
     private partial void LogLockLost(string? correlationId, string messageId);

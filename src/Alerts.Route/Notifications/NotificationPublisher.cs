@@ -17,13 +17,12 @@ namespace Alerts.Route.Notifications;
 /// </summary>
 public sealed partial class NotificationPublisher : IAsyncDisposable
 {
-    private readonly ServiceBusSender sender;
+    private readonly BusPublisher<Notification> bus;
     private readonly ILogger<NotificationPublisher> logger;
 
     public NotificationPublisher(ServiceBusClient client, ILogger<NotificationPublisher> logger)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        sender = client.CreateSender(ServiceBusNames.NotificationsTopic);
+        bus = new BusPublisher<Notification>(client, ServiceBusNames.NotificationsTopic, EnvelopeOf);
         this.logger = logger;
     }
 
@@ -34,22 +33,21 @@ public sealed partial class NotificationPublisher : IAsyncDisposable
         return fingerprints.Count == 1 ? fingerprints[0] : notification.GroupKey;
     }
 
-    public static ServiceBusMessage CreateMessage(Notification notification)
+    public static MessageEnvelope EnvelopeOf(Notification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        return new ServiceBusMessage(MessageJson.Serialize(notification))
-        {
-            MessageId = notification.NotificationId,
-            CorrelationId = CorrelationIdOf(notification),
-            ContentType = "application/json",
-            Subject = $"{notification.Channel}: {notification.Reason} ({notification.Events.Count} events)",
-            ApplicationProperties =
+        return new MessageEnvelope(
+            notification.NotificationId,
+            CorrelationIdOf(notification),
+            $"{notification.Channel}: {notification.Reason} ({notification.Events.Count} events)",
+            new Dictionary<string, object>
             {
                 [MessageProperties.Channel] = notification.Channel,
                 [MessageProperties.SubscriptionId] = notification.SubscriptionId,
-            },
-        };
+            });
     }
+
+    public static ServiceBusMessage CreateMessage(Notification notification) => BusPublisher<Notification>.CreateMessage(notification, EnvelopeOf(notification));
 
     /// <exception cref="MessageTooLargeException">A notification does not fit in one message (group fewer events).</exception>
     public async Task PublishAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
@@ -60,14 +58,14 @@ public sealed partial class NotificationPublisher : IAsyncDisposable
             return;
         }
 
-        await BatchSender.SendAsync(sender, [.. notifications.Select(CreateMessage)], cancellationToken).ConfigureAwait(false);
+        await bus.PublishAsync(notifications, cancellationToken).ConfigureAwait(false);
         foreach (var n in notifications)
         {
             LogPublished(CorrelationIdOf(n), n.NotificationId, n.Channel, n.SubscriptionId, n.Events.Count, n.Reason);
         }
     }
 
-    public ValueTask DisposeAsync() => sender.DisposeAsync();
+    public ValueTask DisposeAsync() => bus.DisposeAsync();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published notification {NotificationId} on {Channel} for subscription {SubscriptionId} ({EventCount} events, {Reason}); correlation {CorrelationId}")]
     private partial void LogPublished(string correlationId, string notificationId, string channel, string subscriptionId, int eventCount, string reason);

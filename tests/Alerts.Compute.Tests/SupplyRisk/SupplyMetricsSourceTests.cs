@@ -12,7 +12,7 @@ namespace Alerts.Compute.Tests.SupplyRisk;
 
 /// <summary>
 /// The series step's CRMA part on a whole product's data read from <c>samples/crma/eu-ree-2024.csv</c> (imports and
-/// exports), with the index rows built as <see cref="SeriesProcessor"/> builds them.
+/// exports), with the index rows built as <see cref="Alerts.Compute.ComputeStep"/> builds them.
 /// </summary>
 public sealed class SupplyMetricsSourceTests
 {
