@@ -116,6 +116,7 @@ public sealed partial class SeriesProcessor(
                 foreach (var e in fresh)
                 {
                     LogEventPublished(e.Fingerprint, e.EventId, e.State, e.RuleId, e.Commodity, e.Value);
+                    EvaluateTelemetry.RecordEvent(e);
                 }
             }
 
