@@ -35,7 +35,9 @@ func appSettings(s settingsInput) object =>
       AzureWebJobsStorage__accountName: s.storageAccountName
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: s.identityClientId
-      // DefaultAzureCredential (Service Bus, tables, blobs) picks the user-assigned identity by this id.
+      // The one credential of the app's Azure clients (Service Bus, tables, blobs, the Azure Monitor exporter):
+      // this user-assigned identity. AZURE_CLIENT_ID serves tools that use DefaultAzureCredential directly.
+      Azure__ManagedIdentityClientId: s.identityClientId
       AZURE_CLIENT_ID: s.identityClientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: s.appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${s.identityClientId};Authorization=AAD'

@@ -76,6 +76,7 @@ public sealed partial class DeliveryService(
         if (health.IsPaused)
         {
             LogPausedSkip(notification.NotificationId, message.CorrelationId, notification.SubscriptionId, notifier.Channel, health.PausedAt!.Value);
+            DeliverTelemetry.RecordFailure(notifier.Channel, notification.Reason, DeliverTelemetry.PausedError);
             return Settlement.DeadLetter(
                 PausedReason,
                 string.Create(CultureInfo.InvariantCulture, $"Not sent: subscription {notification.SubscriptionId} is paused since {health.PausedAt:O} ({health.PauseReason}); its owner resumes it with POST /api/subscriptions/{notification.SubscriptionId}/resume."));
@@ -88,6 +89,7 @@ public sealed partial class DeliveryService(
             new DeliveryAttempt(notification.NotificationId, notifier.Channel, outcome.Status, outcome.Detail, at, attempt, notification.SubscriptionId),
             cancellationToken);
         LogAttempt(notification.NotificationId, message.CorrelationId, notifier.Channel, attempt, outcome.Status, outcome.Detail);
+        DeliverTelemetry.RecordAttempt(notifier.Channel, notification.Reason, outcome.Status);
         if (outcome.Status != DeliveryStatus.Retry)
         {
             var pauseAfter = deliveryOptions.Value.PauseAfterPermanentFailures;

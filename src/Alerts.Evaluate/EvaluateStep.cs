@@ -70,6 +70,7 @@ public sealed partial class EvaluateStep(
         foreach (var e in fresh)
         {
             LogEventPublished(e.Fingerprint, e.EventId, e.State, e.RuleId, e.Commodity, e.Value);
+            EvaluateTelemetry.RecordEvent(e);
         }
     }
 

@@ -3,6 +3,7 @@ using Alerts.Deliver;
 using Alerts.Evaluate;
 using Alerts.Functions;
 using Alerts.Functions.Http;
+using Alerts.Functions.Telemetry;
 using Alerts.Platform;
 using Alerts.Pull;
 using Alerts.Route;
@@ -29,6 +30,7 @@ namespace Alerts.Functions
             .AddEvaluate(configuration)   // 3 evaluate: rules, alert lifecycle, alerts table, breaches topic
             .AddRoute(configuration)      // 4 route: subscriptions, silences, notification log, notifications topic
             .AddDeliver(configuration)    // 5 deliver: delivery service, history, endpoint health, Email/, Teams/
-            .AddAlertsHttpJson();         // HTTP responses: camelCase, enums by name
+            .AddAlertsHttpJson()          // HTTP responses: camelCase, enums by name
+            .AddAlertsTelemetry(configuration); // OpenTelemetry: the steps' spans and metrics, exported as settings say
     }
 }

@@ -1,7 +1,10 @@
 using System.Reflection;
 using Alerts.Infra.Tests.Template;
 using Alerts.Functions;
+using Alerts.Platform.Identity;
 using Alerts.Platform.Storage;
+using Azure.Core;
+using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Cronos;
 using Microsoft.Azure.Functions.Worker;
@@ -51,6 +54,15 @@ public sealed class AppSettingsTests
         Assert.Equal(deployment.AppSettings["ServiceBus__FullyQualifiedNamespace"], bus.FullyQualifiedNamespace);
         Assert.Equal(new Uri(deployment.AppSettings["Storage__TableServiceUri"]), storage.Tables.Uri);
         Assert.Equal(new Uri(deployment.AppSettings["Storage__BlobServiceUri"]), storage.Blobs.Uri);
+    }
+
+    [Fact]
+    public async Task Credential_WithTheTemplatesAppSettings_IsTheUserAssignedManagedIdentity()
+    {
+        // Not DefaultAzureCredential's chain: in Azure the clients use the template's identity and nothing else.
+        await using var provider = Services(AzureConfiguration.Of(Deployments.WithSecrets));
+        Assert.IsType<ManagedIdentityCredential>(provider.GetRequiredService<TokenCredential>());
+        Assert.True(Guid.TryParse(provider.GetRequiredService<IOptions<AzureIdentityOptions>>().Value.ManagedIdentityClientId, out _));
     }
 
     [Fact]

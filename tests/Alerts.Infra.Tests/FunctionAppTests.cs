@@ -67,6 +67,7 @@ public sealed class FunctionAppTests
         var settings = Deployment.AppSettings;
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.Equal(clientId, settings["AzureWebJobsStorage__clientId"]);
+        Assert.Equal(clientId, settings["Azure__ManagedIdentityClientId"]); // the app's clients use this identity alone
         Assert.Equal(clientId, settings["AZURE_CLIENT_ID"]); // DefaultAzureCredential picks the identity by it
         Assert.Equal($"ClientId={clientId};Authorization=AAD", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
     }

@@ -42,8 +42,10 @@ public sealed class LocalPipeline : IAsyncDisposable
     public IConfiguration Configuration { get; }
 
     /// <param name="settings">Extra app settings (<c>__</c> names) on top of the stack's, e.g. rules or products.</param>
+    /// <param name="configureServices">Registrations after the app's, e.g. a test's telemetry exporter.</param>
     public static async Task<LocalPipeline> StartAsync(
-        LocalStack stack, TimeProvider time, Action<ILoggingBuilder>? logging = null, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+        LocalStack stack, TimeProvider time, Action<ILoggingBuilder>? logging = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stack);
         var values = stack.Settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
@@ -66,6 +68,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         services.AddSingleton(time);
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAlerts(configuration);
+        configureServices?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         try
         {

@@ -40,6 +40,7 @@ public sealed partial class PullService(
         ArgumentNullException.ThrowIfNull(scope);
         var started = time.GetUtcNow();
         var runId = RunIds.New(started);
+        using var activity = EvaluateTelemetry.StartRun(runId, source.Name);
         using var logScope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
         LogRunStarted(runId, source.Name, scope.IsAll ? "all" : string.Join(",", scope.Products.Concat(scope.CommodityIds)));
 
@@ -58,7 +59,9 @@ public sealed partial class PullService(
                 continue;
             }
 
+            var productStarted = time.GetTimestamp();
             var (result, data) = await PullProductAsync(product, runId, force, cancellationToken);
+            PullTelemetry.RecordProduct(result.Outcome, time.GetElapsedTime(productStarted));
             fetched[product] = new FetchedProduct(result.Outcome, data);
             outcomes.Add(result.Outcome);
             indices.AddRange(result.Indices);

@@ -1,5 +1,6 @@
-using Azure.Identity;
+using Azure.Core;
 using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,8 +13,9 @@ public static class ServiceBusServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="ServiceBusOptions"/> from the <c>ServiceBus</c> section (validated at start with a
-    /// message naming the setting); registers the client (a singleton: it owns the AMQP connection)
-    /// and <see cref="SubscriptionDrain"/>. The steps register their publishers.
+    /// message naming the setting); registers the client with <c>AddAzureClients</c> (a singleton: it owns the AMQP
+    /// connection), on the app's one credential when no connection string is set, and <see cref="SubscriptionDrain"/>.
+    /// The steps register their publishers.
     /// </summary>
     public static IServiceCollection AddAlertsServiceBus(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,27 +25,27 @@ public static class ServiceBusServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServiceBusOptions>, ServiceBusOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value));
+        services.AddAzureClients(clients => clients.AddClient<ServiceBusClient, ServiceBusClientOptions>(
+            (clientOptions, credential, sp) => CreateClient(sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value, credential, clientOptions)));
         services.AddSingleton<SubscriptionDrain>();
         return services;
     }
 
     /// <exception cref="InvalidOperationException">The options are invalid; the message names the setting.</exception>
-    public static ServiceBusClient CreateClient(ServiceBusOptions options)
+    public static ServiceBusClient CreateClient(ServiceBusOptions options, TokenCredential credential, ServiceBusClientOptions clientOptions)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(credential);
+        ArgumentNullException.ThrowIfNull(clientOptions);
         var errors = options.Validate();
         if (errors.Count > 0)
         {
             throw new InvalidOperationException(string.Join(" ", errors));
         }
 
-        var clientOptions = new ServiceBusClientOptions
-        {
-            RetryOptions = new ServiceBusRetryOptions { TryTimeout = options.TryTimeout, MaxRetries = 3 },
-        };
+        clientOptions.RetryOptions = new ServiceBusRetryOptions { TryTimeout = options.TryTimeout, MaxRetries = 3 };
         return string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new ServiceBusClient(options.FullyQualifiedNamespace, new DefaultAzureCredential(), clientOptions)
+            ? new ServiceBusClient(options.FullyQualifiedNamespace, credential, clientOptions)
             : new ServiceBusClient(options.ConnectionString, clientOptions);
     }
 

@@ -28,6 +28,7 @@ public sealed partial class SubscriptionDrain
                     LogDeadLettered(message.CorrelationId, message.MessageId, settlement.Reason!);
                     await receiver.DeadLetterMessageAsync(message, settlement.Reason, Cut(settlement.Description ?? string.Empty), CancellationToken.None).ConfigureAwait(false);
                     run.DeadLettered++;
+                    BusTelemetry.RecordDeadLettered(run.Topic, run.Subscription, settlement.Reason!);
                     break;
                 case SettlementKind.Retry when settlement.RetryAfter is null:
                     LogAbandoned(message.CorrelationId, message.MessageId, message.DeliveryCount);
@@ -60,6 +61,7 @@ public sealed partial class SubscriptionDrain
             LogDeadLettered(message.CorrelationId, message.MessageId, MaxRetriesExceededReason);
             await receiver.DeadLetterMessageAsync(message, MaxRetriesExceededReason, $"Retried {options.MaxRetries} times.", CancellationToken.None).ConfigureAwait(false);
             run.DeadLettered++;
+            BusTelemetry.RecordDeadLettered(run.Topic, run.Subscription, MaxRetriesExceededReason);
             return sender;
         }
 
@@ -89,16 +91,4 @@ public sealed partial class SubscriptionDrain
         run.Retried++;
         return sender;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} dead-lettered: {Reason}; correlation {CorrelationId}")]
-    private partial void LogDeadLettered(string? correlationId, string messageId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} abandoned for redelivery (delivery {DeliveryCount}); correlation {CorrelationId}")]
-    private partial void LogAbandoned(string? correlationId, string messageId, int deliveryCount);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} retry {Attempt} scheduled for {At}; correlation {CorrelationId}")]
-    private partial void LogRetryScheduled(string? correlationId, string messageId, int attempt, DateTimeOffset at);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not schedule a retry of message {MessageId}: abandoned instead; correlation {CorrelationId}")]
-    private partial void LogRetryNotScheduled(Exception exception, string? correlationId, string messageId);
 }

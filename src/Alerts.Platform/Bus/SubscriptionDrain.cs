@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
@@ -44,7 +45,7 @@ public sealed partial class SubscriptionDrain
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return DrainBatchesAsync<T>(
+        return DrainCoreAsync<T>(
             topic,
             subscription,
             async (items, ct) =>
@@ -52,6 +53,7 @@ public sealed partial class SubscriptionDrain
                 var settlements = new List<Settlement?>(items.Count);
                 foreach (var (body, message) in items)
                 {
+                    using var activity = BusTelemetry.StartProcess(topic, subscription, [message]);
                     using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = message.CorrelationId, ["MessageId"] = message.MessageId });
                     try
                     {
@@ -59,6 +61,7 @@ public sealed partial class SubscriptionDrain
                     }
                     catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                     {
+                        activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
                         LogHandlerFailed(e, message.CorrelationId, message.MessageId, topic, subscription);
                         settlements.Add(null);
                     }
@@ -67,6 +70,7 @@ public sealed partial class SubscriptionDrain
                 return settlements;
             },
             options,
+            traceBatches: false,
             cancellationToken);
     }
 
@@ -75,11 +79,21 @@ public sealed partial class SubscriptionDrain
     /// returns one settlement per item, in order, or null to abandon that item. A handler that throws abandons the batch.
     /// Malformed bodies and retry copies meant for other subscriptions never reach it.
     /// </summary>
-    public async Task<DrainSummary> DrainBatchesAsync<T>(
+    public Task<DrainSummary> DrainBatchesAsync<T>(
         string topic,
         string subscription,
         Func<IReadOnlyList<(T Body, ServiceBusReceivedMessage Message)>, CancellationToken, Task<IReadOnlyList<Settlement?>>> handler,
         DrainOptions? options,
+        CancellationToken cancellationToken) =>
+        DrainCoreAsync(topic, subscription, handler, options, traceBatches: true, cancellationToken);
+
+    /// <param name="traceBatches">One span per batch handled; else the handler starts one per message.</param>
+    private async Task<DrainSummary> DrainCoreAsync<T>(
+        string topic,
+        string subscription,
+        Func<IReadOnlyList<(T Body, ServiceBusReceivedMessage Message)>, CancellationToken, Task<IReadOnlyList<Settlement?>>> handler,
+        DrainOptions? options,
+        bool traceBatches,
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
@@ -126,12 +140,14 @@ public sealed partial class SubscriptionDrain
                     }
 
                     IReadOnlyList<Settlement?> settlements;
+                    using var activity = traceBatches ? BusTelemetry.StartProcess(topic, subscription, items.Select(i => i.Message)) : null;
                     try
                     {
                         settlements = await handler(items, cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
+                        activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
                         LogHandlerFailed(e, items[0].Message.CorrelationId, items[0].Message.MessageId, topic, subscription);
                         settlements = new Settlement?[items.Count];
                     }
@@ -181,6 +197,7 @@ public sealed partial class SubscriptionDrain
                 LogMalformed(message.CorrelationId, message.MessageId, run.Topic, run.Subscription, e.Path ?? "$");
                 await receiver.DeadLetterMessageAsync(message, MalformedMessageReason, description, CancellationToken.None).ConfigureAwait(false);
                 run.DeadLettered++;
+                BusTelemetry.RecordDeadLettered(run.Topic, run.Subscription, MalformedMessageReason);
                 return (false, default);
             }
         }
@@ -200,21 +217,6 @@ public sealed partial class SubscriptionDrain
     }
 
     private static string Cut(string text) => text.Length <= MaxDescriptionLength ? text : text[..MaxDescriptionLength];
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Drained {Topic}/{Subscription}: {Received} received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered, {Abandoned} abandoned, {Skipped} skipped in {ElapsedMs} ms")]
-    private partial void LogSummary(string topic, string subscription, int received, int completed, int retried, int deadLettered, int abandoned, int skipped, double elapsedMs);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Time budget {Budget} spent draining {Topic}/{Subscription}; the rest waits for the next run")]
-    private partial void LogBudgetSpent(string topic, string subscription, TimeSpan budget);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} on {Topic}/{Subscription} is malformed at {JsonPath}: dead-lettered; correlation {CorrelationId}")]
-    private partial void LogMalformed(string? correlationId, string messageId, string topic, string subscription, string jsonPath);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handler failed for message {MessageId} on {Topic}/{Subscription}: abandoned; correlation {CorrelationId}")]
-    private partial void LogHandlerFailed(Exception exception, string? correlationId, string messageId, string topic, string subscription);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lock of message {MessageId} lost before settlement: it will be redelivered; correlation {CorrelationId}")]
-    private partial void LogLockLost(string? correlationId, string messageId);
 
     private sealed class Run(string topic, string subscription)
     {

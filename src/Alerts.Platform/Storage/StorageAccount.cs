@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using Azure.Identity;
+using Azure.Core;
 using Azure.Storage.Blobs;
 
 namespace Alerts.Platform.Storage;
@@ -23,8 +23,21 @@ public sealed class StorageAccount
 
     public string NamePrefix { get; }
 
+    /// <summary>The table service: the connection string's account, else the URI with the app's credential.</summary>
     /// <exception cref="InvalidOperationException">The options are invalid; the message names the setting.</exception>
-    public static StorageAccount Create(StorageOptions options)
+    public static TableServiceClient CreateTables(StorageOptions options, TokenCredential credential, TableClientOptions clientOptions) =>
+        HasConnectionString(options)
+            ? new TableServiceClient(options.ConnectionString, clientOptions)
+            : new TableServiceClient(options.TableServiceUri!, credential, clientOptions);
+
+    /// <summary>The blob service: the connection string's account, else the URI with the app's credential.</summary>
+    /// <exception cref="InvalidOperationException">The options are invalid; the message names the setting.</exception>
+    public static BlobServiceClient CreateBlobs(StorageOptions options, TokenCredential credential, BlobClientOptions clientOptions) =>
+        HasConnectionString(options)
+            ? new BlobServiceClient(options.ConnectionString, clientOptions)
+            : new BlobServiceClient(options.BlobServiceUri!, credential, clientOptions);
+
+    private static bool HasConnectionString(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
@@ -33,13 +46,7 @@ public sealed class StorageAccount
             throw new InvalidOperationException(string.Join(" ", errors));
         }
 
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            return new StorageAccount(new TableServiceClient(options.ConnectionString), new BlobServiceClient(options.ConnectionString), options.NamePrefix);
-        }
-
-        var credential = new DefaultAzureCredential();
-        return new StorageAccount(new TableServiceClient(options.TableServiceUri!, credential), new BlobServiceClient(options.BlobServiceUri!, credential), options.NamePrefix);
+        return !string.IsNullOrWhiteSpace(options.ConnectionString);
     }
 
     public TableClient Table(string name) => Tables.GetTableClient(NamePrefix + name);

@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,8 +12,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="StorageOptions"/> from the <c>Storage</c> section (validated at start with a message
-    /// naming the setting) and registers <see cref="StorageAccount"/>, whose tables and containers are created
-    /// when the host starts. Each step registers its own stores.
+    /// naming the setting), registers the table and blob service clients with <c>AddAzureClients</c> (on the app's
+    /// one credential when no connection string is set) and <see cref="StorageAccount"/> over them, whose tables and
+    /// containers are created when the host starts. Each step registers its own stores.
     /// </summary>
     public static IServiceCollection AddAlertsStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,10 +23,18 @@ public static class StorageServiceCollectionExtensions
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        services.AddSingleton(sp => StorageAccount.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddAzureClients(clients =>
+        {
+            clients.AddClient<TableServiceClient, TableClientOptions>((o, credential, sp) => StorageAccount.CreateTables(Options(sp), credential, o));
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((o, credential, sp) => StorageAccount.CreateBlobs(Options(sp), credential, o));
+        });
+        services.AddSingleton(sp => new StorageAccount(
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>(), Options(sp).NamePrefix));
         services.AddHostedService<StorageInitializer>();
         return services;
     }
+
+    private static StorageOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;
 
     private sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     {

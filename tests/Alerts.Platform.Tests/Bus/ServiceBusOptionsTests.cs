@@ -4,6 +4,8 @@ using Alerts.Platform.Bus;
 using Alerts.Route.Notifications;
 
 using Alerts.TestKit.Events;
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
 
 namespace Alerts.Platform.Tests.Bus;
 
@@ -32,7 +34,7 @@ public sealed class ServiceBusOptionsTests
     [Fact]
     public void CreateClient_InvalidOptions_ThrowsNamingTheSetting()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => ServiceBusServiceCollectionExtensions.CreateClient(new ServiceBusOptions()));
+        var e = Assert.Throws<InvalidOperationException>(() => ServiceBusServiceCollectionExtensions.CreateClient(new ServiceBusOptions(), new DefaultAzureCredential(), new ServiceBusClientOptions()));
 
         Assert.Contains("ServiceBus:ConnectionString", e.Message, StringComparison.Ordinal);
     }

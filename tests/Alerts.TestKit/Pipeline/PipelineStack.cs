@@ -41,11 +41,16 @@ public class PipelineStack : IAsyncLifetime
     /// <summary>Extra app settings for the pipeline (<c>__</c> names); none by default, a derived fixture names its own.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
+    /// <summary>Registrations after the app's (e.g. a telemetry exporter); none by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Stack = await LocalStack.StartAsync(new LocalStackOptions { TimeProvider = Clock });
         Pipeline = await LocalPipeline.StartAsync(
-            Stack, Clock, logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(Logs)), Settings);
+            Stack, Clock, logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(Logs)), Settings, ConfigureServices);
     }
 
     public async Task DisposeAsync()
