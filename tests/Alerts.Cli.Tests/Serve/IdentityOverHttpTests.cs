@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Alerts.Cli.Serve;
 using Alerts.Functions.Http.Identity;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Alerts.Cli.Tests.Serve;
@@ -22,30 +21,26 @@ public sealed class IdentityOverHttpTests(ServedApp app) : IClassFixture<ServedA
     [Fact]
     public async Task Start_ProductionWithoutAuthentication_RefusesNamingWebsiteAuthEnabled()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartHostAsync(new Dictionary<string, string?>(), "Production"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartHostAsync(Production(), "Production"));
 
-        Assert.Contains("WEBSITE_AUTH_ENABLED", error.Message, StringComparison.Ordinal);
+        Assert.Contains("WEBSITE_AUTH_ENABLED", Messages(error), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Start_BearerIssuerWithoutAudience_RefusesNamingBoth()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartHostAsync(
-            new Dictionary<string, string?> { ["Auth__Bearer__Issuer"] = "https://login.example/tenant/v2.0" }, "Production"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartHostAsync(
+            Production(("Auth__Bearer__Issuer", "https://login.example/tenant/v2.0")), "Production"));
 
-        Assert.Contains("Auth__Bearer__Audience", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Auth__Bearer__Audience", Messages(error), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Request_ProductionWithBearer_ForgedHeadersAndForgedTokens401_ValidTokenIsTheCaller()
     {
         await using var issuer = await LoopbackIssuer.StartAsync();
-        await using var host = await app.StartHostAsync(new Dictionary<string, string?>
-        {
-            ["Auth__Bearer__Issuer"] = issuer.Issuer,
-            ["Auth__Bearer__Audience"] = Audience,
-            ["Storage__NamePrefix"] = "bearer",
-        }, "Production");
+        await using var host = await app.StartHostAsync(
+            Production(("Auth__Bearer__Issuer", issuer.Issuer), ("Auth__Bearer__Audience", Audience), ("Storage__NamePrefix", "bearer")), "Production");
         using var client = new HttpClient { BaseAddress = host.ApiBaseUrl };
         client.DefaultRequestHeaders.Add(FunctionKeys.HeaderName, host.Keys.FunctionKey);
 
@@ -66,7 +61,7 @@ public sealed class IdentityOverHttpTests(ServedApp app) : IClassFixture<ServedA
     [Fact]
     public async Task Request_ProductionWithAppServiceAuthentication_NeedsThePrincipalNotJustAnId()
     {
-        await using var host = await app.StartHostAsync(new Dictionary<string, string?> { ["WEBSITE_AUTH_ENABLED"] = "true" }, "Production");
+        await using var host = await app.StartHostAsync(Production(("WEBSITE_AUTH_ENABLED", "true")), "Production");
         using var client = new HttpClient { BaseAddress = host.ApiBaseUrl };
         client.DefaultRequestHeaders.Add(FunctionKeys.HeaderName, host.Keys.FunctionKey);
 
@@ -121,6 +116,21 @@ public sealed class IdentityOverHttpTests(ServedApp app) : IClassFixture<ServedA
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(CallerPrincipal.AdminRole, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    // The local stack's settings allow webhooks on loopback, which Production refuses on its own account: turned off here.
+    private static Dictionary<string, string?> Production(params (string Name, string Value)[] settings)
+    {
+        var all = new Dictionary<string, string?> { ["Teams__AllowInsecureLoopback"] = "false" };
+        foreach (var (name, value) in settings)
+        {
+            all[name] = value;
+        }
+
+        return all;
+    }
+
+    private static string Messages(Exception error) =>
+        error is AggregateException all ? string.Join(" ", all.Flatten().InnerExceptions.Select(e => e.Message)) : error.Message;
 
     private static async Task<HttpStatusCode> SendAsync(HttpClient client, HttpMethod method, string path, IReadOnlyDictionary<string, string>? headers, string? token)
     {
