@@ -6,12 +6,19 @@ namespace Alerts.Functions.Http.Identity;
 /// <summary>
 /// Fail closed: outside Development the app does not start unless something it can trust vouches for callers,
 /// because otherwise anyone holding the shared function key could claim any identity.
+/// A container without a host environment (the CLI's demo pipeline) serves no HTTP, so it has no callers to check;
+/// <see cref="CallerAuthenticator"/> trusts no header there either.
 /// </summary>
-public sealed class CallerAuthenticationValidator(IHostEnvironment environment) : IValidateOptions<CallerAuthenticationOptions>
+public sealed class CallerAuthenticationValidator(IServiceProvider services) : IValidateOptions<CallerAuthenticationOptions>
 {
     public ValidateOptionsResult Validate(string? name, CallerAuthenticationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (services.GetService(typeof(IHostEnvironment)) is not IHostEnvironment environment)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
         var bearerPartial = !options.BearerConfigured && (!string.IsNullOrWhiteSpace(options.Bearer.Issuer) || !string.IsNullOrWhiteSpace(options.Bearer.Audience));
         if (bearerPartial)
         {

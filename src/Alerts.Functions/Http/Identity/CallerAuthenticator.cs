@@ -11,9 +11,10 @@ namespace Alerts.Functions.Http.Identity;
 /// the App Service principal headers where App Service authentication is on (the platform strips forged ones) or in
 /// Development; else a valid bearer token where validation is configured; else nobody.
 /// </summary>
-public sealed class CallerAuthenticator(IOptions<CallerAuthenticationOptions> options, IHostEnvironment environment, IServiceProvider services)
+public sealed class CallerAuthenticator(IOptions<CallerAuthenticationOptions> options, IServiceProvider services)
 {
-    private readonly bool _trustHeaders = options.Value.AppServiceAuthentication || environment.IsDevelopment();
+    // Without a host environment nothing says Development: the headers are then trusted only behind App Service authentication.
+    private readonly bool _trustHeaders = options.Value.AppServiceAuthentication || services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
     private readonly BearerTokenValidator? _bearer = options.Value.BearerConfigured ? services.GetRequiredService<BearerTokenValidator>() : null;
 
     public async Task<CallerPrincipal?> AuthenticateAsync(HttpContext context)
