@@ -29,6 +29,7 @@ param schedules object = {
   Route: '0 */5 * * * *'
   DeliverEmail: '0 */1 * * * *'
   DeliverTeams: '30 */1 * * * *'
+  Recalculations: '15 */1 * * * *'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

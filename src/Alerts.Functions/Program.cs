@@ -2,8 +2,12 @@ using Alerts.Compute;
 using Alerts.Deliver;
 using Alerts.Evaluate;
 using Alerts.Functions;
+using Alerts.Functions.Health;
 using Alerts.Functions.Http;
 using Alerts.Functions.Telemetry;
+using Alerts.Functions.Http.Identity;
+using Alerts.Functions.Pull.Recalculations;
+using Alerts.Functions.Route;
 using Alerts.Platform;
 using Alerts.Pull;
 using Alerts.Route;
@@ -14,6 +18,7 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<CallerAuthenticationMiddleware>(); // every HTTP invocation: who is calling, before the function runs
 builder.Services.AddAlerts(builder.Configuration);
 builder.Build().Run();
 
@@ -30,6 +35,10 @@ namespace Alerts.Functions
             .AddEvaluate(configuration)   // 3 evaluate: rules, alert lifecycle, alerts table, breaches topic
             .AddRoute(configuration)      // 4 route: subscriptions, silences, notification log, notifications topic
             .AddDeliver(configuration)    // 5 deliver: delivery service, history, endpoint health, Email/, Teams/
+            .AddRecalculations(configuration) // POST /api/recalculations queues, a timer drains, one lease with the pull timer
+            .AddSubscriptionQuota(configuration) // Subscriptions__MaxPerOwner
+            .AddSingleton<DependencyHealth>() // GET /api/health: storage and Service Bus reachability
+            .AddCallerIdentity(configuration) // HTTP callers: App Service principal or bearer token, fail closed
             .AddAlertsHttpJson()          // HTTP responses: camelCase, enums by name
             .AddAlertsTelemetry(configuration); // OpenTelemetry: the steps' spans and metrics, exported as settings say
     }

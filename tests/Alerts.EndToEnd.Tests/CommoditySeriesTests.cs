@@ -104,9 +104,7 @@ public sealed class CommoditySeriesTests(PipelineStack p) : IClassFixture<Pipeli
         Assert.Empty(second.Events);
 
         // A recalculation scoped by commodity id pulls just the codes it sums, and shows the series.
-        var response = await p.Function<RecalculationFunction>().Recalculate(
-            PipelineStack.Request("POST", "/api/recalculations", """{"commodities":["graphite"]}""", owner: null), CancellationToken.None);
-        var result = Assert.IsType<RecalculationResult>(Assert.IsType<OkObjectResult>(response).Value);
+        var result = await p.RecalculateAsync("""{"commodities":["graphite"],"force":true}""");
         Assert.Equal(["250410", "250490", "graphite/ore"], result.Products.Select(o => o.Product));
         Assert.Equal(ProductStatus.Fetched, result.Products[2].Status);
         Assert.Equal(expectedHhi, Assert.Single(result.Indices, i => i.Product == "graphite/ore" && i.Basis == "weight" && i.Period == "2024").Hhi, 6);

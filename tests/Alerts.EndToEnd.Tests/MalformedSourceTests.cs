@@ -31,10 +31,7 @@ public sealed class MalformedSourceTests(PipelineStack p) : IClassFixture<Pipeli
     {
         p.Stack.Replay.InjectFault(ReplayFault.MalformedBody(), times: 10, when: r => r.QueryValue("product") == "850511");
 
-        var response = await p.Function<RecalculationFunction>().Recalculate(
-            PipelineStack.Request("POST", "/api/recalculations", "{}", owner: null), CancellationToken.None);
-
-        var result = Assert.IsType<RecalculationResult>(Assert.IsType<OkObjectResult>(response).Value);
+        var result = await p.RecalculateAsync("{}");
         var failed = Assert.Single(result.Products, o => o.Status == ProductStatus.Failed);
         Assert.Equal("850511", failed.Product);
         Assert.Contains("850511", failed.Error, StringComparison.Ordinal);

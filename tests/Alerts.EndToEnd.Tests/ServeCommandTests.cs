@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Alerts.Functions.Http.Identity;
 using Alerts.TestKit;
 using MimeKit;
 
@@ -30,14 +31,19 @@ public sealed class ServeCommandTests
 
             using var http = new HttpClient { BaseAddress = new Uri(settings["Api__BaseUrl"]) };
             http.DefaultRequestHeaders.Add("x-functions-key", settings["Api__FunctionKey"]);
-            http.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL-ID", "new-user");
+            // As App Service authentication would pass the caller on (serve runs as Development and trusts them); an admin may recalculate.
+            foreach (var (name, value) in ClientPrincipalHeader.Create("aad", "new-user", CallerPrincipal.AdminRole))
+            {
+                http.DefaultRequestHeaders.Add(name, value);
+            }
 
             // 1. subscribe: every warning or worse, by mail
             using var created = await http.PostAsJsonAsync("subscriptions", new { channel = "email", target = "new.user@example.eu", minSeverity = "warning" });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-            // 2. recalculate (a 202 with a status resource is polled until it is done; a 200 carries the report itself)
+            // 2. recalculate: a 202 with the status resource, polled until the worker's timer has run it
             using var recalculation = await http.PostAsJsonAsync("recalculations", new { products = new[] { "850511" } });
+            Assert.Equal(HttpStatusCode.Accepted, recalculation.StatusCode);
             var report = await FinishedAsync(http, recalculation);
             Assert.Contains("\"850511\"", report, StringComparison.Ordinal);
 

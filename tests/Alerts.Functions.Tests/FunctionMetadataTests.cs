@@ -21,22 +21,26 @@ public sealed class FunctionMetadataTests
         { "RouteBreaches", "%Schedules:Route%" }, // breaches/router -> notifications
         { "DeliverEmail", "%Schedules:DeliverEmail%" }, // notifications/email -> SMTP
         { "DeliverTeams", "%Schedules:DeliverTeams%" }, // notifications/teams -> webhook
+        { "DrainRecalculations", "%Schedules:Recalculations%" }, // queued recalculations -> steps 1-3
     };
 
-    public static TheoryData<string, string, string> HttpFunctions => new()
+    // The key level is pinned per function: anonymous only where a caller cannot hold a key (health probes, the document).
+    public static TheoryData<string, string, string, string> HttpFunctions => new()
     {
-        { "CreateSubscription", "subscriptions", "post" },
-        { "ListSubscriptions", "subscriptions", "get" },
-        { "GetSubscription", "subscriptions/{id}", "get" },
-        { "DeleteSubscription", "subscriptions/{id}", "delete" },
-        { "ResumeSubscription", "subscriptions/{id}/resume", "post" },
-        { "Recalculate", "recalculations", "post" },
-        { "Health", "health", "get" },
-        { "OpenApi", "openapi.json", "get" },
-        { "GetAlert", "alerts/{fingerprint}", "get" },
-        { "ListAlerts", "alerts", "get" },
-        { "GetIndices", "indices/{product}", "get" },
-        { "GetCommodityIndices", "indices/{commodity}/{stage}", "get" },
+        { "CreateSubscription", "subscriptions", "post", "Function" },
+        { "ListSubscriptions", "subscriptions", "get", "Function" },
+        { "GetSubscription", "subscriptions/{id}", "get", "Function" },
+        { "DeleteSubscription", "subscriptions/{id}", "delete", "Function" },
+        { "ResumeSubscription", "subscriptions/{id}/resume", "post", "Function" },
+        { "Recalculate", "recalculations", "post", "Function" },
+        { "GetRecalculation", "recalculations/{id}", "get", "Function" },
+        { "Health", "health", "get", "Anonymous" },
+        { "Liveness", "health/live", "get", "Anonymous" },
+        { "OpenApi", "openapi.json", "get", "Anonymous" },
+        { "GetAlert", "alerts/{fingerprint}", "get", "Function" },
+        { "ListAlerts", "alerts", "get", "Function" },
+        { "GetIndices", "indices/{product}", "get", "Function" },
+        { "GetCommodityIndices", "indices/{commodity}/{stage}", "get", "Function" },
     };
 
     [Theory]
@@ -50,9 +54,10 @@ public sealed class FunctionMetadataTests
 
     [Theory]
     [MemberData(nameof(HttpFunctions))]
-    public void Metadata_HttpFunction_HasRouteAndMethod(string name, string route, string method)
+    public void Metadata_HttpFunction_HasRouteMethodAndKeyLevel(string name, string route, string method, string level)
     {
         var trigger = Trigger(name);
+        Assert.Equal(level, trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
         Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));

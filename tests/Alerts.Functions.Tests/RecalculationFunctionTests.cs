@@ -29,13 +29,31 @@ public sealed class RecalculationFunctionTests
     [MemberData(nameof(InvalidBodies))]
     public async Task Recalculate_InvalidBody_ProblemNamesTheField(string body, string field)
     {
-        var function = new RecalculationFunction(null!);
+        var function = new RecalculationFunction(null!, null!);
 
-        var result = await function.Recalculate(PipelineStack.Request("POST", "/api/recalculations", body, owner: null), CancellationToken.None);
+        var result = await function.Recalculate(PipelineStack.Request("POST", "/api/recalculations", body, owner: "admin", admin: true), CancellationToken.None);
 
         var problem = Assert.IsAssignableFrom<ProblemDetails>(Assert.IsType<ObjectResult>(result).Value);
         Assert.Equal(400, problem.Status);
         var named = problem is ValidationProblemDetails v ? string.Join(" ", v.Errors.Keys) : problem.Detail;
         Assert.Contains(field, named, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string?, bool, int> Callers => new()
+    {
+        { null, false, 401 }, // nobody authenticated
+        { "analyst", false, 403 }, // authenticated, without Alerts.Admin
+    };
+
+    [Theory]
+    [MemberData(nameof(Callers))]
+    public async Task Recalculate_CallerWithoutAdminRole_RefusedBeforeAnythingElse(string? owner, bool admin, int status)
+    {
+        var function = new RecalculationFunction(null!, null!);
+
+        var result = await function.Recalculate(PipelineStack.Request("POST", "/api/recalculations", "{}", owner, admin), CancellationToken.None);
+
+        var problem = Assert.IsAssignableFrom<ProblemDetails>(Assert.IsType<ObjectResult>(result).Value);
+        Assert.Equal(status, problem.Status);
     }
 }

@@ -28,6 +28,7 @@ public static class ServeCommand
         ["Schedules__Route"] = "*/5 * * * * *",
         ["Schedules__DeliverEmail"] = "*/5 * * * * *",
         ["Schedules__DeliverTeams"] = "*/5 * * * * *",
+        ["Schedules__Recalculations"] = "*/2 * * * * *",
         ["Drain__ReceiveWait"] = "00:00:00.500",
     };
 

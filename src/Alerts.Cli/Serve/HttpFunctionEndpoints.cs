@@ -1,8 +1,10 @@
+using Alerts.Functions.Http.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Cli.Serve;
@@ -42,6 +44,8 @@ public static class HttpFunctionEndpoints
             return;
         }
 
+        // As the worker middleware does in Azure: who is calling, decided once, before the function runs.
+        await context.RequestServices.GetRequiredService<CallerAuthenticator>().AuthenticateAsync(context).ConfigureAwait(false);
         object? result;
         try
         {

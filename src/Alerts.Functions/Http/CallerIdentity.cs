@@ -1,18 +1,30 @@
+using Alerts.Functions.Http.Identity;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Alerts.Functions.Http;
 
 /// <summary>
-/// Who is calling. In Azure, App Service authentication (Easy Auth) sets the principal headers and strips any
-/// the client sent; locally and in tests the header is set by the caller.
+/// Who is calling, as authentication concluded before the function ran (<see cref="CallerAuthenticator"/>: the App
+/// Service principal or a validated bearer token). A request that was never authenticated has no caller: fail closed.
 /// </summary>
-internal static class CallerIdentity
+public static class CallerIdentity
 {
-    public const string HeaderName = "X-MS-CLIENT-PRINCIPAL-ID";
+    /// <summary>The caller's owner key (identity provider + user id, <see cref="CallerPrincipal.OwnerKey"/>), or null: answer <see cref="Problems.Unauthorized"/>.</summary>
+    public static string? Of(HttpRequest request) => PrincipalOf(request)?.OwnerKey;
 
-    public static string? Of(HttpRequest request)
+    public static CallerPrincipal? PrincipalOf(HttpRequest request)
     {
-        var value = request.Headers[HeaderName].ToString().Trim();
-        return value.Length is > 0 and <= 128 ? value : null;
+        ArgumentNullException.ThrowIfNull(request);
+        return request.HttpContext.Features.Get<CallerFeature>()?.Principal;
     }
+
+    /// <summary>Null when the caller holds <see cref="CallerPrincipal.AdminRole"/>; else the 401 or 403 problem to return.</summary>
+    public static IActionResult? RequireAdmin(HttpRequest request) => PrincipalOf(request) switch
+    {
+        null => Problems.Unauthorized(request),
+        { IsAdmin: false } => Problems.Problem(request, StatusCodes.Status403Forbidden, "Admin role required.",
+            $"This route needs the app role '{CallerPrincipal.AdminRole}' in the caller's role claims."),
+        _ => null,
+    };
 }

@@ -17,12 +17,27 @@ internal static class JsonBody
     {
         if (request.ContentLength > MaxBytes)
         {
-            return (null, Problems.Problem(request, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"At most {MaxBytes} bytes are accepted."));
+            return (null, TooLarge(request));
         }
 
+        // Content-Length is absent on a chunked body: count what arrives and stop one byte past the limit.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return (null, TooLarge(request));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellationToken);
+            var value = await JsonSerializer.DeserializeAsync<T>(buffer, Options, cancellationToken);
             return value is null
                 ? (null, Problems.BadRequest(request, "The request body is empty; a JSON object is expected."))
                 : (value, null);
@@ -33,4 +48,7 @@ internal static class JsonBody
             return (null, Problems.BadRequest(request, $"The request body is not valid JSON{where} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
         }
     }
+
+    private static IActionResult TooLarge(HttpRequest request) =>
+        Problems.Problem(request, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"At most {MaxBytes} bytes are accepted.");
 }

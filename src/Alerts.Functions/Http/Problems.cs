@@ -23,7 +23,7 @@ internal static class Problems
 
     public static IActionResult Unauthorized(HttpRequest request) =>
         Problem(request, StatusCodes.Status401Unauthorized, "Caller not identified.",
-            $"The request carries no caller identity (header {CallerIdentity.HeaderName}).");
+            $"The request carries no caller identity that can be trusted: App Service authentication's {Identity.ClientPrincipalHeader.Principal} headers, or a valid bearer token.");
 
     public static IActionResult NotFound(HttpRequest request, string detail) =>
         Problem(request, StatusCodes.Status404NotFound, "Not found.", detail);

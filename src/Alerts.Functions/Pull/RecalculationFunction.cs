@@ -1,12 +1,8 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
-using Alerts.Compute.Engine;
-using Alerts.Compute.Series;
-using Alerts.Evaluate.Run;
 using Alerts.Functions.Http;
-using Alerts.Pull;
+using Alerts.Functions.Pull.Recalculations;
 using Alerts.Pull.Catalog;
-using Alerts.Pull.Sources;
-using Alerts.Pull.Statistics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -14,17 +10,23 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alerts.Functions.Pull;
 
 /// <summary>
-/// <c>POST /api/recalculations</c>: the pull's steps for one scope (products and/or commodities), now; returns what
-/// it computed and which alerts changed, commodity series among the products (with <c>commodity</c> set).
+/// <c>POST /api/recalculations</c> (admin): queues the pull's steps for one scope (products and/or commodities) and
+/// answers 202 with the run's status resource, <c>GET /api/recalculations/{id}</c>; the worker runs it.
 /// </summary>
-public sealed partial class RecalculationFunction(PullService pull)
+public sealed partial class RecalculationFunction(RecalculationQueue queue, RecalculationStore store)
 {
     public const int MaxProducts = 100;
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     [Function(nameof(Recalculate))]
     public async Task<IActionResult> Recalculate(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "recalculations")] HttpRequest request, CancellationToken cancellationToken)
     {
+        if (CallerIdentity.RequireAdmin(request) is { } denied)
+        {
+            return denied;
+        }
+
         var body = new RecalculationRequest();
         if (request.ContentLength is null or > 0)
         {
@@ -37,6 +39,57 @@ public sealed partial class RecalculationFunction(PullService pull)
             body = read!;
         }
 
+        var key = request.Headers[IdempotencyKeyHeader].ToString();
+        var errors = Validate(body, key);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(request, errors);
+        }
+
+        var scope = new Scope(body.Products ?? [], body.Commodities ?? []);
+        var ticket = await queue.RequestAsync(CallerIdentity.Of(request)!, scope, body.Force ?? false, key.Length > 0 ? key : null, cancellationToken);
+        if (ticket.RunId is not { } id)
+        {
+            var seconds = (int)Math.Ceiling(ticket.RetryAfter!.Value.TotalSeconds);
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Problems.Problem(request, StatusCodes.Status429TooManyRequests, "Too many recalculations.",
+                $"You may start at most the number of recalculations set by Recalculations__PerCallerLimit per Recalculations__RateWindow; retry in {seconds} s.");
+        }
+
+        var run = await ReadAsync(id, cancellationToken);
+        return new AcceptedResult($"/api/recalculations/{id}", run);
+    }
+
+    [Function(nameof(GetRecalculation))]
+    public async Task<IActionResult> GetRecalculation(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "recalculations/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (CallerIdentity.RequireAdmin(request) is { } denied)
+        {
+            return denied;
+        }
+
+        return id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') && await ReadAsync(id, cancellationToken) is { } run
+            ? new OkObjectResult(run)
+            : Problems.NotFound(request, $"There is no recalculation '{id}'.");
+    }
+
+    private async Task<RecalculationRun?> ReadAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is not { } e)
+        {
+            return null;
+        }
+
+        var scope = Scope.From(e);
+        var status = RecalculationQueue.StatusOf(e);
+        return new RecalculationRun(id, status, scope.Products, scope.Commodities, e.GetBoolean("Force") ?? false,
+            e.GetDateTimeOffset("RequestedAt") ?? default, e.GetDateTimeOffset("StartedAt"), e.GetDateTimeOffset("FinishedAt"), e.GetString("Error"),
+            status == RecalculationStatus.Succeeded ? await store.ReadReportAsync(id, cancellationToken) : null);
+    }
+
+    private static Dictionary<string, string[]> Validate(RecalculationRequest body, string key)
+    {
         var products = body.Products ?? [];
         var commodities = body.Commodities ?? [];
         var errors = new Dictionary<string, string[]>();
@@ -55,19 +108,17 @@ public sealed partial class RecalculationFunction(PullService pull)
             errors[$"commodities[{i}]"] = [$"'{c}' is not a commodity id (rare-earths) or commodity series (rare-earths/metal)."];
         }
 
-        var bad = products.Select((p, i) => (p, i)).Where(x => string.IsNullOrWhiteSpace(x.p) || x.p.Length is < 2 or > 10 || !x.p.All(char.IsAsciiDigit)).ToList();
-        foreach (var (p, i) in bad)
+        foreach (var (p, i) in products.Select((p, i) => (p, i)).Where(x => string.IsNullOrWhiteSpace(x.p) || x.p.Length is < 2 or > 10 || !x.p.All(char.IsAsciiDigit)))
         {
             errors[$"products[{i}]"] = [$"'{p}' is not an HS/CN product code (2 to 10 digits)."];
         }
 
-        if (errors.Count > 0)
+        if (key.Length > 200)
         {
-            return Problems.Validation(request, errors);
+            errors[IdempotencyKeyHeader] = ["At most 200 characters."];
         }
 
-        var report = await pull.RunAsync(new PullScope(products, commodities), body.Force ?? true, cancellationToken);
-        return new OkObjectResult(RecalculationResult.From(report));
+        return errors;
     }
 
     private static bool IsCommodity(string? c) =>

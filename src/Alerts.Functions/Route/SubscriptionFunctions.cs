@@ -12,7 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alerts.Functions.Route;
 
 /// <summary><c>/api/subscriptions</c>: a caller creates, reads, lists, resumes and deletes its own subscriptions.</summary>
-public sealed class SubscriptionFunctions(SubscriptionService subscriptions)
+public sealed class SubscriptionFunctions(SubscriptionService subscriptions, SubscriptionQuota quota)
 {
     [Function(nameof(CreateSubscription))]
     public async Task<IActionResult> CreateSubscription(
@@ -27,6 +27,12 @@ public sealed class SubscriptionFunctions(SubscriptionService subscriptions)
         if (problem is not null)
         {
             return problem;
+        }
+
+        if (await quota.IsFullAsync(owner, cancellationToken))
+        {
+            return Problems.Problem(request, StatusCodes.Status409Conflict, "Subscription quota reached.",
+                $"You hold {quota.Limit} subscriptions, the most {SubscriptionQuotaOptions.SettingName} allows; delete one first.");
         }
 
         var (created, errors) = await subscriptions.CreateAsync(owner, body, cancellationToken);

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Alerts.Cli.Serve;
 using Alerts.Functions;
+using Alerts.Functions.Http.Identity;
+using Alerts.Functions.Pull.Recalculations;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +44,7 @@ public sealed class FunctionsWebHostTests(ServedApp app) : IClassFixture<ServedA
 
         // Nothing else is served under /api: the mailbox page is the only other endpoint.
         Assert.All(endpoints.Where(e => e.Metadata.GetMetadata<HttpFunction>() is null), e => Assert.StartsWith("/mailbox", e.RoutePattern.RawText, StringComparison.Ordinal));
-        Assert.Equal(12, expected.Count);
+        Assert.Equal(14, expected.Count);
     }
 
     [Theory]
@@ -143,14 +145,27 @@ public sealed class FunctionsWebHostTests(ServedApp app) : IClassFixture<ServedA
     }
 
     [Fact]
-    public async Task Recalculation_OverHttp_RunsThePullOnTheReplayedData()
+    public async Task Recalculation_OverHttp_AcceptedThenDrainedThenSucceededWithTheReport()
     {
-        using var request = app.Api(HttpMethod.Post, "recalculations");
+        using var request = app.Api(HttpMethod.Post, "recalculations", caller: "walk-admin", admin: true);
         request.Content = JsonContent.Create(new { products = new[] { "850511" } });
         using var response = await app.Client.SendAsync(request);
 
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var location = response.Headers.Location!;
+        var queued = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("queued", queued.GetProperty("status").GetString());
+        Assert.False(queued.GetProperty("force").GetBoolean()); // the default
+
+        await app.Host.Services.GetRequiredService<RecalculationWorker>().DrainAsync(CancellationToken.None);
+
+        using var poll = app.Api(HttpMethod.Get, location.ToString().TrimStart('/')["api/".Length..], caller: "walk-admin", admin: true);
+        using var polled = await app.Client.SendAsync(poll);
+        var body = await polled.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, polled.StatusCode);
+        var run = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("succeeded", run.GetProperty("status").GetString());
+        Assert.NotEqual(JsonValueKind.Null, run.GetProperty("finishedAt").ValueKind);
         Assert.Contains("\"850511\"", body, StringComparison.Ordinal);
         Assert.Contains("\"fetched\"", body, StringComparison.Ordinal);
     }
@@ -158,7 +173,11 @@ public sealed class FunctionsWebHostTests(ServedApp app) : IClassFixture<ServedA
     private HttpRequestMessage Request(HttpMethod method, string path, string? key)
     {
         var request = new HttpRequestMessage(method, new Uri(app.Host.ApiBaseUrl, path));
-        request.Headers.Add("X-MS-CLIENT-PRINCIPAL-ID", "key-tests");
+        foreach (var (header, value) in ClientPrincipalHeader.Create("aad", "key-tests", CallerPrincipal.AdminRole))
+        {
+            request.Headers.Add(header, value);
+        }
+
         if (key is not null)
         {
             request.Headers.Add(FunctionKeys.HeaderName, key);

@@ -1,6 +1,7 @@
 using Alerts.Cli.Commands;
 using Alerts.Cli.Serve;
 using Alerts.DevStack;
+using Alerts.Functions.Http.Identity;
 
 namespace Alerts.Cli.Tests.Serve;
 
@@ -31,17 +32,43 @@ public sealed class ServedApp : IAsyncLifetime
         Client = new HttpClient { BaseAddress = Host.BaseUrl };
     }
 
-    /// <summary>A request to <c>/api/{path}</c> carrying the function key and a caller.</summary>
-    public HttpRequestMessage Api(HttpMethod method, string path, string? caller = "serve-tests")
+    /// <summary>
+    /// A request to <c>/api/{path}</c> carrying the function key and a caller's App Service principal headers
+    /// (user <paramref name="caller"/> of <c>aad</c>; with <c>Alerts.Admin</c> when <paramref name="admin"/>).
+    /// </summary>
+    public HttpRequestMessage Api(HttpMethod method, string path, string? caller = "serve-tests", bool admin = false)
     {
         var request = new HttpRequestMessage(method, new Uri(Host.ApiBaseUrl, path));
         request.Headers.Add(FunctionKeys.HeaderName, Host.Keys.FunctionKey);
         if (caller is not null)
         {
-            request.Headers.Add("X-MS-CLIENT-PRINCIPAL-ID", caller);
+            foreach (var (name, value) in ClientPrincipalHeader.Create("aad", caller, admin ? [CallerPrincipal.AdminRole] : []))
+            {
+                request.Headers.Add(name, value);
+            }
         }
 
         return request;
+    }
+
+    /// <summary>
+    /// Another host on this fixture's local stack, with <paramref name="settings"/> over the local defaults, in
+    /// <paramref name="environment"/>; give it a <c>Storage__NamePrefix</c> of its own when it must not see this one's tables.
+    /// </summary>
+    public Task<FunctionsWebHost> StartHostAsync(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
+    {
+        var all = new Dictionary<string, string?>(ServeCommand.LocalDefaults);
+        foreach (var (name, value) in Stack.Settings)
+        {
+            all[name] = value;
+        }
+
+        foreach (var (name, value) in settings)
+        {
+            all[name] = value;
+        }
+
+        return FunctionsWebHost.StartAsync(new FunctionsWebHostOptions { Settings = all, Port = 0, RunTimers = false, EnvironmentName = environment });
     }
 
     public async Task DisposeAsync()

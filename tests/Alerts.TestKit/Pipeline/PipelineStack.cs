@@ -4,7 +4,10 @@ using Alerts.Cli.Demo;
 using Alerts.DevStack;
 using Alerts.Functions.Compute;
 using Alerts.Functions.Deliver;
+using Alerts.Functions.Http;
+using Alerts.Functions.Http.Identity;
 using Alerts.Functions.Pull;
+using Alerts.Functions.Pull.Recalculations;
 using Alerts.Functions.Route;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
@@ -75,6 +78,28 @@ public class PipelineStack : IAsyncLifetime
         return await Function<SubscriptionFunctions>().CreateSubscription(request, CancellationToken.None);
     }
 
+    /// <summary>
+    /// <c>POST /api/recalculations</c> as an admin, then one drain of the worker (as its timer would), then the run's
+    /// report; throws unless the run succeeded.
+    /// </summary>
+    public async Task<RecalculationResult> RecalculateAsync(string body)
+    {
+        var function = Function<RecalculationFunction>();
+        var accepted = await function.Recalculate(Request("POST", "/api/recalculations", body, "recalculation-tests", admin: true), CancellationToken.None);
+        var run = (RecalculationRun)((AcceptedResult)accepted).Value!;
+        await Pipeline.Get<RecalculationWorker>().DrainAsync(CancellationToken.None);
+        var read = await function.GetRecalculation(Request("GET", $"/api/recalculations/{run.Id}", null, "recalculation-tests", admin: true), run.Id, CancellationToken.None);
+        var done = (RecalculationRun)((OkObjectResult)read).Value!;
+        if (done.Status != RecalculationStatus.Succeeded || done.Report is not { } report)
+        {
+            throw new InvalidOperationException($"Recalculation {run.Id} is {done.Status}: {done.Error}");
+        }
+
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        HttpJson.Configure(json);
+        return report.Deserialize<RecalculationResult>(json)!;
+    }
+
     public Task SubscribeDemoAsync() => Task.WhenAll(
         SubscribeAsync(DemoSubscriptions.Email()),
         SubscribeAsync(DemoSubscriptions.Teams(Stack)));
@@ -87,15 +112,16 @@ public class PipelineStack : IAsyncLifetime
         ? Function<DeliverEmailFunction>().DeliverEmail(new TimerInfo(), CancellationToken.None)
         : Function<DeliverTeamsFunction>().DeliverTeams(new TimerInfo(), CancellationToken.None);
 
-    public static HttpRequest Request(string method, string path, string? body, string? owner)
+    /// <summary>
+    /// A hand-made request as the host hands it to a function after authentication: <paramref name="owner"/> (a user id
+    /// of identity provider <c>aad</c>; null = nobody authenticated), with the admin role when <paramref name="admin"/>.
+    /// </summary>
+    public static HttpRequest Request(string method, string path, string? body, string? owner, bool admin = false)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = method;
         context.Request.Path = path;
-        if (owner is not null)
-        {
-            context.Request.Headers["X-MS-CLIENT-PRINCIPAL-ID"] = owner;
-        }
+        context.Features.Set(new CallerFeature(owner is null ? null : new CallerPrincipal("aad", owner, admin ? [CallerPrincipal.AdminRole] : [])));
 
         if (body is not null)
         {

@@ -1,0 +1,9 @@
+namespace Alerts.Functions.Pull.Recalculations;
+
+public enum RecalculationStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}

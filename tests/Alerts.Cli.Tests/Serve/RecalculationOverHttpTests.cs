@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Alerts.Cli.Serve;
+using Alerts.Functions.Http.Identity;
+using Alerts.Functions.Pull.Recalculations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Cli.Tests.Serve;
+
+/// <summary><c>POST /api/recalculations</c> over real HTTP: idempotency, coalescing, the rate limit, and the lease shared with the pull timer.</summary>
+[Collection(PipelineCollection.Name)]
+public sealed class RecalculationOverHttpTests(ServedApp app) : IClassFixture<ServedApp>
+{
+    [Fact]
+    public async Task Post_SameIdempotencyKey_SameRun()
+    {
+        var first = await PostAsync(app.Host, "keyed-admin", new { products = new[] { "811292" } }, key: "release-2025-01");
+        var again = await PostAsync(app.Host, "keyed-admin", new { products = new[] { "280530" } }, key: "release-2025-01");
+        var otherCaller = await PostAsync(app.Host, "other-admin", new { products = new[] { "280530" }, force = true }, key: "release-2025-01");
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (first.Status, again.Status));
+        Assert.Equal(first.Location, again.Location);
+        Assert.Equal(first.Body.GetProperty("id").GetString(), again.Body.GetProperty("id").GetString());
+        Assert.NotEqual(first.Location, otherCaller.Location); // a key is the caller's own
+    }
+
+    [Fact]
+    public async Task Post_OverlappingScopeWhileQueued_JoinsTheQueuedRun()
+    {
+        var first = await PostAsync(app.Host, "coalesce-a", new { products = new[] { "850511" }, force = true });
+        var second = await PostAsync(app.Host, "coalesce-b", new { products = new[] { "850511", "284690" }, force = true });
+
+        Assert.Equal(first.Body.GetProperty("id").GetString(), second.Body.GetProperty("id").GetString());
+        var products = second.Body.GetProperty("products").EnumerateArray().Select(p => p.GetString()).ToList();
+        Assert.Contains("850511", products);
+        Assert.Contains("284690", products);
+    }
+
+    [Fact]
+    public async Task Post_OverTheCallersLimit_Is429WithRetryAfter_OtherCallersUnaffected()
+    {
+        await using var host = await app.StartHostAsync(new Dictionary<string, string?>
+        {
+            ["Recalculations__PerCallerLimit"] = "2",
+            ["Storage__NamePrefix"] = "ratelimit",
+        });
+
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(host, "busy", new { products = new[] { "01" } })).Status);
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(host, "busy", new { products = new[] { "02" } })).Status);
+        var refused = await PostAsync(host, "busy", new { products = new[] { "03" } });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.InRange(refused.RetryAfter ?? 0, 1, 3600);
+        Assert.Contains("Recalculations__PerCallerLimit", refused.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(host, "someone-else", new { products = new[] { "03" } })).Status);
+    }
+
+    [Fact]
+    public async Task Drain_WhileThePullTimerHoldsTheLease_LeavesTheRunQueued()
+    {
+        await using var host = await app.StartHostAsync(new Dictionary<string, string?> { ["Storage__NamePrefix"] = "leased" });
+        var run = await PostAsync(host, "lease-admin", new { products = new[] { "850511" } });
+        var lease = host.Services.GetRequiredService<PullLease>();
+
+        await using (var held = await lease.TryAcquireAsync("test as the pull timer", CancellationToken.None))
+        {
+            Assert.NotNull(held);
+            Assert.Null(await lease.TryAcquireAsync("a second holder", CancellationToken.None));
+            Assert.Equal(0, await host.Services.GetRequiredService<RecalculationWorker>().DrainAsync(CancellationToken.None));
+            Assert.Equal("queued", (await GetAsync(host, run.Location!)).GetProperty("status").GetString());
+        }
+
+        Assert.Equal(1, await host.Services.GetRequiredService<RecalculationWorker>().DrainAsync(CancellationToken.None));
+        var done = await GetAsync(host, run.Location!);
+        Assert.Equal("succeeded", done.GetProperty("status").GetString());
+        Assert.True(done.GetProperty("startedAt").GetDateTimeOffset() <= done.GetProperty("finishedAt").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Object, done.GetProperty("report").ValueKind);
+    }
+
+    private static async Task<(HttpStatusCode Status, Uri? Location, JsonElement Body, int? RetryAfter)> PostAsync(FunctionsWebHost host, string caller, object body, string? key = null)
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.ApiBaseUrl, "recalculations")) { Content = JsonContent.Create(body) };
+        request.Headers.Add(FunctionKeys.HeaderName, host.Keys.FunctionKey);
+        foreach (var (name, value) in ClientPrincipalHeader.Create("aad", caller, CallerPrincipal.AdminRole))
+        {
+            request.Headers.Add(name, value);
+        }
+
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        using var response = await client.SendAsync(request);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (response.StatusCode, response.Headers.Location, json, (int?)response.Headers.RetryAfter?.Delta?.TotalSeconds);
+    }
+
+    private static async Task<JsonElement> GetAsync(FunctionsWebHost host, Uri location)
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(host.BaseUrl, location.ToString()));
+        request.Headers.Add(FunctionKeys.HeaderName, host.Keys.FunctionKey);
+        foreach (var (name, value) in ClientPrincipalHeader.Create("aad", "reader-admin", CallerPrincipal.AdminRole))
+        {
+            request.Headers.Add(name, value);
+        }
+
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
