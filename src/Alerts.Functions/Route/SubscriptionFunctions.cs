@@ -12,7 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alerts.Functions.Route;
 
 /// <summary><c>/api/subscriptions</c>: a caller creates, reads, lists, resumes and deletes its own subscriptions.</summary>
-public sealed class SubscriptionFunctions(SubscriptionService subscriptions)
+public sealed class SubscriptionFunctions(SubscriptionService subscriptions, SubscriptionVerification verification)
 {
     [Function(nameof(CreateSubscription))]
     public async Task<IActionResult> CreateSubscription(
@@ -52,6 +52,40 @@ public sealed class SubscriptionFunctions(SubscriptionService subscriptions)
     public Task<IActionResult> ResumeSubscription(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions/{id}/resume")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         OwnSubscriptionAsync(request, id, owner => subscriptions.ResumeAsync(owner, id, cancellationToken));
+
+    /// <summary>Sends a new verification mail for a pending email subscription: 202, 409 when not pending, 429 (with Retry-After) when too soon.</summary>
+    [Function(nameof(ResendVerification))]
+    public async Task<IActionResult> ResendVerification(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions/{id}/verification")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (CallerIdentity.Of(request) is not { } owner)
+        {
+            return Problems.Unauthorized(request);
+        }
+
+        var result = await verification.ResendAsync(owner, id, cancellationToken);
+        if (result is null)
+        {
+            return NotYours(request, id);
+        }
+
+        if (result.RetryAfter is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Problem(request, StatusCodes.Status429TooManyRequests, "Too soon.", $"A verification mail was sent recently; ask again in {seconds} s.");
+        }
+
+        if (result.Status != SubscriptionStatus.PendingVerification)
+        {
+            return Problems.Problem(request, StatusCodes.Status409Conflict, "Not pending verification.",
+                $"Subscription '{id}' is {System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(result.Status.ToString())}: only a pending email subscription gets a verification mail.");
+        }
+
+        return result.Sent
+            ? new AcceptedResult()
+            : Problems.Problem(request, StatusCodes.Status503ServiceUnavailable, "The mail could not be sent.", "The mail server did not accept the verification mail; try again later.");
+    }
 
     [Function(nameof(DeleteSubscription))]
     public async Task<IActionResult> DeleteSubscription(
