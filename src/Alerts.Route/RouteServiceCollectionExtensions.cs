@@ -26,6 +26,7 @@ public static class RouteServiceCollectionExtensions
         services.TryAddSingleton<SubscriptionTokens>();
         services.TryAddSingleton<SubscriptionVerification>();
         services.TryAddSingleton<SubscriptionUnsubscriber>();
+        services.TryAddSingleton<SubscriptionUpdates>();
         services.TryAddSingleton<NotificationLogStore>();
         services.TryAddSingleton<SilenceProvider>();
         services.TryAddSingleton<NotificationPublisher>();

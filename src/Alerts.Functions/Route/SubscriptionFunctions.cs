@@ -12,7 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alerts.Functions.Route;
 
 /// <summary><c>/api/subscriptions</c>: a caller creates, reads, lists, resumes and deletes its own subscriptions.</summary>
-public sealed class SubscriptionFunctions(SubscriptionService subscriptions, SubscriptionVerification verification)
+public sealed class SubscriptionFunctions(SubscriptionService subscriptions, SubscriptionVerification verification, SubscriptionUpdates updates)
 {
     [Function(nameof(CreateSubscription))]
     public async Task<IActionResult> CreateSubscription(
@@ -35,10 +35,24 @@ public sealed class SubscriptionFunctions(SubscriptionService subscriptions, Sub
             : new CreatedResult($"/api/subscriptions/{created.Id}", created);
     }
 
+    /// <summary>The caller's subscription, with its <c>ETag</c> for a later <c>PATCH</c>'s <c>If-Match</c>.</summary>
     [Function(nameof(GetSubscription))]
-    public Task<IActionResult> GetSubscription(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        OwnSubscriptionAsync(request, id, owner => subscriptions.GetAsync(owner, id, cancellationToken));
+    public async Task<IActionResult> GetSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (CallerIdentity.Of(request) is not { } owner)
+        {
+            return Problems.Unauthorized(request);
+        }
+
+        if (await updates.GetAsync(owner, id, cancellationToken) is not { } found)
+        {
+            return NotYours(request, id);
+        }
+
+        request.HttpContext.Response.Headers.ETag = found.ETag;
+        return new OkObjectResult(found.View);
+    }
 
     [Function(nameof(ListSubscriptions))]
     public async Task<IActionResult> ListSubscriptions(
@@ -112,5 +126,5 @@ public sealed class SubscriptionFunctions(SubscriptionService subscriptions, Sub
         return await act(owner) is { } view ? new OkObjectResult(view) : NotYours(request, id);
     }
 
-    private static IActionResult NotYours(HttpRequest request, string id) => Problems.NotFound(request, $"You have no subscription '{id}'.");
+    internal static IActionResult NotYours(HttpRequest request, string id) => Problems.NotFound(request, $"You have no subscription '{id}'.");
 }
