@@ -112,7 +112,7 @@ public sealed partial class DeliveryService(
         var at = time.GetUtcNow();
         var attempt = attempts.Count + 1;
         await history.RecordAsync(
-            new DeliveryAttempt(notification.NotificationId, notifier.Channel, outcome.Status, outcome.Detail, at, attempt, notification.SubscriptionId),
+            new DeliveryAttempt(notification.NotificationId, notifier.Channel, outcome.Status, outcome.Detail, at, attempt, notification.SubscriptionId, notification.Events.Select(e => e.EventId).ToList()),
             cancellationToken);
         LogAttempt(notification.NotificationId, message.CorrelationId, notifier.Channel, attempt, outcome.Status, outcome.Detail);
         if (outcome.Status != DeliveryStatus.Retry)
