@@ -27,6 +27,7 @@ public static class RouteServiceCollectionExtensions
         services.TryAddSingleton<SubscriptionVerification>();
         services.TryAddSingleton<SubscriptionUnsubscriber>();
         services.TryAddSingleton<SubscriptionUpdates>();
+        services.TryAddSingleton<SubscriptionTestSend>();
         services.TryAddSingleton<NotificationLogStore>();
         services.TryAddSingleton<SilenceProvider>();
         services.TryAddSingleton<NotificationPublisher>();
