@@ -37,6 +37,7 @@ public sealed partial class DeliveryService(
     SubscriptionDrain drain,
     DeliveryHistoryStore history,
     EndpointHealthStore endpoints,
+    SubscriptionStore<Subscription> subscriptions,
     IOptions<DrainOptions> drainOptions,
     IOptions<DeliveryOptions> deliveryOptions,
     TimeProvider time,
@@ -52,11 +53,37 @@ public sealed partial class DeliveryService(
     {
         var notifier = notifiers.FirstOrDefault(n => n.Channel == channel)
             ?? throw new InvalidOperationException($"No notifier is registered for channel '{channel}'.");
+        var dropped = 0;
         var summary = await drain.DrainAsync<Notification>(
-            ServiceBusNames.NotificationsTopic, channel, (n, message, ct) => DeliverAsync(notifier, n, message, ct), drainOptions.Value, cancellationToken);
-        LogRun(channel, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered);
+            ServiceBusNames.NotificationsTopic,
+            channel,
+            async (n, message, ct) =>
+            {
+                if (await DropReasonAsync(n, ct) is { } reason)
+                {
+                    Interlocked.Increment(ref dropped);
+                    LogDropped(n.NotificationId, message.CorrelationId, n.SubscriptionId, channel, reason);
+                    return Settlement.Complete;
+                }
+
+                return await DeliverAsync(notifier, n, message, ct);
+            },
+            drainOptions.Value,
+            cancellationToken);
+        LogRun(channel, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered, dropped);
         return summary;
     }
+
+    // A notification queued before its subscription was deleted, unsubscribed or re-targeted to an unconfirmed address
+    // is not sent: the recipient's latest word wins over what was queued. Completed, not dead-lettered: nobody is to replay it.
+    private async Task<string?> DropReasonAsync(Notification notification, CancellationToken cancellationToken) =>
+        await subscriptions.FindAsync(notification.SubscriptionId, cancellationToken) switch
+        {
+            null => "deleted",
+            { Status: SubscriptionStatus.Unsubscribed } => "unsubscribed",
+            { Status: SubscriptionStatus.PendingVerification } => "pending verification",
+            _ => null,
+        };
 
     private async Task<Settlement> DeliverAsync(INotifier notifier, Notification notification, ServiceBusReceivedMessage message, CancellationToken cancellationToken)
     {
@@ -86,7 +113,7 @@ public sealed partial class DeliveryService(
         var at = time.GetUtcNow();
         var attempt = attempts.Count + 1;
         await history.RecordAsync(
-            new DeliveryAttempt(notification.NotificationId, notifier.Channel, outcome.Status, outcome.Detail, at, attempt, notification.SubscriptionId),
+            new DeliveryAttempt(notification.NotificationId, notifier.Channel, outcome.Status, outcome.Detail, at, attempt, notification.SubscriptionId, notification.Events.Select(e => e.EventId).ToList()),
             cancellationToken);
         LogAttempt(notification.NotificationId, message.CorrelationId, notifier.Channel, attempt, outcome.Status, outcome.Detail);
         DeliverTelemetry.RecordAttempt(notifier.Channel, notification.Reason, outcome.Status);
@@ -103,8 +130,11 @@ public sealed partial class DeliveryService(
         return outcome.ToSettlement(RetryDelay);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery run on {Channel}: {Received} received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered")]
-    private partial void LogRun(string channel, int received, int completed, int retried, int deadLettered);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery run on {Channel}: {Received} received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered, {Dropped} dropped")]
+    private partial void LogRun(string channel, int received, int completed, int retried, int deadLettered, int dropped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} (alert {CorrelationId}) dropped, not sent: subscription {SubscriptionId} on {Channel} is {Reason}")]
+    private partial void LogDropped(string notificationId, string correlationId, string subscriptionId, string channel, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} (alert {CorrelationId}) was already delivered: completing without sending")]
     private partial void LogAlreadyDelivered(string notificationId, string correlationId);

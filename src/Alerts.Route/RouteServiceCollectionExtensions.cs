@@ -6,6 +6,7 @@ using Alerts.Route.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Route;
 
@@ -18,6 +19,15 @@ public static class RouteServiceCollectionExtensions
         services.TryAddSingleton(typeof(SubscriptionStore<>));
         services.TryAddSingleton<SubscriptionRequestValidator>();
         services.TryAddSingleton<SubscriptionService>();
+        services.AddOptions<SubscriptionTokenOptions>().Bind(configuration.GetSection(SubscriptionTokenOptions.SectionName)).ValidateOnStart();
+        services.TryAddSingleton<SubscriptionTokenOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SubscriptionTokenOptions>, SubscriptionTokenOptionsValidator>(sp => sp.GetRequiredService<SubscriptionTokenOptionsValidator>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SubscriptionTokenOptions>, SubscriptionTokenOptionsValidator>(sp => sp.GetRequiredService<SubscriptionTokenOptionsValidator>()));
+        services.TryAddSingleton<SubscriptionTokens>();
+        services.TryAddSingleton<SubscriptionVerification>();
+        services.TryAddSingleton<SubscriptionUnsubscriber>();
+        services.TryAddSingleton<SubscriptionUpdates>();
+        services.TryAddSingleton<SubscriptionTestSend>();
         services.TryAddSingleton<NotificationLogStore>();
         services.TryAddSingleton<SilenceProvider>();
         services.TryAddSingleton<NotificationPublisher>();

@@ -41,6 +41,14 @@ public sealed class FunctionMetadataTests
         { "ListAlerts", "alerts", "get", "Function" },
         { "GetIndices", "indices/{product}", "get", "Function" },
         { "GetCommodityIndices", "indices/{commodity}/{stage}", "get", "Function" },
+        { "PatchSubscription", "subscriptions/{id}", "patch", "Function" },
+        { "ResendVerification", "subscriptions/{id}/verification", "post", "Function" },
+        { "ConfirmSubscriptionPage", "subscriptions/{id}/confirm", "get", "Anonymous" }, // anonymous: the signed token is the credential
+        { "ConfirmSubscription", "subscriptions/{id}/confirm", "post", "Anonymous" },
+        { "UnsubscribePage", "subscriptions/{id}/unsubscribe", "get", "Anonymous" },
+        { "Unsubscribe", "subscriptions/{id}/unsubscribe", "post", "Anonymous" },
+        { "TestSubscription", "subscriptions/{id}/test", "post", "Function" },
+        { "ListDeliveries", "subscriptions/{id}/deliveries", "get", "Function" },
     };
 
     [Theory]

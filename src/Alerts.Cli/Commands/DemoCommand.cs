@@ -78,7 +78,7 @@ public static class DemoCommand
         var subscriptions = pipeline.Get<SubscriptionService>();
         foreach (var request in new[] { DemoSubscriptions.Email(), DemoSubscriptions.Teams(stack) })
         {
-            var (_, errors) = await subscriptions.CreateAsync(DemoSubscriptions.Owner, request, cancellationToken);
+            var (_, errors) = await subscriptions.SeedAsync(DemoSubscriptions.Owner, request, cancellationToken);
             if (errors.Count > 0)
             {
                 throw new InvalidOperationException($"Demo subscription rejected: {string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");

@@ -138,7 +138,7 @@ public static class ServeCommand
         var subscriptions = host.Services.GetRequiredService<SubscriptionService>();
         foreach (var request in new[] { DemoSubscriptions.Email(), DemoSubscriptions.Teams(stack) })
         {
-            var (_, errors) = await subscriptions.CreateAsync(DemoSubscriptions.Owner, request, cancellationToken).ConfigureAwait(false);
+            var (_, errors) = await subscriptions.SeedAsync(DemoSubscriptions.Owner, request, cancellationToken).ConfigureAwait(false);
             if (errors.Count > 0)
             {
                 throw new InvalidOperationException($"Demo subscription rejected: {string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");

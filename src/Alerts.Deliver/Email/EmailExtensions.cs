@@ -23,6 +23,8 @@ public static class EmailExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelTarget, EmailTarget>());
         services.TryAddSingleton<EmailNotifier>();
         services.AddSingleton<INotifier>(sp => sp.GetRequiredService<EmailNotifier>());
+        services.TryAddSingleton(sp => new SubscriptionLinks(sp.GetRequiredService<IOptions<RenderingOptions>>().Value, sp.GetRequiredService<SubscriptionTokens>()));
+        services.TryAddSingleton<IVerificationMailer, VerificationMailer>();
         return services;
     }
 }

@@ -30,14 +30,18 @@ public sealed partial class EmailNotifier : INotifier
     private readonly EmailRenderer _renderer;
     private readonly TimeProvider _time;
     private readonly ILogger<EmailNotifier> _logger;
+    private readonly SubscriptionLinks? _links;
 
-    public EmailNotifier(IOptions<EmailOptions> options, EmailRenderer renderer, TimeProvider time, ILogger<EmailNotifier> logger)
+    /// <param name="links">The unsubscribe links every notification carries (header and footer); the app always
+    /// registers them, a notifier built without them (channel tests) sends none.</param>
+    public EmailNotifier(IOptions<EmailOptions> options, EmailRenderer renderer, TimeProvider time, ILogger<EmailNotifier> logger, SubscriptionLinks? links = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _renderer = renderer;
         _time = time;
         _logger = logger;
+        _links = links;
     }
 
     public string Channel => Channels.Email;
@@ -67,7 +71,16 @@ public sealed partial class EmailNotifier : INotifier
             return DeliveryOutcome.Permanent("invalid recipient address");
         }
 
-        var message = Build(notification, to);
+        return await SendMessageAsync(Build(notification, to), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends one built message over SMTP and classifies the outcome; also used for the verification mail, so it
+    /// gets the same connection, authentication and failure handling.
+    /// </summary>
+    public async Task<DeliveryOutcome> SendMessageAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         using var timeout = new CancellationTokenSource(_options.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         using var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
@@ -101,6 +114,12 @@ public sealed partial class EmailNotifier : INotifier
     private MimeMessage Build(Notification notification, MailboxAddress to)
     {
         var content = _renderer.Render(notification);
+        var unsubscribe = _links?.Unsubscribe(notification.SubscriptionId, notification.Target);
+        if (unsubscribe is not null)
+        {
+            content = UnsubscribeFooter.Add(content, unsubscribe);
+        }
+
         var message = new MimeMessage
         {
             Subject = content.Subject,
@@ -114,6 +133,11 @@ public sealed partial class EmailNotifier : INotifier
         var domain = _options.From.Trim()[(_options.From.Trim().IndexOf('@', StringComparison.Ordinal) + 1)..];
         message.MessageId = notification.NotificationId + "@" + domain;
         message.Headers.Add("X-Alerts-Notification-Id", notification.NotificationId);
+        if (unsubscribe is not null)
+        {
+            ListHeaders.Add(message, unsubscribe, domain);
+        }
+
         return message;
     }
 

@@ -57,7 +57,22 @@ public sealed class DeliveryHistoryStore
             };
             try
             {
+                if (attempt.AlertIds is { Count: > 0 } alerts)
+                {
+                    entity["AlertIds"] = string.Join(',', alerts);
+                }
+
                 await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+
+                if (attempt.SubscriptionId is { Length: > 0 } subscriptionId)
+                {
+                    // The same attempt again in the subscription's own partition, newest first, so its history is one
+                    // paged query rather than a scan of every notification's.
+                    entity.PartitionKey = BySubscription(subscriptionId);
+                    entity.RowKey = TableKeys.Join((long.MaxValue - attempt.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture), attempt.NotificationId, n.ToString(CultureInfo.InvariantCulture));
+                    await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
             catch (RequestFailedException e) when (e.Status == 409 && n < 10)
@@ -66,30 +81,65 @@ public sealed class DeliveryHistoryStore
         }
     }
 
+    /// <summary>
+    /// One page of a subscription's attempts, newest first; <paramref name="continuation"/> is the previous page's
+    /// <see cref="DeliveryHistoryPage.Continuation"/> (null for the first).
+    /// </summary>
+    /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
+    public async Task<DeliveryHistoryPage> ListBySubscriptionAsync(string subscriptionId, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscriptionId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {BySubscription(subscriptionId)}");
+        var pages = table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(DeliveryHistoryPage.Decode(continuation), pageSize);
+        try
+        {
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                return new DeliveryHistoryPage(page.Values.Select(ToAttempt).ToList(), DeliveryHistoryPage.Encode(page.ContinuationToken));
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 400)
+        {
+            throw new FormatException("The continuation token is not valid.", e);
+        }
+
+        return new DeliveryHistoryPage([], null);
+    }
+
     /// <summary>The attempts for one notification, oldest first.</summary>
     public async IAsyncEnumerable<DeliveryAttempt> ListAsync(string notificationId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(notificationId)}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var outcome = Enum.TryParse<DeliveryStatus>(EntityFields.String(e, "Outcome"), out var o)
-                ? o
-                : throw EntityFields.Bad(e, "Outcome", "is not a delivery status");
-            yield return new DeliveryAttempt(
-                EntityFields.String(e, "NotificationId"),
-                EntityFields.String(e, "Channel"),
-                outcome,
-                EntityFields.String(e, "Detail"),
-                EntityFields.OptionalTime(e, "At") ?? throw EntityFields.Bad(e, "At", "is missing"),
-                e.GetInt32("Attempt") ?? 1,
-                EntityFields.OptionalString(e, "SubscriptionId"));
+            yield return ToAttempt(e);
         }
+    }
+
+    // Apart from every notification id's partition: ids are escaped, and an escaped value never holds the '|' Join puts here.
+    private static string BySubscription(string subscriptionId) => TableKeys.Join("subscription", subscriptionId);
+
+    private static DeliveryAttempt ToAttempt(TableEntity e)
+    {
+        var outcome = Enum.TryParse<DeliveryStatus>(EntityFields.String(e, "Outcome"), out var o)
+            ? o
+            : throw EntityFields.Bad(e, "Outcome", "is not a delivery status");
+        return new DeliveryAttempt(
+            EntityFields.String(e, "NotificationId"),
+            EntityFields.String(e, "Channel"),
+            outcome,
+            EntityFields.String(e, "Detail"),
+            EntityFields.OptionalTime(e, "At") ?? throw EntityFields.Bad(e, "At", "is missing"),
+            e.GetInt32("Attempt") ?? 1,
+            EntityFields.OptionalString(e, "SubscriptionId"),
+            EntityFields.OptionalString(e, "AlertIds") is { Length: > 0 } ids ? ids.Split(',') : null);
     }
 }
 
 /// <summary>One delivery attempt of a notification.</summary>
 /// <param name="Detail">What happened; already redacted (never a target or secret).</param>
 /// <param name="Attempt">1 for the first attempt, counting scheduled retries.</param>
+/// <param name="AlertIds">The event ids the notification carried.</param>
 public sealed record DeliveryAttempt(
     string NotificationId,
     string Channel,
@@ -97,4 +147,5 @@ public sealed record DeliveryAttempt(
     string Detail,
     DateTimeOffset At,
     int Attempt = 1,
-    string? SubscriptionId = null);
+    string? SubscriptionId = null,
+    IReadOnlyList<string>? AlertIds = null);

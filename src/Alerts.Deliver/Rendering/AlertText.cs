@@ -70,6 +70,11 @@ public static class AlertText
     public static string Subject(Notification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        if (notification.Reason == NotificationReasons.Test)
+        {
+            return "[TEST] Test notification of your alert subscription (sample values, not an alert)";
+        }
+
         var first = Lead(notification.Events);
         if (first is null)
         {

@@ -12,7 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alerts.Functions.Route;
 
 /// <summary><c>/api/subscriptions</c>: a caller creates, reads, lists, resumes and deletes its own subscriptions.</summary>
-public sealed class SubscriptionFunctions(SubscriptionService subscriptions, SubscriptionQuota quota)
+public sealed class SubscriptionFunctions(SubscriptionService subscriptions, SubscriptionQuota quota, SubscriptionVerification verification, SubscriptionUpdates updates)
 {
     [Function(nameof(CreateSubscription))]
     public async Task<IActionResult> CreateSubscription(
@@ -41,10 +41,24 @@ public sealed class SubscriptionFunctions(SubscriptionService subscriptions, Sub
             : new CreatedResult($"/api/subscriptions/{created.Id}", created);
     }
 
+    /// <summary>The caller's subscription, with its <c>ETag</c> for a later <c>PATCH</c>'s <c>If-Match</c>.</summary>
     [Function(nameof(GetSubscription))]
-    public Task<IActionResult> GetSubscription(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        OwnSubscriptionAsync(request, id, owner => subscriptions.GetAsync(owner, id, cancellationToken));
+    public async Task<IActionResult> GetSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (CallerIdentity.Of(request) is not { } owner)
+        {
+            return Problems.Unauthorized(request);
+        }
+
+        if (await updates.GetAsync(owner, id, cancellationToken) is not { } found)
+        {
+            return NotYours(request, id);
+        }
+
+        request.HttpContext.Response.Headers.ETag = found.ETag;
+        return new OkObjectResult(found.View);
+    }
 
     [Function(nameof(ListSubscriptions))]
     public async Task<IActionResult> ListSubscriptions(
@@ -58,6 +72,40 @@ public sealed class SubscriptionFunctions(SubscriptionService subscriptions, Sub
     public Task<IActionResult> ResumeSubscription(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions/{id}/resume")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         OwnSubscriptionAsync(request, id, owner => subscriptions.ResumeAsync(owner, id, cancellationToken));
+
+    /// <summary>Sends a new verification mail for a pending email subscription: 202, 409 when not pending, 429 (with Retry-After) when too soon.</summary>
+    [Function(nameof(ResendVerification))]
+    public async Task<IActionResult> ResendVerification(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions/{id}/verification")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (CallerIdentity.Of(request) is not { } owner)
+        {
+            return Problems.Unauthorized(request);
+        }
+
+        var result = await verification.ResendAsync(owner, id, cancellationToken);
+        if (result is null)
+        {
+            return NotYours(request, id);
+        }
+
+        if (result.RetryAfter is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Problem(request, StatusCodes.Status429TooManyRequests, "Too soon.", $"A verification mail was sent recently; ask again in {seconds} s.");
+        }
+
+        if (result.Status != SubscriptionStatus.PendingVerification)
+        {
+            return Problems.Problem(request, StatusCodes.Status409Conflict, "Not pending verification.",
+                $"Subscription '{id}' is {System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(result.Status.ToString())}: only a pending email subscription gets a verification mail.");
+        }
+
+        return result.Sent
+            ? new AcceptedResult()
+            : Problems.Problem(request, StatusCodes.Status503ServiceUnavailable, "The mail could not be sent.", "The mail server did not accept the verification mail; try again later.");
+    }
 
     [Function(nameof(DeleteSubscription))]
     public async Task<IActionResult> DeleteSubscription(
@@ -84,5 +132,5 @@ public sealed class SubscriptionFunctions(SubscriptionService subscriptions, Sub
         return await act(owner) is { } view ? new OkObjectResult(view) : NotYours(request, id);
     }
 
-    private static IActionResult NotYours(HttpRequest request, string id) => Problems.NotFound(request, $"You have no subscription '{id}'.");
+    internal static IActionResult NotYours(HttpRequest request, string id) => Problems.NotFound(request, $"You have no subscription '{id}'.");
 }

@@ -9,6 +9,9 @@ namespace Alerts.Route.Routing;
 public static class NotificationReasons
 {
     /// <summary>Nothing was ever sent for this subscription and group.</summary>
+    /// <summary>The owner asked for a test send (<c>POST /api/subscriptions/{id}/test</c>); rendered clearly labelled as a test.</summary>
+    public const string Test = "test";
+
     public const string First = "first";
 
     /// <summary>An alert the group has not told about yet, or one that fired again after resolving.</summary>

@@ -37,7 +37,11 @@ public sealed partial class RouteService(
         var all = new List<Subscription>();
         await foreach (var s in subscriptions.ListAllAsync(cancellationToken))
         {
-            all.Add(s);
+            // Unconfirmed and unsubscribed ones get nothing (and so have nothing in the notification log to repeat).
+            if (s.Status == SubscriptionStatus.Active)
+            {
+                all.Add(s);
+            }
         }
 
         var summary = await drain.DrainBatchesAsync<AlertEvent>(

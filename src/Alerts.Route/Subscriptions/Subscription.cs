@@ -12,6 +12,9 @@ namespace Alerts.Route.Subscriptions;
 /// <param name="Target">Email address or Teams Workflows webhook URL. A secret: never logged, never returned in full.</param>
 /// <param name="RepeatInterval">How long an alert that keeps firing stays quiet before it is sent again.</param>
 /// <param name="Name">Optional display name.</param>
+/// <param name="Status">Stored status: pending verification, active or unsubscribed (a pause lives in the endpoint health; see <see cref="SubscriptionStatuses"/>).
+/// Rows written before statuses existed read as active.</param>
+/// <param name="VerificationSentAt">When the last verification mail was sent (the resend rate limit counts from it).</param>
 public sealed record Subscription(
     string Id,
     string Owner,
@@ -21,7 +24,9 @@ public sealed record Subscription(
     GroupBy GroupBy,
     TimeSpan RepeatInterval,
     DateTimeOffset CreatedAt,
-    string? Name = null)
+    string? Name = null,
+    SubscriptionStatus Status = SubscriptionStatus.Active,
+    DateTimeOffset? VerificationSentAt = null)
 {
     /// <summary>Repeat interval when a request gives none.</summary>
     public static readonly TimeSpan DefaultRepeatInterval = TimeSpan.FromHours(24);

@@ -16,10 +16,42 @@ public sealed class SubscriptionService(
     SubscriptionStore<Subscription> store,
     NotificationLogStore notificationLog,
     ISubscriptionHealth endpoints,
+    SubscriptionVerification verification,
     TimeProvider time)
 {
-    /// <summary>Validates and stores a new subscription; returns every field error instead when it is invalid.</summary>
+    /// <summary>
+    /// Validates and stores a new subscription; returns every field error instead when it is invalid. An email
+    /// subscription starts pending, and its address gets the verification mail (and nothing else until confirmed).
+    /// </summary>
     public async Task<(SubscriptionView? Created, IReadOnlyDictionary<string, string[]> Errors)> CreateAsync(
+        string owner, SubscriptionRequest? request, CancellationToken cancellationToken)
+    {
+        var errors = validator.Validate(request);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var subscription = validator.Create(request!, $"sub-{Guid.NewGuid():N}", owner, time.GetUtcNow());
+        if (subscription.Channel == Channels.Email)
+        {
+            subscription = subscription with { Status = SubscriptionStatus.PendingVerification };
+        }
+
+        await store.CreateAsync(owner, subscription.Id, subscription, cancellationToken);
+        if (subscription.Status == SubscriptionStatus.PendingVerification)
+        {
+            subscription = await verification.SendAsync(subscription, cancellationToken);
+        }
+
+        return (SubscriptionView.From(subscription), errors);
+    }
+
+    /// <summary>
+    /// Stores an active subscription without verification: only for an operator seeding targets it vouches for (the
+    /// local stack's own mail and webhook sinks in <c>serve</c> and <c>demo</c>), never reachable over HTTP.
+    /// </summary>
+    public async Task<(SubscriptionView? Created, IReadOnlyDictionary<string, string[]> Errors)> SeedAsync(
         string owner, SubscriptionRequest? request, CancellationToken cancellationToken)
     {
         var errors = validator.Validate(request);

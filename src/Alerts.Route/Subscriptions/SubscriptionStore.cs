@@ -55,6 +55,54 @@ public sealed class SubscriptionStore<T>
         return response.HasValue ? JsonColumn.Deserialize<T>(response.Value!) : default;
     }
 
+    /// <summary>
+    /// The subscription with this id, whoever owns it, or null: for signed links (whose holder is no API caller) and
+    /// for delivery, which know the id only. Ids are random, so one is found in at most one partition.
+    /// </summary>
+    public async Task<T?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        await foreach (var s in QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {TableKeys.Escape(id)}"), cancellationToken).ConfigureAwait(false))
+        {
+            return s;
+        }
+
+        return default;
+    }
+
+    /// <summary>
+    /// Replaces the owner's subscription, only if it is still at <paramref name="ifMatch"/> when one is given; returns the new ETag.
+    /// </summary>
+    /// <exception cref="StorageConflictException">It changed since <paramref name="ifMatch"/>, or no longer exists.</exception>
+    public async Task<string> ReplaceAsync(string owner, string id, T subscription, CancellationToken cancellationToken, string? ifMatch = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(subscription);
+        var entity = new TableEntity(TableKeys.Escape(owner), TableKeys.Escape(id))
+        {
+            ["Owner"] = owner,
+            ["Id"] = id,
+            [JsonColumn.Name] = JsonColumn.Serialize(subscription, $"Subscription {id}"),
+        };
+        try
+        {
+            var response = await table.UpdateEntityAsync(entity, ifMatch is null ? ETag.All : new ETag(ifMatch), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return response.Headers.ETag?.ToString() ?? string.Empty;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            throw new StorageConflictException($"Subscription {id} changed or was deleted meanwhile.", e);
+        }
+    }
+
+    /// <summary>The owner's subscription with its ETag (for <c>If-Match</c>), or null.</summary>
+    public async Task<Versioned<T>?> GetVersionedAsync(string owner, string id, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(owner), TableKeys.Escape(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? new Versioned<T>(JsonColumn.Deserialize<T>(response.Value!), response.Value!.ETag) : null;
+    }
+
     /// <summary>Deletes the owner's subscription; false when there was none.</summary>
     public async Task<bool> DeleteAsync(string owner, string id, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using Alerts.Route.Silences;
 namespace Alerts.Route.Subscriptions;
 
 /// <summary>A subscription as the API returns it: the target (a secret) is redacted.</summary>
+/// <param name="Status">pendingVerification, active, paused (a pause of an active one) or unsubscribed.</param>
 /// <param name="Paused">True after repeated permanent delivery failures: nothing is sent until the owner resumes it.</param>
 /// <param name="PausedAt">When it was paused; null while active.</param>
 /// <param name="PauseReason">Why, with the last failure's status; never the target.</param>
@@ -14,6 +15,7 @@ public sealed record SubscriptionView(
     string Id,
     string? Name,
     string Channel,
+    SubscriptionStatus Status,
     string Target,
     SubscriptionFilter Filter,
     string GroupBy,
@@ -27,6 +29,7 @@ public sealed record SubscriptionView(
         s.Id,
         s.Name,
         s.Channel,
+        SubscriptionStatuses.Of(s, pause),
         Channels.RedactTarget(s.Channel, s.Target),
         s.Filter,
         s.GroupBy.ToString().ToLowerInvariant(),

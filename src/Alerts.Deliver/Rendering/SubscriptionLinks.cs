@@ -1,0 +1,25 @@
+using Alerts.Route.Subscriptions;
+
+namespace Alerts.Deliver.Rendering;
+
+/// <summary>
+/// The links a message carries back to the API, under <see cref="RenderingOptions.PublicBaseUrl"/>: the signed
+/// confirm and one-click unsubscribe links (anonymous routes: their holder has no function key) and the subscription's
+/// own resource for its owner.
+/// </summary>
+public sealed class SubscriptionLinks(RenderingOptions rendering, SubscriptionTokens tokens)
+{
+    /// <summary>The one-click unsubscribe URL of <c>List-Unsubscribe</c> and the footer; it never expires.</summary>
+    public Uri Unsubscribe(string subscriptionId, string target) =>
+        Link(subscriptionId, "unsubscribe", tokens.Issue(TokenPurpose.Unsubscribe, subscriptionId, target));
+
+    /// <summary>The verification mail's link to the confirm page.</summary>
+    public Uri Confirm(string subscriptionId, string token) => Link(subscriptionId, "confirm", token);
+
+    /// <summary>Where the owner manages the subscription (the API resource; needs the owner's sign-in).</summary>
+    public Uri Manage(string subscriptionId) =>
+        new($"{rendering.PublicBaseUrl.TrimEnd('/')}/api/subscriptions/{Uri.EscapeDataString(subscriptionId)}");
+
+    private Uri Link(string subscriptionId, string action, string token) =>
+        new($"{rendering.PublicBaseUrl.TrimEnd('/')}/api/subscriptions/{Uri.EscapeDataString(subscriptionId)}/{action}?token={Uri.EscapeDataString(token)}");
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Alerts.Deliver;
+using Alerts.Deliver.History;
+using Alerts.Functions.Http;
+using Alerts.Functions.Route;
+using Alerts.Platform.Secrets;
+using Alerts.Route.Subscriptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alerts.Functions.Deliver;
+
+/// <summary><c>GET /api/subscriptions/{id}/deliveries</c>: what was delivered to the caller's own subscription, newest first, paged.</summary>
+public sealed class DeliveryHistoryFunction(SubscriptionStore<Subscription> subscriptions, DeliveryHistoryStore history)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    [Function(nameof(ListDeliveries))]
+    public async Task<IActionResult> ListDeliveries(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}/deliveries")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (CallerIdentity.Of(request) is not { } owner)
+        {
+            return Problems.Unauthorized(request);
+        }
+
+        var pageSize = DefaultPageSize;
+        if (request.Query["pageSize"].ToString() is { Length: > 0 } size
+            && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            return Problems.Validation(request, new Dictionary<string, string[]> { ["pageSize"] = [$"pageSize must be a whole number from 1 to {MaxPageSize}"] });
+        }
+
+        if (await subscriptions.GetAsync(owner, id, cancellationToken) is null)
+        {
+            return SubscriptionFunctions.NotYours(request, id);
+        }
+
+        DeliveryHistoryPage page;
+        try
+        {
+            page = await history.ListBySubscriptionAsync(id, request.Query["continuation"].ToString(), pageSize, cancellationToken);
+        }
+        catch (FormatException)
+        {
+            return Problems.Validation(request, new Dictionary<string, string[]> { ["continuation"] = ["continuation is not a token from a previous page of this list: start again without it"] });
+        }
+
+        return new OkObjectResult(new DeliveryHistoryView(page.Attempts.Select(DeliveryView.From).ToList(), page.Continuation));
+    }
+}
+
+/// <param name="Continuation">Pass as <c>?continuation=</c> for the next page; null on the last page.</param>
+public sealed record DeliveryHistoryView(IReadOnlyList<DeliveryView> Deliveries, string? Continuation);
+
+/// <param name="FailureReason">Why the attempt failed (redacted: never a target or secret); null when delivered.</param>
+public sealed record DeliveryView(DateTimeOffset At, string NotificationId, IReadOnlyList<string> Alerts, string Channel, DeliveryStatus Outcome, int Attempt, string? FailureReason)
+{
+    public static DeliveryView From(DeliveryAttempt a) => new(
+        a.At,
+        a.NotificationId,
+        a.AlertIds ?? [],
+        a.Channel,
+        a.Outcome,
+        a.Attempt,
+        a.Outcome == DeliveryStatus.Delivered ? null : SecretRedactor.Redact(a.Detail));
+}
