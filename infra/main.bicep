@@ -37,6 +37,11 @@ param smtpPassword string = ''
 @description('UN Comtrade subscription key, stored in Key Vault. Empty keeps the secret already in the vault.')
 param comtradeSubscriptionKey string = ''
 
+@secure()
+@minLength(32)
+@description('Key that signs subscribers\' verification and unsubscribe links (Subscriptions__SigningKeys__0), stored in Key Vault: a random secret of 32+ characters. Keep it across deployments (links in sent mail stay valid); to rotate, see the README.')
+param linkSigningKey string
+
 @description('Whether the app reads the Comtrade key from Key Vault (set once the secret exists).')
 param useComtradeKey bool = false
 
@@ -77,6 +82,7 @@ module resources 'resources.bicep' = {
     }
     smtpPassword: smtpPassword
     comtradeSubscriptionKey: comtradeSubscriptionKey
+    linkSigningKey: linkSigningKey
     useComtradeKey: useComtradeKey
     teamsAllowedHosts: teamsAllowedHosts
     maximumInstanceCount: maximumInstanceCount

@@ -10,6 +10,8 @@ param smtp { host: string, port: int, from: string, userName: string }
 param smtpPassword string
 @secure()
 param comtradeSubscriptionKey string
+@secure()
+param linkSigningKey string
 param useComtradeKey bool
 param teamsAllowedHosts array
 param maximumInstanceCount int
@@ -60,6 +62,7 @@ module keyVault 'modules/keyvault.bicep' = {
     operatorPrincipalId: principalId
     smtpPassword: smtpPassword
     comtradeSubscriptionKey: comtradeSubscriptionKey
+    linkSigningKey: linkSigningKey
   }
 }
 

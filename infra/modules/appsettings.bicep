@@ -6,6 +6,7 @@
 var secretNames = {
   smtpPassword: 'smtp-password'
   comtradeKey: 'comtrade-subscription-key'
+  linkSigningKey: 'link-signing-key'
 }
 
 @export()
@@ -49,6 +50,7 @@ func appSettings(s settingsInput) object =>
       Smtp__Port: string(s.smtp.port)
       Smtp__From: s.smtp.from
       Smtp__Security: 'StartTls'
+      Subscriptions__SigningKeys__0: vaultReference(s.keyVaultName, secretNames.linkSigningKey)
     },
     toObject(items(s.schedules), e => 'Schedules__${e.key}', e => e.value),
     toObject(range(0, length(s.teamsAllowedHosts)), i => 'Teams__AllowedHosts__${i}', i => s.teamsAllowedHosts[i]),

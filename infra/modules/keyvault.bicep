@@ -10,6 +10,8 @@ param operatorPrincipalId string
 param smtpPassword string
 @secure()
 param comtradeSubscriptionKey string
+@secure()
+param linkSigningKey string
 
 import { secretNames } from 'appsettings.bicep'
 
@@ -39,6 +41,12 @@ resource comtradeKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (
   parent: vault
   name: secretNames.comtradeKey
   properties: { value: comtradeSubscriptionKey }
+}
+
+resource linkSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: secretNames.linkSigningKey
+  properties: { value: linkSigningKey }
 }
 
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {

@@ -5,6 +5,7 @@ using Alerts.Deliver.Teams;
 using Alerts.Deliver.Tests.Email;
 using Alerts.Deliver.Tests.Teams;
 using Alerts.Platform.Secrets;
+using Alerts.Route;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
 using Alerts.Route.Routing;
@@ -91,6 +92,7 @@ public sealed class DeliveryExtensionsTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddRoute(configuration); // the email channel signs unsubscribe links with the route step's tokens
         services.AddEmailDelivery(configuration);
         services.AddTeamsDelivery(configuration);
         return services.BuildServiceProvider();

@@ -41,6 +41,13 @@ public sealed class ServeCommandTests
             using var created = await http.PostAsJsonAsync("subscriptions", new { channel = "email", target = "new.user@example.eu", minSeverity = "warning" });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
+            // 1b. the only mail to the new address asks for confirmation; its link's form POSTs to confirm
+            var verification = await WaitForMailAsync(settings["Capture__Directory"], "new.user@example.eu", s => s.StartsWith("Confirm", StringComparison.Ordinal));
+            var link = new Uri(System.Text.RegularExpressions.Regex.Match(verification.TextBody!, @"https?://\S+/confirm\?token=\S+").Value);
+            using var confirm = new HttpClient();
+            using var confirmed = await confirm.PostAsync(new Uri(new Uri(settings["Api__BaseUrl"]), link.PathAndQuery), null);
+            Assert.True(confirmed.IsSuccessStatusCode, $"confirm answered {(int)confirmed.StatusCode}");
+
             // 2. recalculate: a 202 with the status resource, polled until the worker's timer has run it
             using var recalculation = await http.PostAsJsonAsync("recalculations", new { products = new[] { "850511" } });
             Assert.Equal(HttpStatusCode.Accepted, recalculation.StatusCode);
@@ -48,7 +55,7 @@ public sealed class ServeCommandTests
             Assert.Contains("\"850511\"", report, StringComparison.Ordinal);
 
             // 3. the timers route and deliver: the mail to the new user lands in the capture folder
-            var mail = await WaitForMailAsync(settings["Capture__Directory"], "new.user@example.eu");
+            var mail = await WaitForMailAsync(settings["Capture__Directory"], "new.user@example.eu", s => s.StartsWith('['));
             Assert.Matches(@"^\[(warning|critical)\] ", mail.Subject);
             Assert.False(string.IsNullOrEmpty(mail.HtmlBody));
 
@@ -113,7 +120,7 @@ public sealed class ServeCommandTests
         throw new Xunit.Sdk.XunitException("the recalculation did not finish");
     }
 
-    private static async Task<MimeMessage> WaitForMailAsync(string directory, string recipient)
+    private static async Task<MimeMessage> WaitForMailAsync(string directory, string recipient, Func<string, bool> subject)
     {
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < MailTimeout)
@@ -121,7 +128,7 @@ public sealed class ServeCommandTests
             foreach (var file in Directory.EnumerateFiles(directory, "*.eml"))
             {
                 var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address == recipient))
+                if (message.To.Mailboxes.Any(m => m.Address == recipient) && subject(message.Subject ?? string.Empty))
                 {
                     return message;
                 }

@@ -43,7 +43,7 @@ public sealed partial class SecretsTests
         var deployment = Deployments.WithSecrets;
         var vault = (string)deployment.Single("Microsoft.KeyVault/vaults")["name"]!;
         var references = deployment.AppSettings.Where(s => s.Value.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["Smtp__Password", "Sources__Comtrade__SubscriptionKey"], references.Select(r => r.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["Smtp__Password", "Sources__Comtrade__SubscriptionKey", "Subscriptions__SigningKeys__0"], references.Select(r => r.Key).Order(StringComparer.Ordinal));
         foreach (var (_, value) in references)
         {
             var secret = value.Split("SecretName=")[1].TrimEnd(')');
@@ -60,14 +60,15 @@ public sealed partial class SecretsTests
         Assert.DoesNotContain("Smtp__UserName", deployment.AppSettings.Keys);
         Assert.DoesNotContain("Smtp__Password", deployment.AppSettings.Keys);
         Assert.DoesNotContain("Sources__Comtrade__SubscriptionKey", deployment.AppSettings.Keys);
-        Assert.Empty(deployment.OfType("Microsoft.KeyVault/vaults/secrets")); // an empty parameter keeps a rotated secret
+        // An empty optional parameter keeps a rotated secret; the link-signing key is required, so always written.
+        Assert.Equal(["link-signing-key"], deployment.OfType("Microsoft.KeyVault/vaults/secrets").Select(s => ((string)s["name"]!).Split('/')[^1]));
     }
 
     [Fact]
     public void SecretParameters_AreSecureAndNoOutputCarriesThem()
     {
         var template = Deployments.WithSecrets.CompiledTemplate;
-        foreach (var name in new[] { "smtpPassword", "comtradeSubscriptionKey" })
+        foreach (var name in new[] { "smtpPassword", "comtradeSubscriptionKey", "linkSigningKey" })
         {
             Assert.Equal("securestring", (string?)template["parameters"]![name]!["type"], ignoreCase: true);
             Assert.DoesNotContain($"parameters('{name}')", template["outputs"]!.ToJsonString(), StringComparison.Ordinal);

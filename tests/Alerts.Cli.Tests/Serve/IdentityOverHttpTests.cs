@@ -120,7 +120,11 @@ public sealed class IdentityOverHttpTests(ServedApp app) : IClassFixture<ServedA
     // The local stack's settings allow webhooks on loopback, which Production refuses on its own account: turned off here.
     private static Dictionary<string, string?> Production(params (string Name, string Value)[] settings)
     {
-        var all = new Dictionary<string, string?> { ["Teams__AllowInsecureLoopback"] = "false" };
+        var all = new Dictionary<string, string?>
+        {
+            ["Teams__AllowInsecureLoopback"] = "false",
+            ["Subscriptions__SigningKeys__0"] = "test-only-link-signing-key-0123456789", // no development key outside Development
+        };
         foreach (var (name, value) in settings)
         {
             all[name] = value;

@@ -60,7 +60,7 @@ public sealed partial class SubscriberLinksTests(ServedApp app) : IClassFixture<
         var tokens = app.Host.Services.GetRequiredService<SubscriptionTokens>();
 
         // the signature altered
-        await AssertRefusedAsync($"subscriptions/{id}/confirm?token={Uri.EscapeDataString(token[..^1] + (token[^1] == 'A' ? 'B' : 'A'))}", HttpStatusCode.Forbidden);
+        await AssertRefusedAsync($"subscriptions/{id}/confirm?token={Uri.EscapeDataString(Tampered(token))}", HttpStatusCode.Forbidden);
 
         // a genuine token of this subscription used on another one
         await AssertRefusedAsync($"subscriptions/{otherId}/confirm?token={Uri.EscapeDataString(token)}", HttpStatusCode.Forbidden);
@@ -110,7 +110,7 @@ public sealed partial class SubscriberLinksTests(ServedApp app) : IClassFixture<
         var token = Token(url);
 
         // Tampered, foreign, and a missing one-click body: refused, nothing changes.
-        await AssertUnsubscribeAsync($"subscriptions/{id}/unsubscribe?token={Uri.EscapeDataString(token[..^1] + (token[^1] == 'A' ? 'B' : 'A'))}", HttpStatusCode.Forbidden);
+        await AssertUnsubscribeAsync($"subscriptions/{id}/unsubscribe?token={Uri.EscapeDataString(Tampered(token))}", HttpStatusCode.Forbidden);
         await AssertUnsubscribeAsync($"subscriptions/{otherId}/unsubscribe?token={Uri.EscapeDataString(token)}", HttpStatusCode.Forbidden);
         using (var noBody = await app.Client.PostAsync(Local(url), null))
         {
@@ -231,4 +231,11 @@ public sealed partial class SubscriberLinksTests(ServedApp app) : IClassFixture<
 
     [GeneratedRegex(@"https?://\S+/confirm\?token=\S+")]
     private static partial Regex ConfirmLink();
+
+    // One character of the middle changed: the last base64url character may carry unused bits, so changing it may not change the token.
+    private static string Tampered(string token)
+    {
+        var i = token.Length / 2;
+        return token[..i] + (token[i] == 'A' ? 'B' : 'A') + token[(i + 1)..];
+    }
 }

@@ -32,5 +32,6 @@ public static class Deployments
         ["authClientId"] = "3f2b7c1d-0000-4000-8000-000000000002",
         ["smtpHost"] = "smtp.example.org",
         ["smtpFrom"] = "alerts@example.org",
+        ["linkSigningKey"] = "test-only-link-signing-key-0123456789",
     };
 }
