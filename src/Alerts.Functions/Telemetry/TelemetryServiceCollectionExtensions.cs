@@ -1,5 +1,6 @@
 using Alerts.Deliver;
 using Alerts.Evaluate;
+using Alerts.Functions.Pull.Recalculations;
 using Alerts.Platform.Bus;
 using Alerts.Pull;
 using Azure.Core;
@@ -20,7 +21,7 @@ public static class TelemetryServiceCollectionExtensions
     public static IReadOnlyList<string> Sources { get; } = [EvaluateTelemetry.Name, BusTelemetry.Name];
 
     /// <summary>The meters of the steps.</summary>
-    public static IReadOnlyList<string> Meters { get; } = [PullTelemetry.Name, EvaluateTelemetry.Name, BusTelemetry.Name, DeliverTelemetry.Name];
+    public static IReadOnlyList<string> Meters { get; } = [PullTelemetry.Name, EvaluateTelemetry.Name, BusTelemetry.Name, DeliverTelemetry.Name, RecalculationTelemetry.Name];
 
     public const string AppInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 

@@ -20,7 +20,9 @@ public sealed partial class RecalculationWorker(
     /// <summary>Runs up to <see cref="RecalculationOptions.RunsPerDrain"/> queued runs; returns how many ran.</summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
-        if ((await store.QueuedAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
+        var queued = (await store.QueuedAsync(cancellationToken).ConfigureAwait(false)).Count;
+        RecalculationTelemetry.RecordQueued(queued);
+        if (queued == 0)
         {
             return 0; // the common case: no lease taken, one query spent
         }
