@@ -22,7 +22,7 @@ public sealed class DevStackCommandTests
         using var cli = StartCli("devstack", "--capture-dir", capture);
         try
         {
-            var settings = await ReadSettingsUntilReadyAsync(cli);
+            var settings = await CliProcess.ReadSettingsUntilReadyAsync(cli, ReadyTimeout, "devstack");
 
             Assert.Contains("UseDevelopmentEmulator=true", settings[LocalStackSettings.ServiceBusConnectionString], StringComparison.Ordinal);
             Assert.Contains("TableEndpoint=http://127.0.0.1:", settings[LocalStackSettings.StorageConnectionString], StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public sealed class DevStackCommandTests
             var tablePort = TablePort(settings);
             Assert.True(await ProcessProbe.AcceptsAsync(tablePort));
 
-            await SignalAsync(cli.Id, signal);
+            await CliProcess.SignalAsync(cli.Id, signal);
             using var exit = new CancellationTokenSource(ExitTimeout);
             await cli.WaitForExitAsync(exit.Token);
 
@@ -59,10 +59,10 @@ public sealed class DevStackCommandTests
         using var cli = StartCli("devstack");
         try
         {
-            var settings = await ReadSettingsUntilReadyAsync(cli);
+            var settings = await CliProcess.ReadSettingsUntilReadyAsync(cli, ReadyTimeout, "devstack");
             var tablePort = TablePort(settings);
 
-            await SignalAsync(cli.Id, "KILL");
+            await CliProcess.SignalAsync(cli.Id, "KILL");
             using var exit = new CancellationTokenSource(ExitTimeout);
             await cli.WaitForExitAsync(exit.Token);
 
@@ -121,33 +121,5 @@ public sealed class DevStackCommandTests
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-    }
-
-    private static async Task<Dictionary<string, string>> ReadSettingsUntilReadyAsync(Process cli)
-    {
-        // Drain stderr (logs) so the child never blocks on a full pipe.
-        _ = cli.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(ReadyTimeout);
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (await cli.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
-        {
-            if (line == "ready")
-            {
-                return settings;
-            }
-
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            Assert.True(equals > 0, $"expected KEY=VALUE before 'ready', got '{line}'");
-            settings[line[..equals]] = line[(equals + 1)..];
-        }
-
-        throw new Xunit.Sdk.XunitException($"devstack ended its output without 'ready' (exit code {(cli.HasExited ? cli.ExitCode : -1)}).");
-    }
-
-    private static async Task SignalAsync(int processId, string signal)
-    {
-        using var kill = Process.Start("kill", [$"-{signal}", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
-        Assert.Equal(0, kill.ExitCode);
     }
 }

@@ -23,7 +23,7 @@ public sealed class ServeCommandTests
         using var cli = StartCli("serve", "--no-sample", "--port", "0");
         try
         {
-            var settings = await ReadSettingsUntilReadyAsync(cli);
+            var settings = await CliProcess.ReadSettingsUntilReadyAsync(cli, ReadyTimeout, "serve");
             foreach (var name in new[] { "Api__BaseUrl", "Api__FunctionKey", "Capture__Directory", "Mailbox__Url", "Webhooks__BaseUrl", "ServiceBus__ConnectionString", "Storage__ConnectionString" })
             {
                 Assert.True(settings.ContainsKey(name), $"{name} should be printed before ready");
@@ -65,7 +65,7 @@ public sealed class ServeCommandTests
             Assert.Contains("new.user@example.eu", mailbox, StringComparison.Ordinal);
 
             // 5. stop as a service manager would
-            await SignalAsync(cli.Id, "TERM");
+            await CliProcess.SignalAsync(cli.Id, "TERM");
             using var exit = new CancellationTokenSource(ExitTimeout);
             await cli.WaitForExitAsync(exit.Token);
             Assert.Equal(0, cli.ExitCode);
@@ -156,32 +156,5 @@ public sealed class ServeCommandTests
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-    }
-
-    private static async Task<Dictionary<string, string>> ReadSettingsUntilReadyAsync(Process cli)
-    {
-        _ = cli.StandardError.ReadToEndAsync(); // logs: drained so the child never blocks on a full pipe
-        using var deadline = new CancellationTokenSource(ReadyTimeout);
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (await cli.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
-        {
-            if (line == "ready")
-            {
-                return settings;
-            }
-
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            Assert.True(equals > 0, $"expected KEY=VALUE before 'ready', got '{line}'");
-            settings[line[..equals]] = line[(equals + 1)..];
-        }
-
-        throw new Xunit.Sdk.XunitException($"serve ended its output without 'ready' (exit code {(cli.HasExited ? cli.ExitCode : -1)}).");
-    }
-
-    private static async Task SignalAsync(int processId, string signal)
-    {
-        using var kill = Process.Start("kill", [$"-{signal}", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
-        Assert.Equal(0, kill.ExitCode);
     }
 }
