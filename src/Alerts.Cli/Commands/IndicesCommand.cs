@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Alerts.Compute.Engine;
+using Alerts.Compute.IndexSet;
 using Alerts.Compute.SupplyRisk;
 using Alerts.Pull.Statistics;
 using Alerts.Pull.Statistics.Scope;
@@ -39,12 +40,12 @@ public static class IndicesCommand
         ("FromYearAgo", "yearAgo", r => r.FromYearAgo),
     ];
 
-    /// <summary>Column order of the JSON and CSV output (DESIGN.md "Command line").</summary>
+    /// <summary>Column order of the JSON and CSV output (DESIGN.md "Command line"); the index fields are the index set's (<see cref="IndexFields"/>).</summary>
     public static IReadOnlyList<string> Fields { get; } =
     [
-        "reporter", "product", "flow", "period", "basis", "unit", "total", "suppliers", "hhi", "hhiNormalized", "cr1", "cr3", "topSupplier", "equivalentSuppliers", "entropy",
-        "window", "hhiFraction", "expEntropy", "monthsCovered", "complete", "fromAnnualData", "unreportedPartners",
-        .. ChangeFields("FromPrevious", "previous"), .. ChangeFields("FromYearAgo", "yearAgo"), .. SupplyColumns.Fields,
+        "reporter", "product", "flow", "period", "basis", "unit", .. IndexFields.Stored.Select(f => f.Name),
+        "window", .. IndexFields.Derived.Select(f => f.Name), "monthsCovered", "complete", "fromAnnualData", "unreportedPartners",
+        .. Changes.SelectMany(c => IndexFieldColumns.ChangeNames(c.Suffix, c.Prefix)), .. SupplyColumns.Fields,
     ];
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -145,7 +146,7 @@ public static class IndicesCommand
                 WriteCsv(output, rows, supply);
                 break;
             default:
-                WriteTable(output, rows, data, metrics, scope, parameters is not null);
+                IndicesTable.Write(output, rows, data, basis, window, metrics, scope, parameters is not null);
                 break;
         }
 
@@ -162,24 +163,18 @@ public static class IndicesCommand
         return Task.FromResult(0);
     }
 
-    private static IEnumerable<string> ChangeFields(string suffix, string prefix) =>
-    [
-        prefix + "Period", "hhiChange" + suffix, "hhiNormalizedChange" + suffix, "cr1Change" + suffix, "cr3Change" + suffix,
-        "equivalentSuppliersChange" + suffix, "entropyChange" + suffix, "suppliersChange" + suffix, "totalChange" + suffix, prefix + "TopSupplier",
-    ];
+    internal static string FlowName(TradeFlow flow) => flow == TradeFlow.Import ? "import" : "export";
 
-    private static string FlowName(TradeFlow flow) => flow == TradeFlow.Import ? "import" : "export";
+    internal static string BasisName(Basis basis) => basis == Basis.Weight ? "weight" : "value";
 
-    private static string BasisName(Basis basis) => basis == Basis.Weight ? "weight" : "value";
-
-    private static string WindowName(IndexWindow window) => window switch
+    internal static string WindowName(IndexWindow window) => window switch
     {
         IndexWindow.Monthly => "monthly",
         IndexWindow.Annual => "annual",
         _ => "rolling12",
     };
 
-    private static string Unit(WindowedIndices r) => r.Row.Basis == Basis.Weight ? "kg" : r.Currency;
+    internal static string Unit(WindowedIndices r) => r.Row.Basis == Basis.Weight ? "kg" : r.Currency;
 
     private static void WriteJson(StringWriter output, IReadOnlyList<WindowedIndices> rows, IReadOnlyList<SupplyColumns.RowSupply> supply)
     {
@@ -199,44 +194,16 @@ public static class IndicesCommand
                 w.WriteString("period", row.Period.ToString());
                 w.WriteString("basis", BasisName(row.Basis));
                 w.WriteString("unit", Unit(r));
-                w.WriteNumber("total", i.Total);
-                w.WriteNumber("suppliers", i.Suppliers);
-                w.WriteNumber("hhi", i.Hhi);
-                w.WriteNumber("hhiNormalized", i.HhiNormalized);
-                w.WriteNumber("cr1", i.Cr1);
-                w.WriteNumber("cr3", i.Cr3);
-                WriteStringOrNull(w, "topSupplier", i.TopSupplier);
-                w.WriteNumber("equivalentSuppliers", i.EquivalentSuppliers);
-                w.WriteNumber("entropy", i.Entropy);
+                IndexFieldColumns.WriteJson(w, IndexFields.Stored, i);
                 w.WriteString("window", WindowName(row.Window));
-                w.WriteNumber("hhiFraction", row.HhiFraction);
-                w.WriteNumber("expEntropy", row.ExpEntropy);
+                IndexFieldColumns.WriteJson(w, IndexFields.Derived, i);
                 w.WriteNumber("monthsCovered", row.MonthsCovered);
                 w.WriteBoolean("complete", row.IsComplete);
                 w.WriteBoolean("fromAnnualData", row.FromAnnualData);
                 w.WriteNumber("unreportedPartners", row.UnreportedPartners);
                 foreach (var (suffix, prefix, change) in Changes)
                 {
-                    if (change(r) is { } c)
-                    {
-                        w.WriteString(prefix + "Period", c.Against.ToString());
-                        w.WriteNumber("hhiChange" + suffix, c.Hhi);
-                        w.WriteNumber("hhiNormalizedChange" + suffix, c.HhiNormalized);
-                        w.WriteNumber("cr1Change" + suffix, c.Cr1);
-                        w.WriteNumber("cr3Change" + suffix, c.Cr3);
-                        w.WriteNumber("equivalentSuppliersChange" + suffix, c.EquivalentSuppliers);
-                        w.WriteNumber("entropyChange" + suffix, c.Entropy);
-                        w.WriteNumber("suppliersChange" + suffix, c.Suppliers);
-                        w.WriteNumber("totalChange" + suffix, c.Total);
-                        WriteStringOrNull(w, prefix + "TopSupplier", c.TopSupplierBefore);
-                    }
-                    else
-                    {
-                        foreach (var field in ChangeFields(suffix, prefix))
-                        {
-                            w.WriteNull(field);
-                        }
-                    }
+                    IndexFieldColumns.WriteChangeJson(w, suffix, prefix, change(r));
                 }
 
                 SupplyColumns.WriteJson(w, supply[n]);
@@ -261,18 +228,6 @@ public static class IndicesCommand
         output.Write('\n');
     }
 
-    private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
-
     private static void WriteCsv(StringWriter output, IReadOnlyList<WindowedIndices> rows, IReadOnlyList<SupplyColumns.RowSupply> supply)
     {
         output.Write(string.Join(",", Fields));
@@ -286,66 +241,17 @@ public static class IndicesCommand
             cells.Clear();
             cells.AddRange([
                 row.Reporter, row.Product, FlowName(row.Flow), row.Period.ToString(), BasisName(row.Basis), Unit(r),
-                i.Total.ToString(CultureInfo.InvariantCulture), i.Suppliers.ToString(CultureInfo.InvariantCulture),
-                D(i.Hhi), D(i.HhiNormalized), D(i.Cr1), D(i.Cr3), i.TopSupplier ?? string.Empty, D(i.EquivalentSuppliers), D(i.Entropy),
-                WindowName(row.Window), D(row.HhiFraction), D(row.ExpEntropy), row.MonthsCovered.ToString(CultureInfo.InvariantCulture),
+                .. IndexFieldColumns.Csv(IndexFields.Stored, i),
+                WindowName(row.Window), .. IndexFieldColumns.Csv(IndexFields.Derived, i), row.MonthsCovered.ToString(CultureInfo.InvariantCulture),
                 row.IsComplete ? "true" : "false", row.FromAnnualData ? "true" : "false", row.UnreportedPartners.ToString(CultureInfo.InvariantCulture)]);
             foreach (var (suffix, prefix, change) in Changes)
             {
-                if (change(r) is { } c)
-                {
-                    cells.AddRange([
-                        c.Against.ToString(), D(c.Hhi), D(c.HhiNormalized), D(c.Cr1), D(c.Cr3), D(c.EquivalentSuppliers), D(c.Entropy),
-                        c.Suppliers.ToString(CultureInfo.InvariantCulture), c.Total.ToString(CultureInfo.InvariantCulture), c.TopSupplierBefore ?? string.Empty]);
-                }
-                else
-                {
-                    cells.AddRange(ChangeFields(suffix, prefix).Select(_ => string.Empty));
-                }
+                cells.AddRange(IndexFieldColumns.ChangeCsv(suffix, prefix, change(r)));
             }
 
             cells.AddRange(SupplyColumns.CsvCells(supply[n]));
             output.Write(string.Join(",", cells));
             output.Write('\n');
         }
-    }
-
-    private static string D(double x) => x.ToString("R", CultureInfo.InvariantCulture);
-
-    private static void WriteTable(StringWriter output, IReadOnlyList<WindowedIndices> rows, TradeDataSet data, SupplyMetrics metrics, PartnerScopeKind scope, bool parametersGiven)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 200;
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title($"{data.Source} {data.Format} - {data.Origin} - vintage {data.Vintage}");
-        foreach (var c in new[] { "reporter", "product", "flow", "period", "window", "basis", "total", "N", "HHI", "HHI norm", "CR1", "CR3", "top", "equiv.", "entropy", "months", "dHHI prev", "dHHI year", "top prev" })
-        {
-            table.AddColumn(new TableColumn(c).RightAligned());
-        }
-
-        foreach (var r in rows)
-        {
-            var i = r.Indices;
-            var row = r.Row;
-            table.AddRow(
-                row.Reporter, row.Product, FlowName(row.Flow), row.Period.ToString(), WindowName(row.Window), BasisName(row.Basis),
-                string.Create(CultureInfo.InvariantCulture, $"{i.Total:N0} {Unit(r)}"), i.Suppliers.ToString(CultureInfo.InvariantCulture),
-                i.Hhi.ToString("F0", CultureInfo.InvariantCulture), i.HhiNormalized.ToString("F3", CultureInfo.InvariantCulture),
-                i.Cr1.ToString("P1", CultureInfo.InvariantCulture), i.Cr3.ToString("P1", CultureInfo.InvariantCulture),
-                i.TopSupplier ?? "-", i.EquivalentSuppliers.ToString("F2", CultureInfo.InvariantCulture), i.Entropy.ToString("F3", CultureInfo.InvariantCulture),
-                row.IsComplete ? row.MonthsCovered.ToString(CultureInfo.InvariantCulture) : row.MonthsCovered.ToString(CultureInfo.InvariantCulture) + "*",
-                r.FromPrevious is { } p ? p.Hhi.ToString("+0;-0;0", CultureInfo.InvariantCulture) : "-",
-                r.FromYearAgo is { } y ? y.Hhi.ToString("+0;-0;0", CultureInfo.InvariantCulture) : "-",
-                r.FromPrevious?.TopSupplierBefore ?? "-");
-        }
-
-        console.Write(table);
-        SupplyColumns.WriteTables(console, rows, metrics, scope, parametersGiven);
     }
 }
