@@ -43,7 +43,8 @@ internal static class IndicesTable
         console.Profile.Width = Width;
         var table = new Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape($"{data.Source} {data.Format} - {data.Origin} - vintage {data.Vintage}"))
-            .Caption(Markup.Escape($"basis {IndicesCommand.BasisName(basis)}, window {window.ToName()}; * = fewer than 12 months; more fields: --format json|csv"));
+            .Caption(Markup.Escape($"basis {IndicesCommand.BasisName(basis)} ({string.Join("/", rows.Select(IndicesCommand.Unit).Distinct(StringComparer.Ordinal).DefaultIfEmpty(basis == Basis.Weight ? "kg" : "-"))}), "
+                + $"window {window.ToName()}; * = fewer than 12 months; more fields: --format json|csv"));
         foreach (var header in (string[])["reporter", "product", "flow", "period"])
         {
             table.AddColumn(new TableColumn(header).PadLeft(0));
@@ -64,6 +65,6 @@ internal static class IndicesTable
         }
 
         console.Write(table);
-        SupplyColumns.WriteTables(console, rows, metrics, scope, parametersGiven);
+        SupplyTables.Write(console, rows, metrics, scope, parametersGiven);
     }
 }

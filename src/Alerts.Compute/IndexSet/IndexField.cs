@@ -39,15 +39,15 @@ public sealed class IndexField
         this.delta = delta;
     }
 
-    /// <summary>Name in the CLI's JSON and CSV, the HTTP API's JSON and rules (<c>hhiNormalized</c>).</summary>
+    /// <summary>Name in the CLI's JSON and CSV, the HTTP API's JSON and rules (<c>hhi</c>).</summary>
     public string Name { get; }
 
-    /// <summary>Column of the <c>indices</c> table (<c>HhiNormalized</c>) for the fields in <see cref="IndexFields.Stored"/>.</summary>
+    /// <summary>Column of the <c>indices</c> table (<c>Hhi</c>) for the fields in <see cref="IndexFields.Stored"/>.</summary>
     public string Column { get; }
 
     public IndexFieldKind Kind { get; }
 
-    /// <summary>Short name used in the descriptions of its change metrics ("normalized HHI").</summary>
+    /// <summary>Short name used in the descriptions of its change metrics ("largest supplier's share").</summary>
     public string Label { get; }
 
     /// <summary>What it is, with its range: the rule metric's description.</summary>
