@@ -144,8 +144,8 @@ public sealed class IndicesStore
         }
 
         foreach (var (name, value) in IndexColumns.Numbers(i)
-            .Concat(StoredChange.Deltas(r.ChangeFromPrevious, "ChangeFromPrevious"))
-            .Concat(StoredChange.Deltas(r.ChangeFromYearAgo, "ChangeFromYearAgo")))
+            .Concat(StoredChange.Deltas(r.ChangeFromPrevious, "FromPrevious"))
+            .Concat(StoredChange.Deltas(r.ChangeFromYearAgo, "FromYearAgo")))
         {
             if (!double.IsFinite(value))
             {

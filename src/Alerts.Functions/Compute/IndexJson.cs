@@ -21,13 +21,18 @@ public static class IndexJson
 
         if (info.Type == typeof(IndexSummary))
         {
+            Remove(info, "indices");
             Insert(info, At(info, "window"), IndexFields.Stored, field => row => field.Value(((IndexSummary)row).Indices));
         }
         else if (info.Type == typeof(IndexChangeSummary))
         {
+            Remove(info, "change");
             Insert(info, At(info, "against") + 1, IndexFields.Changed, field => row => field.Change(((IndexChangeSummary)row).Change));
         }
     }
+
+    // The carrier property is [JsonIgnore]d (never written) but still listed in the contract: it is replaced by its fields.
+    private static void Remove(JsonTypeInfo info, string name) => info.Properties.RemoveAt(At(info, name));
 
     private static int At(JsonTypeInfo info, string name)
     {
