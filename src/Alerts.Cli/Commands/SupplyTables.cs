@@ -23,8 +23,10 @@ internal static class SupplyTables
 
     private static void WriteCrma(IAnsiConsole console, IReadOnlyList<WindowedIndices> rows, SupplyMetrics metrics, PartnerScopeKind scope)
     {
-        var crma = new Table().Border(TableBorder.Rounded).Title("CRMA shares (top third country; Regulation (EU) 2024/1252 Art. 5: 65% of consumption)");
-        foreach (var c in new[] { "reporter", "product", "year", "top", "import share", "consumption share", "exports kg", "production kg", "apparent consumption kg" })
+        // Headers no wider than their figures, so the table fits without breaking a word.
+        var crma = new Table().Border(TableBorder.Rounded).Title("CRMA shares (top third country; Regulation (EU) 2024/1252 Art. 5: 65% of consumption)")
+            .Caption("import / cons. = share of imports / of apparent consumption; kg; more: --format json|csv");
+        foreach (var c in new[] { "reporter", "product", "year", "top", "import", "cons.", "exports", "production" })
         {
             crma.AddColumn(new TableColumn(c).PadLeft(0));
         }
@@ -42,7 +44,7 @@ internal static class SupplyTables
             crma.AddRow(
                 Markup.Escape(row.Reporter), Markup.Escape(row.Product), row.Period.ToString(),
                 Markup.Escape(s.Crma?.TopSupplier ?? "-"), P(s.Crma is { Partners.Count: > 0 } c ? c.TopImportShare : null), P(s.Crma?.TopConsumptionShare),
-                Kg(s.Crma is { ExportsReported: true } e ? e.Exports : null), Kg(s.Crma?.Production), Kg(s.Crma?.ApparentConsumption));
+                Kg(s.Crma is { ExportsReported: true } e ? e.Exports : null), Kg(s.Crma?.Production));
             notes.Add($"{row.Reporter} {row.Product} {row.Period}: {s.CrmaNote}");
         }
 
@@ -58,8 +60,9 @@ internal static class SupplyTables
         foreach (var r in metrics.SupplyRisk)
         {
             var risk = new Table().Border(TableBorder.Rounded)
-                .Title(Markup.Escape($"EU supply risk of {r.Material} {r.Year} (2017 criticality method; threshold 1)"));
-            foreach (var c in new[] { "stage", "SR", "HHI_WGI global", "HHI_WGI EU", "IR", "EoL-RIR", "SI", "worst", "indicative" })
+                .Title(Markup.Escape($"EU supply risk of {r.Material} {r.Year} (2017 criticality method; threshold 1)"))
+                .Caption("HHI_WGI global and EU; EoL = EoL-RIR; worst = the bottleneck stage");
+            foreach (var c in new[] { "stage", "SR", "HHI_WGI", "EU", "IR", "EoL", "SI", "worst", "indicative" })
             {
                 risk.AddColumn(new TableColumn(c).PadLeft(0));
             }
