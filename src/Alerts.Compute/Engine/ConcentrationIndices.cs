@@ -30,7 +30,7 @@ public sealed record ConcentrationIndices(
     public double ExpEntropy => Suppliers == 0 ? 0 : Math.Exp(Entropy);
 
     /// <summary>The indices of an engine row, with its suppliers by share.</summary>
-    internal static ConcentrationIndices Of(IndexRow row, IReadOnlyList<SupplierShare> shares) => new(
+    public static ConcentrationIndices Of(IndexRow row, IReadOnlyList<SupplierShare> shares) => new(
         row.Total, row.Suppliers, row.Hhi, row.HhiNormalized, row.Cr1, row.Cr3, row.TopSupplier, row.EquivalentSuppliers, row.Entropy, shares);
 
     /// <summary>The indices of the kernel's values, with the top supplier's code and the suppliers by share.</summary>
