@@ -108,7 +108,7 @@ public sealed class CommoditySeriesTests(PipelineStack p) : IClassFixture<Pipeli
         var result = await p.RecalculateAsync("""{"commodities":["graphite"],"force":true}""");
         Assert.Equal(["250410", "250490", "graphite/ore"], result.Products.Select(o => o.Product));
         Assert.Equal(ProductStatus.Fetched, result.Products[2].Status);
-        Assert.Equal(expectedHhi, Assert.Single(result.Indices, i => i.Product == "graphite/ore" && i.Basis == "weight" && i.Period == "2024").Indices.Hhi, 6);
+        Assert.Equal(expectedHhi, Assert.Single(result.Indices, i => i.Product == "graphite/ore" && i.Basis == "weight" && i.Period == "2024").Index("hhi"), 6);
         Assert.Empty(result.AlertChanges); // forced, same data: the alert is still firing, no new event
     }
 
