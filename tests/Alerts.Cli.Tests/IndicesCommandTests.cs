@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Alerts.Cli.Commands;
 using Alerts.Compute.Engine;
 using Alerts.Pull.Statistics;
@@ -83,6 +84,23 @@ public sealed class IndicesCommandTests
         Assert.Equal(0, code);
         Assert.Contains("811292", output, StringComparison.Ordinal);
         Assert.Contains("CN", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("comext/850511.json")]
+    [InlineData("crma/eu-ree-2024.csv", "--production", "crma/production.csv", "--supply-risk", "crma/supply-risk.json")]
+    public async Task RunAsync_Table_FitsAn80ColumnTerminalAndShowsTheHeadlineFields(string input, params string[] options)
+    {
+        var args = new List<string> { "--input", SampleFiles.Get(input) };
+        args.AddRange(options.Select(o => o.StartsWith("--", StringComparison.Ordinal) ? o : SampleFiles.Get(o)));
+
+        var (code, output, error) = await RunAsync([.. args]);
+
+        Assert.True(code == 0, error);
+        Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, $"wider than 80 columns: '{line}'"));
+        var header = output.Split('\n').First(l => l.Contains("reporter", StringComparison.Ordinal));
+        Assert.Matches(@"reporter\s*│product\s*│flow\s*│period\s*│\s*total\s*│N\s*│\s*HHI\s*│\s*CR1\s*│\s*CR3\s*│top", header);
+        Assert.Contains("more fields: --format json|csv", Regex.Replace(output, @"\s+", " "), StringComparison.Ordinal);
     }
 
     [Theory]

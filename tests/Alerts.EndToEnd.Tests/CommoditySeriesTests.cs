@@ -80,7 +80,7 @@ public sealed class CommoditySeriesTests(PipelineStack p) : IClassFixture<Pipeli
         Assert.NotNull(await p.Pipeline.Get<PullStateStore>().GetAsync("comext", GraphiteOre, CancellationToken.None));
         var stored = Assert.IsAssignableFrom<IEnumerable<IndexSummary>>(Assert.IsType<OkObjectResult>(await p.Function<IndicesFunction>().GetCommodityIndices(
             PipelineStack.Request("GET", "/api/indices/graphite/ore", null, null), "graphite", "Ore", CancellationToken.None)).Value);
-        Assert.Equal(expectedHhi, Assert.Single(stored, i => i.Basis == "weight").Hhi, 6);
+        Assert.Equal(expectedHhi, Assert.Single(stored, i => i.Basis == "weight").Indices.Hhi, 6);
         var badStage = Assert.IsType<ObjectResult>(await p.Function<IndicesFunction>().GetCommodityIndices(
             PipelineStack.Request("GET", "/api/indices/graphite/flakes", null, null), "graphite", "flakes", CancellationToken.None));
         Assert.Equal(400, Assert.IsAssignableFrom<ProblemDetails>(badStage.Value).Status);
@@ -108,7 +108,7 @@ public sealed class CommoditySeriesTests(PipelineStack p) : IClassFixture<Pipeli
         var result = await p.RecalculateAsync("""{"commodities":["graphite"],"force":true}""");
         Assert.Equal(["250410", "250490", "graphite/ore"], result.Products.Select(o => o.Product));
         Assert.Equal(ProductStatus.Fetched, result.Products[2].Status);
-        Assert.Equal(expectedHhi, Assert.Single(result.Indices, i => i.Product == "graphite/ore" && i.Basis == "weight" && i.Period == "2024").Hhi, 6);
+        Assert.Equal(expectedHhi, Assert.Single(result.Indices, i => i.Product == "graphite/ore" && i.Basis == "weight" && i.Period == "2024").Index("hhi"), 6);
         Assert.Empty(result.AlertChanges); // forced, same data: the alert is still firing, no new event
     }
 

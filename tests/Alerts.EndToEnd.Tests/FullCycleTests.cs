@@ -73,7 +73,7 @@ public sealed class FullCycleTests(PipelineStack p) : IClassFixture<PipelineStac
         Assert.Equal(("firing", "850511", "crma-single-country"), (alert.State, alert.Product, alert.RuleId));
         var stored = Assert.IsAssignableFrom<IEnumerable<IndexSummary>>(Assert.IsType<OkObjectResult>(await p.Function<IndicesFunction>().GetIndices(
             PipelineStack.Request("GET", "/api/indices/850511", null, null), "850511", CancellationToken.None)).Value);
-        Assert.Equal(expected / 100, Assert.Single(stored, i => i.Basis == "weight").Cr1, 12);
+        Assert.Equal(expected / 100, Assert.Single(stored, i => i.Basis == "weight").Indices.Cr1, 12);
 
         // A second pull without new data: nothing recomputed, nothing routed, nothing delivered.
         var mailCount = mails.Count;

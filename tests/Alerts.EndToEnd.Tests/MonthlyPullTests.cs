@@ -78,7 +78,7 @@ public sealed class MonthlyPullTests(MonthlyPipelineStack p) : IClassFixture<Mon
             await p.Function<IndicesFunction>().GetIndices(request, "850511", CancellationToken.None)).Value).ToList();
         var weight = Assert.Single(rows, r => r.Basis == "weight");
         Assert.Equal(("rolling12", "2024-06", 6, false), (weight.Window, weight.Period, weight.MonthsCovered, weight.Complete));
-        Assert.Equal(("2024-05", change.Hhi, change.Cr1), (weight.ChangeFromPrevious!.Against, weight.ChangeFromPrevious.Hhi, weight.ChangeFromPrevious.Cr1));
+        Assert.Equal(("2024-05", change.Hhi, change.Cr1), (weight.ChangeFromPrevious!.Against, weight.ChangeFromPrevious.Change.Hhi, weight.ChangeFromPrevious.Change.Cr1));
         Assert.Null(weight.ChangeFromYearAgo);
         Assert.All(rows, r => Assert.Equal("rolling12", r.Window));
     }

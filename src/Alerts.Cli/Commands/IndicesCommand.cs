@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Alerts.Compute.Engine;
+using Alerts.Compute.IndexSet;
 using Alerts.Compute.SupplyRisk;
 using Alerts.Pull.Statistics;
 using Alerts.Pull.Statistics.Scope;
@@ -35,12 +36,15 @@ public static class IndicesCommand
 
     private const string Usage = "usage: alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all] [--window published|annual|rolling12|monthly] [--commodity ID[/STAGE]] [--catalog FILE] [--production FILE] [--wgi FILE] [--supply-risk FILE] [--columns changes,crma,supply-risk|all] [--output FILE]";
 
-    /// <summary>Column order of the JSON and CSV output.</summary>
+    /// <summary>Per change (previous period, year ago): the field-name suffix and prefix.</summary>
+    private static readonly (string Suffix, string Prefix)[] Changes = [("FromPrevious", "previous"), ("FromYearAgo", "yearAgo")];
+
+    /// <summary>Column order of the JSON and CSV output; the index fields are the index set's (<see cref="IndexFields"/>).</summary>
     public static IReadOnlyList<string> Fields { get; } =
     [
-        "reporter", "product", "flow", "period", "basis", "unit", "total", "suppliers", "hhi", "hhiNormalized", "cr1", "cr3", "topSupplier", "equivalentSuppliers", "entropy",
-        "window", "hhiFraction", "expEntropy", "monthsCovered", "complete", "fromAnnualData", "unreportedPartners",
-        .. ChangeFields("FromPrevious", "previous"), .. ChangeFields("FromYearAgo", "yearAgo"), .. SupplyColumns.Fields,
+        "reporter", "product", "flow", "period", "basis", "unit", .. IndexFields.Stored.Select(f => f.Name),
+        "window", .. IndexFields.Derived.Select(f => f.Name), "monthsCovered", "complete", "fromAnnualData", "unreportedPartners",
+        .. Changes.SelectMany(c => IndexFieldColumns.ChangeNames(c.Suffix, c.Prefix)), .. SupplyColumns.Fields,
     ];
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -178,7 +182,7 @@ public static class IndicesCommand
         {
             if (format == "table")
             {
-                WriteTable(text, rows, data, metrics, scope, parameters is not null);
+                IndicesTable.Write(text, rows, data, basis, window, metrics, scope, parameters is not null);
                 return;
             }
 
@@ -193,59 +197,17 @@ public static class IndicesCommand
         }));
     }
 
-    private static IEnumerable<string> ChangeFields(string suffix, string prefix) =>
-    [
-        prefix + "Period", "hhiChange" + suffix, "hhiNormalizedChange" + suffix, "cr1Change" + suffix, "cr3Change" + suffix,
-        "equivalentSuppliersChange" + suffix, "entropyChange" + suffix, "suppliersChange" + suffix, "totalChange" + suffix, prefix + "TopSupplier",
-    ];
+    internal static string FlowName(TradeFlow flow) => flow == TradeFlow.Import ? "import" : "export";
 
-    private static string FlowName(TradeFlow flow) => flow == TradeFlow.Import ? "import" : "export";
+    internal static string BasisName(Basis basis) => basis == Basis.Weight ? "weight" : "value";
 
-    private static string BasisName(Basis basis) => basis == Basis.Weight ? "weight" : "value";
-
-    private static string WindowName(IndexWindow window) => window switch
+    internal static string WindowName(IndexWindow window) => window switch
     {
         IndexWindow.Monthly => "monthly",
         IndexWindow.Annual => "annual",
         _ => "rolling12",
     };
 
-    private static string Unit(WindowedIndices r) => r.Row.Basis == Basis.Weight ? "kg" : r.Currency;
+    internal static string Unit(WindowedIndices r) => r.Row.Basis == Basis.Weight ? "kg" : r.Currency;
 
-    private static void WriteTable(TextWriter output, IReadOnlyList<WindowedIndices> rows, TradeDataSet data, SupplyMetrics metrics, PartnerScopeKind scope, bool parametersGiven)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 200;
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title($"{data.Source} {data.Format} - {data.Origin} - vintage {data.Vintage}");
-        foreach (var c in new[] { "reporter", "product", "flow", "period", "window", "basis", "total", "N", "HHI", "HHI norm", "CR1", "CR3", "top", "equiv.", "entropy", "months", "dHHI prev", "dHHI year", "top prev" })
-        {
-            table.AddColumn(new TableColumn(c).RightAligned());
-        }
-
-        foreach (var r in rows)
-        {
-            var i = r.Indices;
-            var row = r.Row;
-            table.AddRow(
-                row.Reporter, row.Product, FlowName(row.Flow), row.Period.ToString(), WindowName(row.Window), BasisName(row.Basis),
-                string.Create(CultureInfo.InvariantCulture, $"{i.Total:N0} {Unit(r)}"), i.Suppliers.ToString(CultureInfo.InvariantCulture),
-                i.Hhi.ToString("F0", CultureInfo.InvariantCulture), i.HhiNormalized.ToString("F3", CultureInfo.InvariantCulture),
-                i.Cr1.ToString("P1", CultureInfo.InvariantCulture), i.Cr3.ToString("P1", CultureInfo.InvariantCulture),
-                i.TopSupplier ?? "-", i.EquivalentSuppliers.ToString("F2", CultureInfo.InvariantCulture), i.Entropy.ToString("F3", CultureInfo.InvariantCulture),
-                row.IsComplete ? row.MonthsCovered.ToString(CultureInfo.InvariantCulture) : row.MonthsCovered.ToString(CultureInfo.InvariantCulture) + "*",
-                r.FromPrevious is { } p ? p.Hhi.ToString("+0;-0;0", CultureInfo.InvariantCulture) : "-",
-                r.FromYearAgo is { } y ? y.Hhi.ToString("+0;-0;0", CultureInfo.InvariantCulture) : "-",
-                r.FromPrevious?.TopSupplierBefore ?? "-");
-        }
-
-        console.Write(table);
-        SupplyColumns.WriteTables(console, rows, metrics, scope, parametersGiven);
-    }
 }

@@ -81,8 +81,7 @@ internal static class IndicesFastPath
     }
 
     private static WindowedIndices Indexed(IndexRow row, IReadOnlyList<SupplierShare> shares) =>
-        new(row, ComextIndicators.Currency, new ConcentrationIndices(
-            row.Total, row.Suppliers, row.Hhi, row.HhiNormalized, row.Cr1, row.Cr3, row.TopSupplier, row.EquivalentSuppliers, row.Entropy, shares));
+        new(row, ComextIndicators.Currency, ConcentrationIndices.Of(row, shares));
 
     /// <summary>
     /// A series' rows as the general path gives them: published annual rows only where the data has that year as a

@@ -4,7 +4,6 @@ using Alerts.Compute.Engine;
 using Alerts.Compute.SupplyRisk;
 using Alerts.Pull.Statistics;
 using Alerts.Pull.Statistics.Scope;
-using Spectre.Console;
 
 namespace Alerts.Cli.Commands;
 
@@ -137,71 +136,6 @@ internal static class SupplyColumns
         }
     }
 
-    /// <summary>The table output's CRMA table (annual import rows) and supply-risk table (every material computed).</summary>
-    public static void WriteTables(IAnsiConsole console, IReadOnlyList<WindowedIndices> rows, SupplyMetrics metrics, PartnerScopeKind scope, bool parametersGiven)
-    {
-        var crma = new Table().Border(TableBorder.Rounded).Title("CRMA shares (top third country; Regulation (EU) 2024/1252 Art. 5 benchmark 65% of consumption)");
-        foreach (var c in new[] { "reporter", "product", "year", "basis", "top", "import share", "consumption share", "exports", "production", "apparent consumption", "note" })
-        {
-            crma.AddColumn(new TableColumn(c));
-        }
-
-        foreach (var r in rows)
-        {
-            var s = For(r, metrics, scope);
-            if (s.CrmaNote is null)
-            {
-                continue;
-            }
-
-            var row = r.Row;
-            crma.AddRow(
-                Markup.Escape(row.Reporter), Markup.Escape(row.Product), row.Period.ToString(), row.Basis == Basis.Weight ? "weight" : "value",
-                Markup.Escape(s.Crma?.TopSupplier ?? "-"), P(s.Crma is { Partners.Count: > 0 } c ? c.TopImportShare : null), P(s.Crma?.TopConsumptionShare),
-                Kg(s.Crma is { ExportsReported: true } e ? e.Exports : null), Kg(s.Crma?.Production), Kg(s.Crma?.ApparentConsumption), Markup.Escape(s.CrmaNote));
-        }
-
-        if (crma.Rows.Count > 0)
-        {
-            console.Write(crma);
-        }
-
-        if (!parametersGiven)
-        {
-            return;
-        }
-
-        var first = metrics.SupplyRisk.FirstOrDefault();
-        var risk = new Table().Border(TableBorder.Rounded).Title("EU supply risk (2017 criticality method; threshold 1)");
-        if (first is not null)
-        {
-            risk.Caption(Markup.Escape($"WGI: {first.WgiSource}, {first.WgiVintage}, {first.WgiDimension}"));
-        }
-
-        foreach (var c in new[] { "material", "year", "stage", "SR", "HHI_WGI global", "HHI_WGI EU", "IR", "EoL-RIR", "SI", "bottleneck", "indicative", "defaults used" })
-        {
-            risk.AddColumn(new TableColumn(c));
-        }
-
-        foreach (var r in metrics.SupplyRisk)
-        {
-            foreach (var s in r.Stages)
-            {
-                risk.AddRow(
-                    Markup.Escape(r.Material), r.Year.ToString(CultureInfo.InvariantCulture), SupplyMetricsCalculator.Name(s.Stage), F(s.SupplyRisk),
-                    F(s.HhiWgiGlobal), F(s.HhiWgiEu), F(s.ImportReliance), F(s.EolRir), F(s.SubstitutionIndex),
-                    s.Stage == r.Bottleneck ? "yes" : "-", s.IsIndicative || r.OmittedStages.Count > 0 ? "indicative" : "-",
-                    Markup.Escape(string.Join("; ", s.Defaults.Concat(r.OmittedStages.Select(o => "stage left out: " + o)))));
-            }
-        }
-
-        console.Write(risk);
-        foreach (var n in metrics.Notes)
-        {
-            console.WriteLine(Markup.Escape("supply risk of " + n));
-        }
-    }
-
     // Every stage's defaults, since the indicative flag and the bottleneck are the whole result's.
     private static List<string> Defaults(SupplyRiskResult r) =>
         [.. r.Stages.SelectMany(s => s.Defaults.Select(d => SupplyMetricsCalculator.Name(s.Stage) + ": " + d))];
@@ -262,10 +196,4 @@ internal static class SupplyColumns
         text is null ? string.Empty
         : text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
         : text;
-
-    private static string P(double? x) => x?.ToString("P1", CultureInfo.InvariantCulture) ?? "-";
-
-    private static string F(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
-
-    private static string Kg(decimal? x) => x is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:N0} kg") : "-";
 }

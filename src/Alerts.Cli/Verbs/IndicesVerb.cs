@@ -17,7 +17,8 @@ internal sealed class IndicesVerb : AsyncCommand<IndicesVerb.Settings>
         public string? Input { get; init; }
 
         [CommandOption("--format <FORMAT>")]
-        [Description("table, json or csv.")]
+        [Description("table (fits 80 columns: reporter, product, flow, period, total, suppliers, HHI, CR1, CR3, top supplier), "
+            + "json or csv (every field: also normalized HHI, equivalent suppliers, entropy, changes, coverage, CRMA and supply risk).")]
         [DefaultValue("table")]
         public string? Format { get; init; }
 

@@ -43,16 +43,6 @@ public static class ConcentrationCalculator
             shares.Add(new SupplierShare(codes[rank.Partner], amount, (double)(amount / v.Total)));
         }
 
-        return new ConcentrationIndices(
-            v.Total,
-            v.Suppliers,
-            v.HhiFraction * 10000d,
-            v.HhiNormalized,
-            v.Cr1,
-            v.Cr3,
-            v.TopPartner < 0 ? null : codes[v.TopPartner],
-            v.EquivalentSuppliers,
-            v.Entropy,
-            shares);
+        return ConcentrationIndices.Of(v, v.TopPartner < 0 ? null : codes[v.TopPartner], shares);
     }
 }

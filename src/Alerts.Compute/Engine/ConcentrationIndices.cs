@@ -1,6 +1,6 @@
 namespace Alerts.Compute.Engine;
 
-/// <summary>Concentration of one total over its suppliers (definitions: Engine/README.md).</summary>
+/// <summary>Concentration of one total over its suppliers; its fields are declared for every output in <c>IndexSet/IndexFields</c>.</summary>
 /// <param name="Total">Sum of the supplier amounts.</param>
 /// <param name="Suppliers">Number of suppliers with a positive amount.</param>
 /// <param name="Hhi">Herfindahl-Hirschman index on percentage shares, 0..10000.</param>
@@ -28,6 +28,14 @@ public sealed record ConcentrationIndices(
 
     /// <summary>exp(entropy), at least <see cref="EquivalentSuppliers"/>; 0 without suppliers.</summary>
     public double ExpEntropy => Suppliers == 0 ? 0 : Math.Exp(Entropy);
+
+    /// <summary>The indices of an engine row, with its suppliers by share.</summary>
+    public static ConcentrationIndices Of(IndexRow row, IReadOnlyList<SupplierShare> shares) => new(
+        row.Total, row.Suppliers, row.Hhi, row.HhiNormalized, row.Cr1, row.Cr3, row.TopSupplier, row.EquivalentSuppliers, row.Entropy, shares);
+
+    /// <summary>The indices of the kernel's values, with the top supplier's code and the suppliers by share.</summary>
+    internal static ConcentrationIndices Of(in IndexValues v, string? topSupplier, IReadOnlyList<SupplierShare> shares) => new(
+        v.Total, v.Suppliers, v.HhiFraction * 10000d, v.HhiNormalized, v.Cr1, v.Cr3, topSupplier, v.EquivalentSuppliers, v.Entropy, shares);
 }
 
 /// <summary>A supplier's share of the total, fraction 0..1.</summary>

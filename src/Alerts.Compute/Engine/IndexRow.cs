@@ -75,4 +75,31 @@ public sealed record IndexRow
     public IndexChange? ChangeFromYearAgo { get; init; }
 
     public SeriesKey Series => new(Reporter, Product, Flow);
+
+    /// <summary>A row from the kernel's values (the one place the engine's rows are dressed with every index).</summary>
+    internal static IndexRow Of(
+        string reporter, string product, TradeFlow flow, Basis basis, IndexWindow window, Period period, in IndexValues v, string? topSupplier,
+        int monthsCovered, bool fromAnnualData, IndexChange? changeFromPrevious, IndexChange? changeFromYearAgo) => new()
+    {
+        Reporter = reporter,
+        Product = product,
+        Flow = flow,
+        Basis = basis,
+        Window = window,
+        Period = period,
+        Total = v.Total,
+        Suppliers = v.Suppliers,
+        UnreportedPartners = v.UnreportedPartners,
+        Hhi = v.HhiFraction * 10000d,
+        HhiNormalized = v.HhiNormalized,
+        Cr1 = v.Cr1,
+        Cr3 = v.Cr3,
+        TopSupplier = topSupplier,
+        EquivalentSuppliers = v.EquivalentSuppliers,
+        Entropy = v.Entropy,
+        MonthsCovered = monthsCovered,
+        FromAnnualData = fromAnnualData,
+        ChangeFromPrevious = changeFromPrevious,
+        ChangeFromYearAgo = changeFromYearAgo,
+    };
 }

@@ -206,29 +206,19 @@ internal sealed class SeriesComputer
     private IndexRow Build(SeriesState s, int bi, IndexWindow window, Period period, in IndexValues v, int covered, bool fromAnnual, IndexRow? previous, IndexRow? yearAgo)
     {
         var hhi = v.HhiFraction * 10000d;
-        return new IndexRow
-        {
-            Reporter = s.Reporter,
-            Product = s.Product,
-            Flow = s.Flow,
-            Basis = bases[bi] == 0 ? Basis.Weight : Basis.Value,
-            Window = window,
-            Period = period,
-            Total = v.Total,
-            Suppliers = v.Suppliers,
-            UnreportedPartners = v.UnreportedPartners,
-            Hhi = hhi,
-            HhiNormalized = v.HhiNormalized,
-            Cr1 = v.Cr1,
-            Cr3 = v.Cr3,
-            TopSupplier = v.TopPartner < 0 ? null : partners.Codes[v.TopPartner],
-            EquivalentSuppliers = v.EquivalentSuppliers,
-            Entropy = v.Entropy,
-            MonthsCovered = covered,
-            FromAnnualData = fromAnnual,
-            ChangeFromPrevious = previous is null ? null : IndexChange.Between(v, hhi, previous),
-            ChangeFromYearAgo = yearAgo is null ? null : IndexChange.Between(v, hhi, yearAgo),
-        };
+        return IndexRow.Of(
+            s.Reporter,
+            s.Product,
+            s.Flow,
+            bases[bi] == 0 ? Basis.Weight : Basis.Value,
+            window,
+            period,
+            v,
+            v.TopPartner < 0 ? null : partners.Codes[v.TopPartner],
+            covered,
+            fromAnnual,
+            previous is null ? null : IndexChange.Between(v, hhi, previous),
+            yearAgo is null ? null : IndexChange.Between(v, hhi, yearAgo));
     }
 
     private static Period Month(int m) => new(m / 12, (m % 12) + 1);

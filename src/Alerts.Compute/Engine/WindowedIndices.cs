@@ -57,9 +57,7 @@ public sealed record WindowedIndices(IndexRow Row, string Currency, Concentratio
                 }
 
                 var shares = engine.Shares(row.Series, basis, row.Window, row.Period);
-                var indices = new ConcentrationIndices(
-                    row.Total, row.Suppliers, row.Hhi, row.HhiNormalized, row.Cr1, row.Cr3, row.TopSupplier, row.EquivalentSuppliers, row.Entropy, shares);
-                result.Add(new WindowedIndices(row, currency.Key, indices));
+                result.Add(new WindowedIndices(row, currency.Key, ConcentrationIndices.Of(row, shares)));
             }
         }
 

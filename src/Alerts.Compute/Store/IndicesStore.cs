@@ -20,7 +20,8 @@ namespace Alerts.Compute.Store;
 /// (e.g. <c>import|weight|rolling12|797593</c>), so windows never collide and the newest period of a series
 /// sorts first. Rows written before windows were stored have no <c>Window</c> column and read as published.
 /// Each row carries its changes against the previous period and a year earlier (columns named like the rule
-/// metrics, e.g. <c>HhiChangeFromYearAgo</c>), absent when there is no comparable earlier row.
+/// metrics, e.g. <c>HhiChangeFromYearAgo</c>), absent when there is no comparable earlier row. The index columns
+/// are those of the index set (<see cref="IndexColumns"/>, <see cref="IndexSet.IndexFields"/>).
 /// </summary>
 public sealed class IndicesStore
 {
@@ -142,9 +143,9 @@ public sealed class IndicesStore
             throw new ArgumentException($"{label}: window {(int)r.Window} is not one of {string.Join(", ", IndexSelections.Names)}.");
         }
 
-        foreach (var (name, value) in new[] { ("hhi", i.Hhi), ("hhiNormalized", i.HhiNormalized), ("cr1", i.Cr1), ("cr3", i.Cr3), ("equivalentSuppliers", i.EquivalentSuppliers), ("entropy", i.Entropy) }
-            .Concat(StoredChange.Deltas(r.ChangeFromPrevious, "ChangeFromPrevious"))
-            .Concat(StoredChange.Deltas(r.ChangeFromYearAgo, "ChangeFromYearAgo")))
+        foreach (var (name, value) in IndexColumns.Numbers(i)
+            .Concat(StoredChange.Deltas(r.ChangeFromPrevious, "FromPrevious"))
+            .Concat(StoredChange.Deltas(r.ChangeFromYearAgo, "FromYearAgo")))
         {
             if (!double.IsFinite(value))
             {
@@ -161,15 +162,6 @@ public sealed class IndicesStore
             ["Basis"] = r.Basis.Name(),
             ["Period"] = r.Period.ToString(),
             ["CommodityName"] = r.CommodityName,
-            ["Total"] = i.Total.ToString(CultureInfo.InvariantCulture),
-            ["Suppliers"] = i.Suppliers,
-            ["Hhi"] = i.Hhi,
-            ["HhiNormalized"] = i.HhiNormalized,
-            ["Cr1"] = i.Cr1,
-            ["Cr3"] = i.Cr3,
-            ["TopSupplier"] = i.TopSupplier,
-            ["EquivalentSuppliers"] = i.EquivalentSuppliers,
-            ["Entropy"] = i.Entropy,
             ["TopSuppliers"] = JsonSerializer.Serialize(top, StorageJson.Options),
             ["Vintage"] = vintage,
             ["RunId"] = runId,
@@ -178,6 +170,7 @@ public sealed class IndicesStore
             ["IntraEuTotal"] = r.IntraEuTotal?.ToString(CultureInfo.InvariantCulture),
             ["Supply"] = SupplySummary.From(r.Crma, r.SupplyRisk) is { } supply ? JsonSerializer.Serialize(supply, StorageJson.Options) : null,
         };
+        IndexColumns.Write(entity, i);
         StoredChange.Write(entity, "FromPrevious", r.ChangeFromPrevious, i.TopSupplier);
         StoredChange.Write(entity, "FromYearAgo", r.ChangeFromYearAgo, i.TopSupplier);
         return entity;
@@ -196,17 +189,7 @@ public sealed class IndicesStore
             throw EntityFields.Bad(e, "TopSuppliers", "is not a JSON list of suppliers", ex);
         }
 
-        var indices = new ConcentrationIndices(
-            EntityFields.Decimal(e, "Total"),
-            EntityFields.Int(e, "Suppliers"),
-            EntityFields.Double(e, "Hhi"),
-            EntityFields.Double(e, "HhiNormalized"),
-            EntityFields.Double(e, "Cr1"),
-            EntityFields.Double(e, "Cr3"),
-            EntityFields.OptionalString(e, "TopSupplier"),
-            EntityFields.Double(e, "EquivalentSuppliers"),
-            EntityFields.Double(e, "Entropy"),
-            top);
+        var indices = IndexColumns.Read(e, top);
         var series = new SeriesKey(EntityFields.String(e, "Reporter"), EntityFields.String(e, "Product"), TradeColumns.Flow(e, "Flow"));
         return new StoredIndices(
             new SeriesIndices(

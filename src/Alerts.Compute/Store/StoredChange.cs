@@ -1,5 +1,5 @@
-using System.Globalization;
 using Alerts.Compute.Engine;
+using Alerts.Compute.IndexSet;
 using Alerts.Platform.Storage;
 using Alerts.Pull.Snapshots;
 using Alerts.Pull.State;
@@ -10,18 +10,15 @@ namespace Alerts.Compute.Store;
 /// <summary>
 /// An <see cref="IndexChange"/> as columns of an <c>indices</c> row, named like the rule metrics with the
 /// suffix <c>FromPrevious</c> or <c>FromYearAgo</c>: <c>ChangeFromPreviousAgainst</c> (the period compared
-/// with; its absence means no change is known), <c>HhiChangeFromPrevious</c>, <c>Cr1ChangeFromPrevious</c>, ...,
-/// <c>TotalChangeFromPrevious</c> and <c>TotalBeforeFromPrevious</c> (exact decimals as text),
-/// <c>TopSupplierBeforeFromPrevious</c> and <c>TopSupplierChangedFromPrevious</c>.
+/// with; its absence means no change is known), one column per field of <see cref="IndexFields.Changed"/>
+/// (<c>HhiChangeFromPrevious</c>, ..., <c>TotalChangeFromPrevious</c> as exact decimal text),
+/// <c>TotalBeforeFromPrevious</c>, <c>TopSupplierBeforeFromPrevious</c> and <c>TopSupplierChangedFromPrevious</c>.
 /// </summary>
 internal static class StoredChange
 {
-    /// <summary>The double-valued deltas with their column names, for validation before writing.</summary>
+    /// <summary>The double-valued deltas with their names (<c>hhiChangeFromPrevious</c>), for validation before writing.</summary>
     public static IEnumerable<(string Name, double Value)> Deltas(IndexChange? change, string suffix) => change is not { } c ? [] :
-    [
-        ("hhi" + suffix, c.Hhi), ("hhiNormalized" + suffix, c.HhiNormalized), ("cr1" + suffix, c.Cr1), ("cr3" + suffix, c.Cr3),
-        ("equivalentSuppliers" + suffix, c.EquivalentSuppliers), ("entropy" + suffix, c.Entropy),
-    ];
+        IndexFields.Changed.Where(f => f.Kind == IndexFieldKind.Number).Select(f => (f.ChangeName(suffix), f.ChangeNumber(c)));
 
     public static void Write(TableEntity e, string suffix, IndexChange? change, string? topSupplier)
     {
@@ -31,15 +28,12 @@ internal static class StoredChange
         }
 
         e["Change" + suffix + "Against"] = c.Against.ToString();
-        e["TotalBefore" + suffix] = c.TotalBefore.ToString(CultureInfo.InvariantCulture);
-        e["TotalChange" + suffix] = c.Total.ToString(CultureInfo.InvariantCulture);
-        e["HhiChange" + suffix] = c.Hhi;
-        e["HhiNormalizedChange" + suffix] = c.HhiNormalized;
-        e["Cr1Change" + suffix] = c.Cr1;
-        e["Cr3Change" + suffix] = c.Cr3;
-        e["EquivalentSuppliersChange" + suffix] = c.EquivalentSuppliers;
-        e["EntropyChange" + suffix] = c.Entropy;
-        e["SuppliersChange" + suffix] = c.Suppliers;
+        e["TotalBefore" + suffix] = IndexColumns.Column(c.TotalBefore);
+        foreach (var field in IndexFields.Changed)
+        {
+            e[field.ChangeColumn(suffix)] = IndexColumns.Column(field.Change(c));
+        }
+
         e["TopSupplierBefore" + suffix] = c.TopSupplierBefore;
         e["TopSupplierChanged" + suffix] = !string.Equals(c.TopSupplierBefore, topSupplier, StringComparison.Ordinal);
     }
@@ -52,17 +46,10 @@ internal static class StoredChange
             return null;
         }
 
-        return new IndexChange(
+        return IndexFields.Change(
             TradeColumns.Period(e, "Change" + suffix + "Against"),
             EntityFields.Decimal(e, "TotalBefore" + suffix),
-            EntityFields.Decimal(e, "TotalChange" + suffix),
-            EntityFields.Double(e, "HhiChange" + suffix),
-            EntityFields.Double(e, "HhiNormalizedChange" + suffix),
-            EntityFields.Double(e, "Cr1Change" + suffix),
-            EntityFields.Double(e, "Cr3Change" + suffix),
-            EntityFields.Double(e, "EquivalentSuppliersChange" + suffix),
-            EntityFields.Double(e, "EntropyChange" + suffix),
-            EntityFields.Int(e, "SuppliersChange" + suffix),
+            new IndexColumns.Source(e, f => f.ChangeColumn(suffix)),
             EntityFields.OptionalString(e, "TopSupplierBefore" + suffix));
     }
 }

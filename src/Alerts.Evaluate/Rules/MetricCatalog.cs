@@ -1,4 +1,5 @@
 using Alerts.Compute.Engine;
+using Alerts.Compute.IndexSet;
 using Alerts.Compute.Series;
 
 namespace Alerts.Evaluate.Rules;
@@ -14,8 +15,8 @@ public sealed class MetricCatalog
     private readonly Dictionary<string, Metric> metrics = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The built-in metrics: hhi, hhiNormalized, hhiFraction, cr1, cr3, equivalentSuppliers, entropy, expEntropy,
-    /// suppliers; and for each of hhi, hhiNormalized, cr1, cr3, equivalentSuppliers, entropy and suppliers its
+    /// The built-in metrics: every index field of <see cref="IndexFields.All"/> rules may test (hhi, cr1, suppliers, ...);
+    /// and for each of those in <see cref="IndexFields.Changed"/> its
     /// change against the previous period (<c>hhiChangeFromPrevious</c>) and a year earlier
     /// (<c>hhiChangeFromYearAgo</c>); <c>totalRelativeChangeFromPrevious</c> / <c>...FromYearAgo</c> (0.1 = +10%);
     /// <c>topSupplierChangedFromPrevious</c> / <c>...FromYearAgo</c> (1 when the top supplier differs, else 0);
@@ -72,15 +73,7 @@ public sealed class MetricCatalog
         $"Unknown metric '{name}'; known metrics: {string.Join(", ", Names)}.";
 
     private static MetricCatalog CreateDefault() => new MetricCatalog()
-        .Add("hhi", "Herfindahl-Hirschman index on percentage shares, 0..10000", i => i.Hhi, 10000)
-        .Add("hhiNormalized", "normalized HHI (UNCTAD), 0..1", i => i.HhiNormalized, 1)
-        .Add("hhiFraction", "HHI on fractional shares, 0..1", i => i.HhiFraction, 1)
-        .Add("cr1", "largest supplier's share, 0..1", i => i.Cr1, 1)
-        .Add("cr3", "three largest suppliers' share, 0..1", i => i.Cr3, 1)
-        .Add("equivalentSuppliers", "equivalent number of suppliers, 10000/HHI", i => i.EquivalentSuppliers)
-        .Add("entropy", "Shannon entropy of the shares", i => i.Entropy)
-        .Add("expEntropy", "exp(entropy), the entropy's number of equal suppliers", i => i.ExpEntropy)
-        .Add("suppliers", "number of suppliers with a positive amount", i => i.Suppliers)
+        .AddLevels()
         .AddChanges("FromPrevious", "the previous period", s => s.ChangeFromPrevious)
         .AddChanges("FromYearAgo", "the same period a year earlier", s => s.ChangeFromYearAgo)
         .Add("crmaImportShare", "CRMA import-share proxy: the top third country's share of extra-EU imports, 0..1 (annual import rows)",
@@ -96,21 +89,28 @@ public sealed class MetricCatalog
     private MetricCatalog AddChanges(string suffix, string against, Func<SeriesIndices, IndexChange?> change)
     {
         const double Unbounded = double.PositiveInfinity;
-        Change("hhi", "HHI", c => c.Hhi, 10000);
-        Change("hhiNormalized", "normalized HHI", c => c.HhiNormalized, 1);
-        Change("cr1", "largest supplier's share", c => c.Cr1, 1);
-        Change("cr3", "three largest suppliers' share", c => c.Cr3, 1);
-        Change("equivalentSuppliers", "equivalent number of suppliers", c => c.EquivalentSuppliers, Unbounded);
-        Change("entropy", "Shannon entropy", c => c.Entropy, Unbounded);
-        Change("suppliers", "number of suppliers", c => c.Suppliers, Unbounded);
+        foreach (var field in IndexFields.Changed.Where(f => f.IsMetric))
+        {
+            Add(field.ChangeName(suffix), $"change of the {field.Label} against {against}",
+                s => Comparable(s, change(s)) is { } c ? field.ChangeNumber(c) : double.NaN, -field.Max, field.Max);
+        }
+
         Add($"totalRelativeChange{suffix}", $"relative change of the total against {against} (0.1 = +10%)",
             s => Comparable(s, change(s)) is { TotalRelative: { } r } ? r : double.NaN, -1, Unbounded);
         Add($"topSupplierChanged{suffix}", $"1 when the largest supplier differs from {against}'s, else 0",
             s => Comparable(s, change(s)) is { } c ? (c.TopSupplierBefore == s.Indices.TopSupplier ? 0 : 1) : double.NaN, 0, 1);
         return this;
+    }
 
-        void Change(string metric, string label, Func<IndexChange, double> delta, double span) =>
-            Add($"{metric}Change{suffix}", $"change of the {label} against {against}", s => Comparable(s, change(s)) is { } c ? delta(c) : double.NaN, -span, span);
+    // Every index field rules may test, as declared in the index set (name, description, bound).
+    private MetricCatalog AddLevels()
+    {
+        foreach (var field in IndexFields.All.Where(f => f.IsMetric))
+        {
+            Add(field.Name, field.Description, field.Number, field.Max);
+        }
+
+        return this;
     }
 
     // A period or earlier period without suppliers has all-zero placeholder indices: no change to speak of.

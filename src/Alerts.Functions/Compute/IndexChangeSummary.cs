@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Alerts.Compute.Engine;
+using Alerts.Compute.IndexSet;
 using Alerts.Functions.Pull;
 
 namespace Alerts.Functions.Compute;
@@ -8,18 +10,12 @@ namespace Alerts.Functions.Compute;
 /// it: each field is this row's value minus the earlier one (the rule metrics <c>hhiChangeFromPrevious</c>, ...).
 /// </summary>
 /// <param name="Against">The earlier period compared with.</param>
+/// <param name="Change">The deltas; written as the fields of <see cref="IndexFields.Changed"/> after <c>against</c> (<see cref="IndexJson"/>).</param>
 /// <param name="TotalRelative">Relative change of the total (0.1 = +10%); null when the earlier total was zero.</param>
 /// <param name="TopSupplierChanged">The largest supplier differs from the earlier row's.</param>
 public sealed record IndexChangeSummary(
     string Against,
-    double Hhi,
-    double HhiNormalized,
-    double Cr1,
-    double Cr3,
-    double EquivalentSuppliers,
-    double Entropy,
-    int Suppliers,
-    decimal Total,
+    [property: JsonIgnore] IndexChange Change,
     decimal TotalBefore,
     double? TotalRelative,
     string? TopSupplierBefore,
@@ -27,14 +23,7 @@ public sealed record IndexChangeSummary(
 {
     public static IndexChangeSummary? From(IndexChange? change, string? topSupplier) => change is not { } c ? null : new(
         c.Against.ToString(),
-        c.Hhi,
-        c.HhiNormalized,
-        c.Cr1,
-        c.Cr3,
-        c.EquivalentSuppliers,
-        c.Entropy,
-        c.Suppliers,
-        c.Total,
+        c,
         c.TotalBefore,
         c.TotalRelative,
         c.TopSupplierBefore,

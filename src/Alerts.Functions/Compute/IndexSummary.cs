@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Alerts.Compute.Engine;
+using Alerts.Compute.IndexSet;
 using Alerts.Compute.Series;
 using Alerts.Compute.Store;
 using Alerts.Compute.SupplyRisk;
@@ -15,7 +17,12 @@ using Alerts.Route.Subscriptions;
 
 namespace Alerts.Functions.Compute;
 
-/// <summary>One computed index row as the HTTP API shows it (field names as in <c>alerts indices</c>).</summary>
+/// <summary>
+/// One computed index row as the HTTP API shows it (field names as in <c>alerts indices</c>). The index fields
+/// (<c>total</c> ... <c>entropy</c>) are written from <see cref="Indices"/> by the index set's declaration, before
+/// <c>window</c> (<see cref="IndexJson"/>).
+/// </summary>
+/// <param name="Indices">The row's indices; written as the fields of <see cref="IndexFields.Stored"/>, not as an object.</param>
 /// <param name="Window"><c>published</c> (the periods as in the data) or <c>rolling12</c> (the 12 months to <paramref name="Period"/>), as rules name it.</param>
 /// <param name="MonthsCovered">Months with data in a rolling window (below 12: <paramref name="Complete"/> is false); null for published periods.</param>
 /// <param name="ChangeFromPrevious">Against the previous period of the same window; null without a comparable earlier row.</param>
@@ -29,15 +36,7 @@ public sealed record IndexSummary(
     string Flow,
     string Period,
     string Basis,
-    decimal Total,
-    int Suppliers,
-    double Hhi,
-    double HhiNormalized,
-    double Cr1,
-    double Cr3,
-    string? TopSupplier,
-    double EquivalentSuppliers,
-    double Entropy,
+    [property: JsonIgnore] ConcentrationIndices Indices,
     string Window,
     int? MonthsCovered,
     bool Complete,
@@ -59,15 +58,7 @@ public sealed record IndexSummary(
         s.Series.Flow.ToString().ToLowerInvariant(),
         s.Period.ToString(),
         s.Basis.ToString().ToLowerInvariant(),
-        s.Indices.Total,
-        s.Indices.Suppliers,
-        s.Indices.Hhi,
-        s.Indices.HhiNormalized,
-        s.Indices.Cr1,
-        s.Indices.Cr3,
-        s.Indices.TopSupplier,
-        s.Indices.EquivalentSuppliers,
-        s.Indices.Entropy,
+        s.Indices,
         s.Window.ToName(),
         s.MonthsCovered,
         s.IsComplete,

@@ -93,7 +93,7 @@ public class PipelineStack : IAsyncLifetime
     /// <c>POST /api/recalculations</c> as an admin, then one drain of the worker (as its timer would), then the run's
     /// report; throws unless the run succeeded.
     /// </summary>
-    public async Task<RecalculationResult> RecalculateAsync(string body)
+    public async Task<RecalculationReport> RecalculateAsync(string body)
     {
         var function = Function<RecalculationFunction>();
         var accepted = await function.Recalculate(Request("POST", "/api/recalculations", body, "recalculation-tests", admin: true), CancellationToken.None);
@@ -106,9 +106,7 @@ public class PipelineStack : IAsyncLifetime
             throw new InvalidOperationException($"Recalculation {run.Id} is {done.Status}: {done.Error}");
         }
 
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        HttpJson.Configure(json);
-        return report.Deserialize<RecalculationResult>(json)!;
+        return RecalculationReport.Read(report);
     }
 
     public Task SubscribeDemoAsync() => Task.WhenAll(
