@@ -36,16 +36,8 @@ public static class IndicesCommand
 
     private const string Usage = "usage: alerts indices --input FILE [--format table|json|csv] [--basis weight|value] [--scope third|intra|all] [--window published|annual|rolling12|monthly] [--commodity ID[/STAGE]] [--catalog FILE] [--production FILE] [--wgi FILE] [--supply-risk FILE] [--columns changes,crma,supply-risk|all] [--output FILE]";
 
-    /// <summary>Per change (previous period, year ago): the field-name suffix and prefix.</summary>
-    private static readonly (string Suffix, string Prefix)[] Changes = [("FromPrevious", "previous"), ("FromYearAgo", "yearAgo")];
-
-    /// <summary>Column order of the JSON and CSV output; the index fields are the index set's (<see cref="IndexFields"/>).</summary>
-    public static IReadOnlyList<string> Fields { get; } =
-    [
-        "reporter", "product", "flow", "period", "basis", "unit", .. IndexFields.Stored.Select(f => f.Name),
-        "window", .. IndexFields.Derived.Select(f => f.Name), "monthsCovered", "complete", "fromAnnualData", "unreportedPartners",
-        .. Changes.SelectMany(c => IndexFieldColumns.ChangeNames(c.Suffix, c.Prefix)), .. SupplyColumns.Fields,
-    ];
+    /// <summary>Column order of the JSON and CSV output, every group included (<see cref="IndicesColumns"/>).</summary>
+    public static IReadOnlyList<string> Fields => IndicesColumns.All;
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -87,7 +79,7 @@ public static class IndicesCommand
             wgi = a.Get("wgi");
             parameters = a.Get("supply-risk");
             outputFile = a.Get("output");
-            groups = IndicesWriter.ParseGroups(a.Get("columns"))
+            groups = IndicesColumns.ParseGroups(a.Get("columns"))
                 ?? throw new CommandUsageException($"--columns must list changes, crma, supply-risk or all, not '{a.Get("columns")}'");
             // Operator files ask for the columns they feed.
             groups |= production is null ? ColumnGroups.None : ColumnGroups.Crma;

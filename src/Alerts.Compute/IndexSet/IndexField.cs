@@ -25,19 +25,48 @@ public enum IndexFieldKind
 /// </summary>
 public sealed class IndexField
 {
-    private readonly Func<ConcentrationIndices, object?> read;
-    private readonly Func<IndexChange, object?>? delta;
+    // One typed reader per kind (the others null), so writers get values without boxing: alerts indices writes
+    // millions of rows through them.
+    private readonly Func<ConcentrationIndices, decimal>? amount;
+    private readonly Func<ConcentrationIndices, int>? count;
+    private readonly Func<ConcentrationIndices, double>? number;
+    private readonly Func<ConcentrationIndices, string?>? code;
+    private readonly Func<IndexChange, decimal>? amountChange;
+    private readonly Func<IndexChange, int>? countChange;
+    private readonly Func<IndexChange, double>? numberChange;
 
-    internal IndexField(string name, string column, IndexFieldKind kind, string label, string description, Func<ConcentrationIndices, object?> read, Func<IndexChange, object?>? delta = null)
+    private IndexField(string name, string column, IndexFieldKind kind, string label, string description)
     {
         Name = name;
         Column = column;
         Kind = kind;
         Label = label;
         Description = description;
-        this.read = read;
-        this.delta = delta;
     }
+
+    private IndexField(string name, string column, string label, string description, Func<ConcentrationIndices, decimal> read, Func<IndexChange, decimal>? delta)
+        : this(name, column, IndexFieldKind.Amount, label, description) => (amount, amountChange) = (read, delta);
+
+    private IndexField(string name, string column, string label, string description, Func<ConcentrationIndices, int> read, Func<IndexChange, int>? delta)
+        : this(name, column, IndexFieldKind.Count, label, description) => (count, countChange) = (read, delta);
+
+    private IndexField(string name, string column, string label, string description, Func<ConcentrationIndices, double> read, Func<IndexChange, double>? delta)
+        : this(name, column, IndexFieldKind.Number, label, description) => (number, numberChange) = (read, delta);
+
+    private IndexField(string name, string column, string label, string description, Func<ConcentrationIndices, string?> read)
+        : this(name, column, IndexFieldKind.Code, label, description) => code = read;
+
+    internal static IndexField OfAmount(string name, string column, string label, string description, Func<ConcentrationIndices, decimal> read, Func<IndexChange, decimal>? delta = null, double max = double.PositiveInfinity, bool isMetric = true) =>
+        new(name, column, label, description, read, delta) { Max = max, IsMetric = isMetric };
+
+    internal static IndexField OfCount(string name, string column, string label, string description, Func<ConcentrationIndices, int> read, Func<IndexChange, int>? delta = null, double max = double.PositiveInfinity, bool isMetric = true) =>
+        new(name, column, label, description, read, delta) { Max = max, IsMetric = isMetric };
+
+    internal static IndexField OfNumber(string name, string column, string label, string description, Func<ConcentrationIndices, double> read, Func<IndexChange, double>? delta = null, double max = double.PositiveInfinity, bool isMetric = true) =>
+        new(name, column, label, description, read, delta) { Max = max, IsMetric = isMetric };
+
+    internal static IndexField OfCode(string name, string column, string label, string description, Func<ConcentrationIndices, string?> read, bool isMetric = true) =>
+        new(name, column, label, description, read) { IsMetric = isMetric };
 
     /// <summary>Name in the CLI's JSON and CSV, the HTTP API's JSON and rules (<c>hhi</c>).</summary>
     public string Name { get; }
@@ -60,28 +89,71 @@ public sealed class IndexField
     public bool IsMetric { get; init; } = true;
 
     /// <summary>True when the field has a change against an earlier row (<see cref="Change"/>).</summary>
-    public bool HasChange => delta is not null;
+    public bool HasChange => amountChange is not null || countChange is not null || numberChange is not null;
 
     /// <summary>The value: a decimal (<see cref="IndexFieldKind.Amount"/>), int, double or string/null.</summary>
     public object? Value(ConcentrationIndices indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        return read(indices);
+        return Kind switch
+        {
+            IndexFieldKind.Amount => amount!(indices),
+            IndexFieldKind.Count => count!(indices),
+            IndexFieldKind.Number => number!(indices),
+            _ => code!(indices),
+        };
+    }
+
+    /// <summary>Hands the value to <paramref name="writer"/> in its own type (no boxing).</summary>
+    public void Write<TWriter>(TWriter writer, ConcentrationIndices indices)
+        where TWriter : IIndexValueWriter
+    {
+        switch (Kind)
+        {
+            case IndexFieldKind.Amount: writer.Amount(amount!(indices)); break;
+            case IndexFieldKind.Count: writer.Count(count!(indices)); break;
+            case IndexFieldKind.Number: writer.Number(number!(indices)); break;
+            default: writer.Code(code!(indices)); break;
+        }
     }
 
     /// <summary>The value as a double (rules compare doubles); NaN for a code.</summary>
-    public double Number(ConcentrationIndices indices) => Value(indices) switch
+    public double Number(ConcentrationIndices indices) => Kind switch
     {
-        double x => x,
-        int n => n,
-        decimal d => (double)d,
+        IndexFieldKind.Amount => (double)amount!(indices),
+        IndexFieldKind.Count => count!(indices),
+        IndexFieldKind.Number => number!(indices),
         _ => double.NaN,
     };
 
     /// <summary>This row's value minus the earlier row's, of the same kind as <see cref="Value"/>.</summary>
     /// <exception cref="InvalidOperationException">The field has no change.</exception>
-    public object? Change(IndexChange change) =>
-        delta is null ? throw new InvalidOperationException($"Index field '{Name}' has no change.") : delta(change);
+    public object? Change(IndexChange change) => Kind switch
+    {
+        _ when !HasChange => throw NoChange(),
+        IndexFieldKind.Amount => amountChange!(change),
+        IndexFieldKind.Count => countChange!(change),
+        _ => numberChange!(change),
+    };
+
+    /// <summary>Hands the change to <paramref name="writer"/> in its own type, as <see cref="Write"/>.</summary>
+    /// <exception cref="InvalidOperationException">The field has no change.</exception>
+    public void WriteChange<TWriter>(TWriter writer, IndexChange change)
+        where TWriter : IIndexValueWriter
+    {
+        if (amountChange is not null)
+        {
+            writer.Amount(amountChange(change));
+        }
+        else if (countChange is not null)
+        {
+            writer.Count(countChange(change));
+        }
+        else
+        {
+            writer.Number((numberChange ?? throw NoChange())(change));
+        }
+    }
 
     /// <summary>The change as a double, as for <see cref="Number"/>.</summary>
     public double ChangeNumber(IndexChange change) => Change(change) switch
@@ -108,4 +180,6 @@ public sealed class IndexField
     };
 
     public override string ToString() => Name;
+
+    private InvalidOperationException NoChange() => new($"Index field '{Name}' has no change.");
 }

@@ -11,27 +11,27 @@ namespace Alerts.Compute.IndexSet;
 /// </summary>
 public static class IndexFields
 {
-    public static IndexField Total { get; } = new("total", "Total", IndexFieldKind.Amount, "total", "exact sum of the reported amounts", i => i.Total, c => c.Total) { IsMetric = false };
+    public static IndexField Total { get; } = IndexField.OfAmount("total", "Total", "total", "exact sum of the reported amounts", i => i.Total, c => c.Total, isMetric: false);
 
-    public static IndexField Suppliers { get; } = new("suppliers", "Suppliers", IndexFieldKind.Count, "number of suppliers", "number of suppliers with a positive amount", i => i.Suppliers, c => c.Suppliers);
+    public static IndexField Suppliers { get; } = IndexField.OfCount("suppliers", "Suppliers", "number of suppliers", "number of suppliers with a positive amount", i => i.Suppliers, c => c.Suppliers);
 
-    public static IndexField Hhi { get; } = new("hhi", "Hhi", IndexFieldKind.Number, "HHI", "Herfindahl-Hirschman index on percentage shares, 0..10000", i => i.Hhi, c => c.Hhi) { Max = 10000 };
+    public static IndexField Hhi { get; } = IndexField.OfNumber("hhi", "Hhi", "HHI", "Herfindahl-Hirschman index on percentage shares, 0..10000", i => i.Hhi, c => c.Hhi, max: 10000);
 
-    public static IndexField HhiNormalized { get; } = new("hhiNormalized", "HhiNormalized", IndexFieldKind.Number, "normalized HHI", "normalized HHI (UNCTAD), 0..1", i => i.HhiNormalized, c => c.HhiNormalized) { Max = 1 };
+    public static IndexField HhiNormalized { get; } = IndexField.OfNumber("hhiNormalized", "HhiNormalized", "normalized HHI", "normalized HHI (UNCTAD), 0..1", i => i.HhiNormalized, c => c.HhiNormalized, max: 1);
 
-    public static IndexField Cr1 { get; } = new("cr1", "Cr1", IndexFieldKind.Number, "largest supplier's share", "largest supplier's share, 0..1", i => i.Cr1, c => c.Cr1) { Max = 1 };
+    public static IndexField Cr1 { get; } = IndexField.OfNumber("cr1", "Cr1", "largest supplier's share", "largest supplier's share, 0..1", i => i.Cr1, c => c.Cr1, max: 1);
 
-    public static IndexField Cr3 { get; } = new("cr3", "Cr3", IndexFieldKind.Number, "three largest suppliers' share", "three largest suppliers' share, 0..1", i => i.Cr3, c => c.Cr3) { Max = 1 };
+    public static IndexField Cr3 { get; } = IndexField.OfNumber("cr3", "Cr3", "three largest suppliers' share", "three largest suppliers' share, 0..1", i => i.Cr3, c => c.Cr3, max: 1);
 
-    public static IndexField TopSupplier { get; } = new("topSupplier", "TopSupplier", IndexFieldKind.Code, "largest supplier", "ISO-2 code of the largest supplier", i => i.TopSupplier) { IsMetric = false };
+    public static IndexField TopSupplier { get; } = IndexField.OfCode("topSupplier", "TopSupplier", "largest supplier", "ISO-2 code of the largest supplier", i => i.TopSupplier, isMetric: false);
 
-    public static IndexField EquivalentSuppliers { get; } = new("equivalentSuppliers", "EquivalentSuppliers", IndexFieldKind.Number, "equivalent number of suppliers", "equivalent number of suppliers, 10000/HHI", i => i.EquivalentSuppliers, c => c.EquivalentSuppliers);
+    public static IndexField EquivalentSuppliers { get; } = IndexField.OfNumber("equivalentSuppliers", "EquivalentSuppliers", "equivalent number of suppliers", "equivalent number of suppliers, 10000/HHI", i => i.EquivalentSuppliers, c => c.EquivalentSuppliers);
 
-    public static IndexField Entropy { get; } = new("entropy", "Entropy", IndexFieldKind.Number, "Shannon entropy", "Shannon entropy of the shares", i => i.Entropy, c => c.Entropy);
+    public static IndexField Entropy { get; } = IndexField.OfNumber("entropy", "Entropy", "Shannon entropy", "Shannon entropy of the shares", i => i.Entropy, c => c.Entropy);
 
-    public static IndexField HhiFraction { get; } = new("hhiFraction", "HhiFraction", IndexFieldKind.Number, "HHI fraction", "HHI on fractional shares, 0..1", i => i.HhiFraction) { Max = 1 };
+    public static IndexField HhiFraction { get; } = IndexField.OfNumber("hhiFraction", "HhiFraction", "HHI fraction", "HHI on fractional shares, 0..1", i => i.HhiFraction, max: 1);
 
-    public static IndexField ExpEntropy { get; } = new("expEntropy", "ExpEntropy", IndexFieldKind.Number, "exp(entropy)", "exp(entropy), the entropy's number of equal suppliers", i => i.ExpEntropy);
+    public static IndexField ExpEntropy { get; } = IndexField.OfNumber("expEntropy", "ExpEntropy", "exp(entropy)", "exp(entropy), the entropy's number of equal suppliers", i => i.ExpEntropy);
 
     /// <summary>The fields every index row carries, in output order: stored, in the HTTP API, in the CLI's JSON and CSV.</summary>
     public static IReadOnlyList<IndexField> Stored { get; } = [Total, Suppliers, Hhi, HhiNormalized, Cr1, Cr3, TopSupplier, EquivalentSuppliers, Entropy];
