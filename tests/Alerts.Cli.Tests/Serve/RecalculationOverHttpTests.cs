@@ -56,6 +56,49 @@ public sealed class RecalculationOverHttpTests(ServedApp app) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Post_JoiningQueuedRuns_CountsTowardTheCallersLimit()
+    {
+        await using var host = await app.StartHostAsync(new Dictionary<string, string?>
+        {
+            ["Recalculations__PerCallerLimit"] = "2",
+            ["Storage__NamePrefix"] = "joinlimit",
+        });
+
+        var run = await PostAsync(host, "starter", new { products = new[] { "01" } });
+        var joined = await PostAsync(host, "joiner", new { products = new[] { "01", "02" } });
+        var again = await PostAsync(host, "joiner", new { products = new[] { "01", "03" } });
+        Assert.Equal(run.Body.GetProperty("id").GetString(), joined.Body.GetProperty("id").GetString());
+        Assert.Equal(run.Body.GetProperty("id").GetString(), again.Body.GetProperty("id").GetString());
+
+        // Each join widened the run (and so what it spends): the third request of the caller is over the limit.
+        var refused = await PostAsync(host, "joiner", new { products = new[] { "01", "04" } });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        var products = (await GetAsync(host, run.Location!)).GetProperty("products").EnumerateArray().Select(p => p.GetString());
+        Assert.Equal(["01", "02", "03"], products.Order());
+    }
+
+    [Fact]
+    public async Task Drain_RunLeftRunningByAStoppedWorker_MarkedFailedSayingSo()
+    {
+        await using var host = await app.StartHostAsync(new Dictionary<string, string?> { ["Storage__NamePrefix"] = "orphan" });
+        var run = await PostAsync(host, "orphan-admin", new { products = new[] { "850511" } });
+        var store = host.Services.GetRequiredService<RecalculationStore>();
+
+        // A worker claimed it and stopped (its lease lapsed): the row says running and nobody will finish it.
+        var claimed = (await store.GetAsync(run.Body.GetProperty("id").GetString()!, CancellationToken.None))!;
+        claimed["Status"] = "Running";
+        claimed["StartedAt"] = DateTimeOffset.UnixEpoch;
+        Assert.True(await store.TryUpdateAsync(claimed, CancellationToken.None));
+        Assert.Equal("running", (await GetAsync(host, run.Location!)).GetProperty("status").GetString());
+
+        Assert.Equal(0, await host.Services.GetRequiredService<RecalculationWorker>().DrainAsync(CancellationToken.None));
+        var failed = await GetAsync(host, run.Location!);
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.Contains("stopped during the run", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(JsonValueKind.Null, failed.GetProperty("finishedAt").ValueKind);
+    }
+
+    [Fact]
     public async Task Drain_WhileThePullTimerHoldsTheLease_LeavesTheRunQueued()
     {
         await using var host = await app.StartHostAsync(new Dictionary<string, string?> { ["Storage__NamePrefix"] = "leased" });

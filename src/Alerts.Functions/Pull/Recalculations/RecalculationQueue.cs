@@ -8,9 +8,9 @@ namespace Alerts.Functions.Pull.Recalculations;
 public sealed record RecalculationTicket(string? RunId, bool Created, TimeSpan? RetryAfter);
 
 /// <summary>
-/// Takes recalculation requests: the same Idempotency-Key of a caller names the same run; a request whose scope
-/// overlaps a run still queued (with the same <c>force</c>) joins it; otherwise a new queued run, within the
-/// caller's rate limit. The runs are started by <see cref="RecalculationWorker"/>.
+/// Takes recalculation requests: the same Idempotency-Key of a caller names the same run; otherwise, within the
+/// caller's rate limit (which counts joins too: a join widens a run's scope and so spends source budget), a request
+/// whose scope overlaps a run still queued (with the same <c>force</c>) joins it, or becomes a new queued run. The runs are started by <see cref="RecalculationWorker"/>.
 /// </summary>
 public sealed class RecalculationQueue(RecalculationStore store, IOptions<RecalculationOptions> options, TimeProvider time)
 {
@@ -36,13 +36,37 @@ public sealed class RecalculationQueue(RecalculationStore store, IOptions<Recalc
 
     private async Task<RecalculationTicket> CoalesceOrAddAsync(string owner, Scope scope, bool force, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
+        var o = options.Value;
+        var recent = await store.RequestedSinceAsync(owner, now - o.RateWindow, cancellationToken).ConfigureAwait(false);
+        if (recent.Count >= o.PerCallerLimit)
+        {
+            var wait = recent.Min() + o.RateWindow - now;
+            return new RecalculationTicket(null, Created: false, RetryAfter: wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1));
+        }
+
+        var ticket = await JoinAsync(scope, force, cancellationToken).ConfigureAwait(false);
+        if (ticket is null)
+        {
+            var id = RunIds.New(now);
+            await store.AddAsync(id, owner, scope, force, now, cancellationToken).ConfigureAwait(false);
+            ticket = new RecalculationTicket(id, Created: true, RetryAfter: null);
+        }
+
+        await store.AddRequestAsync(owner, ticket.RunId!, now, cancellationToken).ConfigureAwait(false);
+        return ticket;
+    }
+
+    /// <summary>Joins an overlapping queued run, widening its scope; null when there is none.</summary>
+    private async Task<RecalculationTicket?> JoinAsync(Scope scope, bool force, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var queued = (await store.QueuedAsync(cancellationToken).ConfigureAwait(false))
                 .FirstOrDefault(e => e.GetBoolean("Force") == force && Scope.From(e).Overlaps(scope));
             if (queued is null)
             {
-                break;
+                return null;
             }
 
             Scope.From(queued).Union(scope).WriteTo(queued);
@@ -54,18 +78,7 @@ public sealed class RecalculationQueue(RecalculationStore store, IOptions<Recalc
             // The worker claimed it or another request joined it meanwhile: look again.
         }
 
-        var now = time.GetUtcNow();
-        var o = options.Value;
-        var recent = await store.RequestedSinceAsync(owner, now - o.RateWindow, cancellationToken).ConfigureAwait(false);
-        if (recent.Count >= o.PerCallerLimit)
-        {
-            var wait = recent.Min() + o.RateWindow - now;
-            return new RecalculationTicket(null, Created: false, RetryAfter: wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1));
-        }
-
-        var id = RunIds.New(now);
-        await store.AddAsync(id, owner, scope, force, now, cancellationToken).ConfigureAwait(false);
-        return new RecalculationTicket(id, Created: true, RetryAfter: null);
+        return null;
     }
 
     public static RecalculationStatus StatusOf(TableEntity entity) =>

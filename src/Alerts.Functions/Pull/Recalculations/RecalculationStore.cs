@@ -9,7 +9,8 @@ namespace Alerts.Functions.Pull.Recalculations;
 
 /// <summary>
 /// Requested recalculations in table <c>recalculations</c> (partition <c>run</c>: one row per run; partition
-/// <c>idem</c>: caller + Idempotency-Key to run id) and their reports as blobs in container <c>recalculations</c>
+/// <c>idem</c>: caller + Idempotency-Key to run id; partition <c>req</c>: one row per accepted request, new or
+/// joined, which the per-caller rate limit counts) and their reports as blobs in container <c>recalculations</c>
 /// (a report can exceed a table property's 64 KiB).
 /// </summary>
 public sealed class RecalculationStore(StorageAccount account)
@@ -17,6 +18,7 @@ public sealed class RecalculationStore(StorageAccount account)
     public const string TableName = "recalculations";
     private const string Runs = "run";
     private const string Keys = "idem";
+    private const string Requests = "req";
     private readonly TableClient _table = account.Table(TableName);
     private int _created;
 
@@ -27,24 +29,28 @@ public sealed class RecalculationStore(StorageAccount account)
         return found.HasValue ? found.Value : null;
     }
 
-    public async Task<List<TableEntity>> QueuedAsync(CancellationToken cancellationToken)
+    public Task<List<TableEntity>> QueuedAsync(CancellationToken cancellationToken) =>
+        WithStatusAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Runs} and Status eq {nameof(RecalculationStatus.Queued)}"), cancellationToken);
+
+    /// <summary>Runs queued or running, oldest request first: what a drain looks at (one query).</summary>
+    public Task<List<TableEntity>> UnfinishedAsync(CancellationToken cancellationToken) =>
+        WithStatusAsync(TableClient.CreateQueryFilter(
+            $"PartitionKey eq {Runs} and (Status eq {nameof(RecalculationStatus.Queued)} or Status eq {nameof(RecalculationStatus.Running)})"), cancellationToken);
+
+    /// <summary>Counts one accepted request of <paramref name="owner"/> (a new run or one joined) for the rate limit.</summary>
+    public async Task AddRequestAsync(string owner, string runId, DateTimeOffset requestedAt, CancellationToken cancellationToken)
     {
         await EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Runs} and Status eq {nameof(RecalculationStatus.Queued)}");
-        var queued = new List<TableEntity>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            queued.Add(e);
-        }
-
-        return [.. queued.OrderBy(e => e.GetDateTimeOffset("RequestedAt"))];
+        await _table.AddEntityAsync(
+            new TableEntity(Requests, Guid.NewGuid().ToString("N")) { ["Owner"] = owner, ["RunId"] = runId, ["RequestedAt"] = requestedAt },
+            cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>When the caller's runs requested since <paramref name="since"/> were requested.</summary>
+    /// <summary>When the caller's requests accepted since <paramref name="since"/> (new runs and joins) were made.</summary>
     public async Task<List<DateTimeOffset>> RequestedSinceAsync(string owner, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Runs} and Owner eq {owner} and RequestedAt ge {since}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Requests} and Owner eq {owner} and RequestedAt ge {since}");
         var times = new List<DateTimeOffset>();
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["RequestedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -66,6 +72,18 @@ public sealed class RecalculationStore(StorageAccount account)
         };
         scope.WriteTo(entity);
         await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<TableEntity>> WithStatusAsync(string filter, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var runs = new List<TableEntity>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            runs.Add(e);
+        }
+
+        return [.. runs.OrderBy(e => e.GetDateTimeOffset("RequestedAt"))];
     }
 
     /// <summary>Writes <paramref name="entity"/> if nobody changed it since it was read; false otherwise.</summary>

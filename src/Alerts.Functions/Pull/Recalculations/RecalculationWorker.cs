@@ -10,7 +10,9 @@ namespace Alerts.Functions.Pull.Recalculations;
 /// <summary>
 /// Starts queued recalculations, oldest first, under the pull lease (so never beside the pull timer or another
 /// worker): claims a run (queued to running, conditional on its ETag, so two instances never both start it), runs the
-/// pull's steps for its scope and stores the report.
+/// pull's steps for its scope and stores the report. A run found <c>running</c> by a drain that holds the lease was
+/// left by a worker that stopped mid-run (runs only execute under the lease, which lapses a minute after its holder
+/// dies): it is marked failed, saying so, rather than shown as running for ever.
 /// </summary>
 public sealed partial class RecalculationWorker(
     RecalculationStore store, PullLease lease, PullService pull, IOptions<RecalculationOptions> options, TimeProvider time, ILogger<RecalculationWorker> logger)
@@ -20,9 +22,9 @@ public sealed partial class RecalculationWorker(
     /// <summary>Runs up to <see cref="RecalculationOptions.RunsPerDrain"/> queued runs; returns how many ran.</summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
-        var queued = (await store.QueuedAsync(cancellationToken).ConfigureAwait(false)).Count;
-        RecalculationTelemetry.RecordQueued(queued);
-        if (queued == 0)
+        var unfinished = await store.UnfinishedAsync(cancellationToken).ConfigureAwait(false);
+        RecalculationTelemetry.RecordQueued(unfinished.Count(e => RecalculationQueue.StatusOf(e) == RecalculationStatus.Queued));
+        if (unfinished.Count == 0)
         {
             return 0; // the common case: no lease taken, one query spent
         }
@@ -31,6 +33,15 @@ public sealed partial class RecalculationWorker(
         if (held is null)
         {
             return 0;
+        }
+
+        foreach (var orphan in unfinished.Where(e => RecalculationQueue.StatusOf(e) == RecalculationStatus.Running))
+        {
+            LogRunAbandoned(logger, orphan.RowKey, orphan.GetDateTimeOffset("StartedAt"));
+            orphan["Status"] = nameof(RecalculationStatus.Failed);
+            orphan["FinishedAt"] = time.GetUtcNow();
+            orphan["Error"] = $"The worker stopped during the run (started {orphan.GetDateTimeOffset("StartedAt"):u}); its products may be partly pulled. Request it again.";
+            await store.TryUpdateAsync(orphan, cancellationToken).ConfigureAwait(false);
         }
 
         var ran = 0;
@@ -85,6 +96,9 @@ public sealed partial class RecalculationWorker(
         HttpJson.Configure(json);
         return json;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recalculation {RunId}, started {StartedAt}, was left running by a worker that stopped; marked failed")]
+    private static partial void LogRunAbandoned(ILogger logger, string runId, DateTimeOffset? startedAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recalculation {RunId} failed")]
     private static partial void LogRunFailed(ILogger logger, Exception exception, string runId);
