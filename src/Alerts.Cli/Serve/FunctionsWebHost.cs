@@ -89,6 +89,7 @@ public sealed class FunctionsWebHost : IAsyncDisposable
         var app = builder.Build();
         var keys = new FunctionKeys();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Alerts.Serve");
+        app.UseStatusCodePages(); // an empty 404/405 (no route, wrong method) gets a problem body, as every answer of the app has
         app.UseRouting();
         app.MapHttpFunctions(manifest, keys, logger);
         if (options.MailboxDirectory is not null)
