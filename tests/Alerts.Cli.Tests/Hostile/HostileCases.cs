@@ -164,7 +164,9 @@ internal static class HostileCases
         var methods = new[] { "GET", "POST", "PUT", "PATCH", "DELETE" };
         foreach (var route in manifest.Http.Select(f => f.Route).Distinct())
         {
-            var allowed = manifest.Http.Where(f => f.Route == route).SelectMany(f => f.Methods).Select(m => m.ToUpperInvariant()).ToHashSet();
+            // A method is wrong for the path only if no route at all takes it there (web/subscriptions/x/edit is also web/subscriptions/{id}/{action}).
+            var path = Fill(route, "x");
+            var allowed = manifest.Http.Where(f => Matches(f.Route, path)).SelectMany(f => f.Methods).Select(m => m.ToUpperInvariant()).ToHashSet();
             foreach (var method in methods.Where(m => !allowed.Contains(m)))
             {
                 yield return new($"{method} {route} (not a method of the route)", t => Json(t.AsAttacker(new HttpMethod(method), Fill(route, "x"), admin: true), "{}"));
@@ -201,6 +203,13 @@ internal static class HostileCases
 
         // A confirm token replayed as an unsubscribe (another purpose, same subscription).
         yield return new("POST unsubscribe with the confirm token", t => t.Bare(HttpMethod.Post, $"subscriptions/{t.VictimId}/unsubscribe?token={Uri.EscapeDataString(t.VictimConfirmToken)}"));
+    }
+
+    private static bool Matches(string template, string path)
+    {
+        var t = template.Split('/');
+        var p = path.Split('/');
+        return t.Length == p.Length && t.Zip(p).All(x => x.First.StartsWith('{') || x.First == x.Second);
     }
 
     private static string Fill(string route, string id) =>
