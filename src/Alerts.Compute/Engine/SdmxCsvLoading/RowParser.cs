@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Alerts.Pull.Statistics;
+using Alerts.Pull.Statistics.SdmxCsv;
 
 namespace Alerts.Compute.Engine.SdmxCsvLoading;
 
