@@ -14,6 +14,10 @@ internal sealed class PartitionLoader(IndexEngine engine, PartnerScopeKind scope
     private const byte WeightSeen = 4;
     private const byte ValueSeen = 8;
 
+    // Rows ahead of the one being added whose month cell, then whose partner entries, are prefetched (see CachePrefetch).
+    private const int CellAhead = 16;
+    private const int EntriesAhead = 8;
+
     private readonly List<sbyte[]> inScope = []; // [reporter][partner]: 0 unknown, 1 in, -1 out
     private readonly List<SeriesState?[]> series = []; // [reporter][product * 2 + export]
     private int[] partnerIds = [];
@@ -62,8 +66,19 @@ internal sealed class PartitionLoader(IndexEngine engine, PartnerScopeKind scope
     private DuplicateRow? Consume(RowChunk chunk)
     {
         var rows = chunk.Rows;
-        for (var i = 0; i < chunk.Count; i++)
+        var count = chunk.Count;
+        for (var i = 0; i < count; i++)
         {
+            if (i + CellAhead < count)
+            {
+                Prefetch(in rows[i + CellAhead], entries: false);
+            }
+
+            if (i + EntriesAhead < count)
+            {
+                Prefetch(in rows[i + EntriesAhead], entries: true);
+            }
+
             ref var r = ref rows[i];
             var indicator = r.Kind & 3;
             var flow = (r.Kind & 4) != 0 ? TradeFlow.Export : TradeFlow.Import;
@@ -106,6 +121,43 @@ internal sealed class PartitionLoader(IndexEngine engine, PartnerScopeKind scope
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Brings a monthly row's cell (or, with <paramref name="entries"/>, the start of its partner entries) into cache,
+    /// when its series and month already exist; reads only, so rows still change the engine in file order.
+    /// </summary>
+    private void Prefetch(in ParsedRow r, bool entries)
+    {
+        var code = r.PeriodCode;
+        if ((code & 15) == 0 || r.Reporter >= series.Count)
+        {
+            return;
+        }
+
+        var byProduct = series[r.Reporter];
+        var slot = (r.Product * 2) + ((r.Kind & 4) != 0 ? 1 : 0);
+        if (slot >= byProduct.Length || byProduct[slot] is not { } s)
+        {
+            return;
+        }
+
+        var months = s.Months;
+        var i = ((code >> 4) * 12) + (code & 15) - 1 - s.Base;
+        if ((uint)i >= (uint)months.Length)
+        {
+            return;
+        }
+
+        if (!entries)
+        {
+            CachePrefetch.Line(ref months[i]);
+        }
+        else if (months[i].Items is { Length: > 0 } items)
+        {
+            // Entries are 40 bytes: three lines cover the first four, where a partner is found half the time.
+            CachePrefetch.Lines(ref items[0], 3);
+        }
     }
 
     private static ReadOnlySpan<PartnerSums> Entries(SeriesState s, int code) =>
