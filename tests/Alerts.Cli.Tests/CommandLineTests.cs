@@ -1,4 +1,5 @@
 using Alerts.Cli;
+using Alerts.TestKit.Samples;
 
 namespace Alerts.Cli.Tests;
 
@@ -53,6 +54,27 @@ public sealed class CommandLineTests
         Assert.Equal(string.Empty, output);
         Assert.Contains(named, error, StringComparison.Ordinal);
         Assert.Contains(suggestion, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_IndicesWithColumnsAndOutput_WritesTheAskedColumnsToTheFile()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"indices-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var (code, output, error) = await RunAsync(
+                "indices", "--input", SampleFiles.Get("comext/sdmx/850511.csv"), "--format", "csv", "--columns", "changes", "--output", file);
+
+            Assert.True(code == 0, error);
+            Assert.Equal(string.Empty, output);
+            var header = File.ReadLines(file).First();
+            Assert.Contains("FromPrevious", header, StringComparison.Ordinal);
+            Assert.DoesNotContain("crma", header, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime;
 using Alerts.Cli.Commands;
 using Spectre.Console.Cli;
 
@@ -56,10 +57,22 @@ internal sealed class IndicesVerb : AsyncCommand<IndicesVerb.Settings>
         [CommandOption("--supply-risk <FILE>")]
         [Description("Supply-risk parameters linking stages to products.")]
         public string? SupplyRisk { get; init; }
+
+        [CommandOption("--columns <GROUPS>")]
+        [Description("Extra column groups for json/csv, comma-separated: changes, crma, supply-risk or all. Default: the contract "
+            + "and window fields only (--production, --wgi and --supply-risk add the groups they feed).")]
+        public string? Columns { get; init; }
+
+        [CommandOption("-o|--output <FILE>")]
+        [Description("Write to FILE (atomically: a temporary file renamed once complete; bad input leaves no file). Default: standard output.")]
+        public string? Output { get; init; }
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        // A batch run: no background collections while the file is read (the heap is the engine's sums, all alive
+        // until written), which keeps peak memory and CPU lower. Only this command: serve keeps the concurrent GC.
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
         // The defaults shown in help are the command's own, so forwarding them changes nothing.
         return IndicesCommand.RunAsync(
             new ForwardedArguments()
@@ -73,6 +86,8 @@ internal sealed class IndicesVerb : AsyncCommand<IndicesVerb.Settings>
                 .Add("production", settings.Production)
                 .Add("wgi", settings.Wgi)
                 .Add("supply-risk", settings.SupplyRisk)
+                .Add("columns", settings.Columns)
+                .Add("output", settings.Output)
                 .ToArray(),
             Console.Out,
             Console.Error,

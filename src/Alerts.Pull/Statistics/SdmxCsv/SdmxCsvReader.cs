@@ -16,7 +16,7 @@ namespace Alerts.Pull.Statistics.SdmxCsv;
 /// </summary>
 public sealed class SdmxCsvReader
 {
-    private const string SourceName = "Comext SDMX-CSV";
+    internal const string SourceName = "Comext SDMX-CSV";
     private readonly TradeDataReaderOptions _options;
     private readonly PayloadErrors _errors;
 
@@ -54,7 +54,7 @@ public sealed class SdmxCsvReader
         using var limited = new SizeLimitedStream(stream, _options.MaxBytes, _errors.TooLarge);
         using var reader = Open(limited);
         var names = reader.Header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF')).ToList();
-        var state = new SeriesState(CheckHeader(names), names.Count);
+        var state = new SdmxCsvReadState(SdmxCsvHeader.Check(names, Origin), names.Count);
         while (true)
         {
             try
@@ -81,7 +81,7 @@ public sealed class SdmxCsvReader
         }
     }
 
-    private void ProcessRow(SepReader.Row row, SeriesState state)
+    private void ProcessRow(SepReader.Row row, SdmxCsvReadState state)
     {
         var columns = state.Columns;
         var line = row.LineNumberFrom;
@@ -117,7 +117,7 @@ public sealed class SdmxCsvReader
                     throw _errors.At(Line(line), $"freq '{freq}' is not A or M");
                 }
 
-                cells = new SeriesCells(flow);
+                cells = new SdmxCsvSeriesCells(flow);
                 state.Series.Add(key, cells);
             }
 
@@ -250,7 +250,7 @@ public sealed class SdmxCsvReader
         return problem is null ? amount : throw _errors.At(Line(line), $"OBS_VALUE: {problem}");
     }
 
-    private static List<TradeObservation> Flush((string Freq, string Reporter, string Partner, string Product, string Flow) key, SeriesCells series)
+    private static List<TradeObservation> Flush((string Freq, string Reporter, string Partner, string Product, string Flow) key, SdmxCsvSeriesCells series)
     {
         var list = new List<TradeObservation>(series.Cells.Count);
         foreach (var (period, cell) in series.Cells.OrderBy(c => c.Key))
@@ -265,74 +265,5 @@ public sealed class SdmxCsvReader
 
         series.Cells.Clear();
         return list;
-    }
-
-    /// <summary>Maps the header to column positions; missing and unexpected columns are both an error.</summary>
-    private int[] CheckHeader(List<string> names)
-    {
-        var missing = SdmxCsvColumns.Required.Where(r => !names.Contains(r, StringComparer.Ordinal)).ToList();
-        var extra = names.Where(n => n != SdmxCsvColumns.ObsFlag && !SdmxCsvColumns.Required.Contains(n, StringComparer.Ordinal)).ToList();
-        var duplicated = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (missing.Count > 0 || extra.Count > 0 || duplicated.Count > 0)
-        {
-            var parts = new List<string>();
-            if (missing.Count > 0)
-            {
-                parts.Add($"missing column(s) {string.Join(", ", missing)}");
-            }
-
-            if (extra.Count > 0)
-            {
-                parts.Add($"unexpected column(s) {string.Join(", ", extra)}");
-            }
-
-            if (duplicated.Count > 0)
-            {
-                parts.Add($"repeated column(s) {string.Join(", ", duplicated)}");
-            }
-
-            throw _errors.At("line 1 (header)", $"{string.Join("; ", parts)} (expected {string.Join(",", SdmxCsvColumns.Required)}[,{SdmxCsvColumns.ObsFlag}])");
-        }
-
-        var positions = SdmxCsvColumns.Required.Select(r => names.IndexOf(r)).ToList();
-        positions.Add(names.IndexOf(SdmxCsvColumns.ObsFlag));
-        return [.. positions];
-    }
-
-    private sealed class SeriesState(int[] columns, int columnCount)
-    {
-        public int[] Columns { get; } = columns;
-
-        public int ColumnCount { get; } = columnCount;
-
-        public int LastLine { get; set; } = 1;
-
-        public (string Freq, string Reporter, string Partner, string Product, string Flow)? Current { get; set; }
-
-        public SeriesCells? CurrentCells { get; set; }
-
-        public string LastUpdateText { get; set; } = "\0";
-
-        /// <summary>Every series read so far, in the order of first appearance, with its cells.</summary>
-        public OrderedDictionary<(string, string, string, string, string), SeriesCells> Series { get; } = [];
-
-        public Dictionary<string, Period> Periods { get; } = new(StringComparer.Ordinal);
-    }
-
-    private sealed class SeriesCells(TradeFlow flow)
-    {
-        public TradeFlow Flow { get; } = flow;
-
-        public Dictionary<Period, SdmxCell> Cells { get; } = [];
-    }
-
-    private struct SdmxCell
-    {
-        public decimal? QuantityKg;
-        public decimal? Value;
-        public bool HasQuantity;
-        public bool HasValue;
-        public int QuantityLine;
-        public int ValueLine;
     }
 }
