@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Alerts.Pull.Catalog;
 using Alerts.Pull.Sources;
 
 namespace Alerts.Pull;
@@ -13,8 +14,8 @@ public sealed class PullOptions
     public string Source { get; set; } = "comext";
 
     /// <summary>
-    /// Product codes (HS6/CN8) to pull, e.g. <c>Pull__Products__0=850511</c>. Default: the strategic raw
-    /// materials of the bundled sample data.
+    /// Product codes (HS6/CN8) to pull, e.g. <c>Pull__Products__0=850511</c>. Default: every code of the shipped
+    /// catalog at every stage (<see cref="DefaultProducts"/>), the 17 strategic raw materials.
     /// </summary>
     public List<string> Products { get; set; } = [];
 
@@ -29,8 +30,14 @@ public sealed class PullOptions
     /// <summary>Whether commodity series are computed at all (default true); false: product series only.</summary>
     public bool AggregateCommodities { get; set; } = true;
 
-    /// <summary>Products when none are configured.</summary>
-    public static IReadOnlyList<string> DefaultProducts { get; } = ["280530", "284690", "850511", "811292", "250410", "250490"];
+    /// <summary>
+    /// Products when none are configured: every code of the shipped catalog (<see cref="CommodityCatalog.Default"/>),
+    /// ore to downstream, each once (a code two materials share, lithium-ion cells, is pulled once).
+    /// </summary>
+    public static IReadOnlyList<string> DefaultProducts { get; } = CommodityCatalog.Default.Commodities
+        .SelectMany(c => Enum.GetValues<ProcessingStage>().SelectMany(c.CodesFor))
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
 
     /// <summary><c>A</c> (annual, default) or <c>M</c> (monthly).</summary>
     [RegularExpression("^[AM]$", ErrorMessage = "Setting Pull:Frequency must be A or M.")]

@@ -17,6 +17,17 @@ public sealed class ComtradeSource(ComtradeClient client, IOptions<PullOptions> 
 
     public Task<TradeDataSet> FetchAsync(string product, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(product);
+        if (product.Length != 6)
+        {
+            // Comtrade resolves to HS6 only; asking for a CN8 code (gallium's 81129289) would spend a call on an
+            // error, and its HS6 parent would mix in other metals. Skipped, saying why.
+            throw new TradeSourceException(ComtradeClient.SourceName, product, "UN Comtrade resolves to HS6 codes only; this code is pulled from Comext")
+            {
+                NotAttempted = true,
+            };
+        }
+
         var o = options.Value;
         var (from, to) = PullWindow.For(o, time.GetUtcNow());
         var query = new ComtradeQuery { Products = [product], ReporterCode = ReporterCode(o.Reporter), Periods = Periods(from, to) };
