@@ -243,6 +243,42 @@ def monthly_magnets():
         result[m] = row
     return result
 
+# Member states as reporters (Pull__Reporters): synthetic. A member state's imports from each third country are a
+# share of the EU's that differs by partner, so its concentration differs from the EU's; its intra-EU partners are
+# other member states. The EU aggregates are recomputed for the member state's own rows.
+MEMBER_STATE_FACTORS = {"DE": [0.35, 0.20, 0.50, 0.10, 0.30, 0.45, 0.25, 0.15], "FR": [0.10, 0.40, 0.05, 0.30, 0.20, 0.15, 0.35, 0.25]}
+MEMBER_STATE_INTRA = {"DE": [("NL", 0.6), ("FR", 0.3), ("AT", 0.2)], "FR": [("DE", 0.5), ("BE", 0.4), ("NL", 0.1)]}
+REPORTER_PRODUCTS = ["280530", "284690", "850511", "250410", "250490"]
+
+def member_state_cells(product, reporter):
+    eu = cells(product)
+    factors = MEMBER_STATE_FACTORS[reporter]
+    out = {}
+    for y, row in eu.items():
+        third = sorted(p for p in row if len(p) == 2 and p not in EU)
+        new = {}
+        extra_q, extra_v = Decimal(0), Decimal(0)
+        for i, p in enumerate(third):
+            q, v = row[p]
+            f = d(factors[i % len(factors)])
+            nq = None if q is None else q1(q * f)
+            nv = None if v is None else (v * f).quantize(Decimal("1"))
+            new[p] = (nq, nv)
+            extra_q += nq or 0
+            extra_v += nv or 0
+        intra_q, intra_v = Decimal(0), Decimal(0)
+        base_q, base_v = row["INT_EU27_2020"]
+        for p, f in MEMBER_STATE_INTRA[reporter]:
+            nq, nv = q1(base_q * d(f) / 2), (base_v * d(f) / 2).quantize(Decimal("1"))
+            new[p] = (nq, nv)
+            intra_q += nq
+            intra_v += nv
+        new["EXT_EU27_2020"] = (extra_q, extra_v)
+        new["INT_EU27_2020"] = (intra_q, intra_v)
+        new["WORLD"] = (extra_q + intra_q, extra_v + intra_v)
+        out[y] = new
+    return out
+
 def partner_order(data):
     seen = []
     for row in data.values():
@@ -260,7 +296,9 @@ def num(x):
         return int(x)
     return float(x)
 
-def jsonstat(product, data, freq, dense=False):
+REPORTER_NAMES = {"EU27_2020": "European Union - 27 countries (from 2020)", "DE": "Germany", "FR": "France"}
+
+def jsonstat(product, data, freq, dense=False, reporter="EU27_2020"):
     periods = list(data.keys())
     partners = partner_order(data)
     indicators = ["QUANTITY_IN_100KG", "VALUE_IN_EUROS"]
@@ -289,7 +327,7 @@ def jsonstat(product, data, freq, dense=False):
         "size": size,
         "dimension": {
             "freq": {"label": "FREQ", "category": {"index": {freq: 0}, "label": {freq: "Annual" if freq == "A" else "Monthly"}}},
-            "reporter": {"label": "REPORTER", "category": {"index": {"EU27_2020": 0}, "label": {"EU27_2020": "European Union - 27 countries (from 2020)"}}},
+            "reporter": {"label": "REPORTER", "category": {"index": {reporter: 0}, "label": {reporter: REPORTER_NAMES[reporter]}}},
             "partner": {"label": "PARTNER", "category": {"index": {p: i for i, p in enumerate(partners)}, "label": {p: NAMES.get(p, p) for p in partners}}},
             "product": {"label": "PRODUCT", "category": {"index": {product: 0}, "label": {product: PRODUCT_NAMES[product]}}},
             "flow": {"label": "FLOW", "category": {"index": {"1": 0}, "label": {"1": "IMPORT"}}},
@@ -356,12 +394,17 @@ def write(path, text):
         f.write(text)
 
 recordings = []
+for reporter in MEMBER_STATE_FACTORS:
+    for product in REPORTER_PRODUCTS:
+        write(f"replay/comext/reporters/{reporter}/{product}.json", jsonstat(product, member_state_cells(product, reporter), "A", reporter=reporter))
+        recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": product, "freq": "A", "reporter": reporter},
+                           "status": 200, "contentType": "application/json", "bodyFile": f"reporters/{reporter}/{product}.json"})
 for product in BY_YEAR:
     data = cells(product)
     for y in YEARS:
         write(f"replay/comext/years/{product}/{y}.json", jsonstat(product, {y: data[y]}, "A"))
         recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409",
-                           "query": {"product": product, "freq": "A", "sinceTimePeriod": y, "untilTimePeriod": y},
+                           "query": {"product": product, "freq": "A", "reporter": "EU27_2020", "sinceTimePeriod": y, "untilTimePeriod": y},
                            "status": 200, "contentType": "application/json", "bodyFile": f"years/{product}/{y}.json"})
 for product in PRODUCTS:
     data = cells(product)
@@ -371,7 +414,7 @@ for product in PRODUCTS:
     # The replay server serves bodies from beside its manifest: the same bytes, generated together.
     write(f"replay/comext/{product}.json", jsonstat(product, data, "A"))
     write(f"replay/comext/sdmx/{product}.csv", sdmx_csv(product, data, "A"))
-    recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": product, "freq": "A"},
+    recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": product, "freq": "A", "reporter": "EU27_2020"},
                        "status": 200, "contentType": "application/json", "bodyFile": f"{product}.json"})
     recordings.append({"method": "GET", "path": f"/sdmx/2.1/data/DS-045409/A.EU27_2020..{product}.1.QUANTITY_IN_100KG+VALUE_IN_EUROS",
                        "query": {"format": "SDMX-CSV"}, "status": 200, "contentType": "text/csv", "bodyFile": f"sdmx/{product}.csv"})
@@ -380,7 +423,7 @@ monthly = monthly_magnets()
 write("comext/850511-monthly.json", jsonstat("850511", monthly, "M", dense=True))
 write("comext/sdmx/850511-monthly.csv", sdmx_csv("850511", monthly, "M"))
 write("replay/comext/850511-monthly.json", jsonstat("850511", monthly, "M", dense=True))
-recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": "850511", "freq": "M"},
+recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": "850511", "freq": "M", "reporter": "EU27_2020"},
                    "status": 200, "contentType": "application/json", "bodyFile": "850511-monthly.json"})
 write("replay/comext/recordings.json", json.dumps(recordings, indent=2) + "\n")
 

@@ -51,9 +51,19 @@ public sealed class PullOptions
     [Range(1, 480, ErrorMessage = "Setting Pull:TrailingMonths must be between 1 and 480.")]
     public int TrailingMonths { get; set; } = 24;
 
-    /// <summary>Reporter whose imports are watched.</summary>
+    /// <summary>Reporter whose imports are watched when <see cref="Reporters"/> is empty.</summary>
     [Required]
     public string Reporter { get; set; } = "EU27_2020";
+
+    /// <summary>
+    /// Reporters whose imports are watched side by side (<c>Pull__Reporters__0=EU27_2020</c>, <c>Pull__Reporters__1=DE</c>):
+    /// <c>EU27_2020</c> and member states (ISO-2, Greece <c>GR</c>); each gets its own series, indices and alerts.
+    /// Default: <see cref="Reporter"/> alone.
+    /// </summary>
+    public List<string> Reporters { get; set; } = [];
+
+    /// <summary>The reporters pulled: <see cref="Reporters"/>, or <see cref="Reporter"/> when none are listed.</summary>
+    public IReadOnlyList<string> EffectiveReporters => Reporters.Count > 0 ? Reporters : [Reporter];
 
     /// <summary>
     /// Comext pulls: also pull exports (<c>Pull__IncludeExports=true</c>), which the CRMA consumption-share proxy needs

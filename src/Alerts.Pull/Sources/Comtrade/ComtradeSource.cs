@@ -28,10 +28,21 @@ public sealed class ComtradeSource(ComtradeClient client, IOptions<PullOptions> 
             };
         }
 
+        return FetchReportersAsync(product, cancellationToken);
+    }
+
+    private async Task<TradeDataSet> FetchReportersAsync(string product, CancellationToken cancellationToken)
+    {
         var o = options.Value;
         var (from, to) = PullWindow.For(o, time.GetUtcNow());
-        var query = new ComtradeQuery { Products = [product], ReporterCode = ReporterCode(o.Reporter), Periods = Periods(from, to) };
-        return client.GetAsync(query, cancellationToken);
+        var parts = new List<TradeDataSet>();
+        foreach (var reporter in o.EffectiveReporters)
+        {
+            var query = new ComtradeQuery { Products = [product], ReporterCode = ReporterCode(reporter), Periods = Periods(from, to) };
+            parts.Add(await client.GetAsync(query, cancellationToken).ConfigureAwait(false));
+        }
+
+        return parts.Count == 1 ? parts[0] : TradeDataSet.Combine(TradeDataSource.Comtrade, TradeDataFormat.ComtradeJson, $"Comtrade {product} ({string.Join(", ", o.EffectiveReporters)})", parts);
     }
 
     /// <summary>The M49 code of a reporter given as Comext names it (<c>EU27_2020</c>, <c>DE</c>) or as a number.</summary>
