@@ -102,6 +102,99 @@ PRODUCTS = {"280530": ree_metals(), "284690": ree_compounds(), "850511": magnets
 # Confidential / missing quantities: (product, year, partner) -> only the value is published.
 QUANTITY_MISSING = {("280530", "2020", "JP"), ("811292", "2022", "KR")}
 
+# The other codes of the catalog (src/Alerts.Pull/Catalog/commodities.json), so the default scope - every catalog
+# code at every stage - has data. Synthetic except where samples/README.md marks a share as published:
+# code -> (name, tonnes in 2019, yearly growth, EUR/kg, top supplier, its share in 2024, drift in points a year,
+# the other suppliers with relative weights sharing the rest).
+MATERIALS = {
+    "260600": ("Aluminium ores and concentrates", 9800000, -0.01, 0.05, "GN", 60.0, 0.5, [("BR", 20), ("SL", 8), ("AU", 6), ("GH", 4)]),
+    "281820": ("Aluminium oxide (excl. artificial corundum)", 5200000, 0.01, 0.38, "BR", 42.0, 0.3, [("IN", 14), ("JM", 12), ("AU", 10), ("US", 8), ("CN", 8)]),
+    "760110": ("Aluminium, not alloyed, unwrought", 1900000, 0.02, 2.3, "NO", 30.0, 0.2, [("IS", 18), ("AE", 15), ("RU", 10), ("IN", 9), ("MZ", 8), ("CA", 10)]),
+    "760120": ("Aluminium alloys, unwrought", 2600000, 0.02, 2.4, "NO", 28.0, 0.2, [("AE", 20), ("IS", 12), ("IN", 12), ("RU", 10), ("CN", 10), ("TR", 8)]),
+    "810610": ("Bismuth, unwrought, containing by weight 99.99% or more", 900, 0.01, 9.5, "CN", 78.0, 0.5, [("JP", 8), ("KR", 6), ("GB", 4), ("US", 4)]),
+    "810690": ("Bismuth and articles thereof (excl. unwrought 99.99%)", 400, 0.01, 14.0, "CN", 70.0, 0.4, [("KR", 12), ("JP", 8), ("US", 6), ("CH", 4)]),
+    "252800": ("Natural borates and concentrates thereof", 210000, 0.01, 0.45, "TR", 99.0, 0.0, [("US", 1)]),
+    "281000": ("Oxides of boron; boric acids", 95000, 0.01, 0.9, "TR", 82.0, 0.3, [("US", 8), ("CL", 6), ("CN", 4)]),
+    "280450": ("Boron; tellurium", 300, 0.02, 35.0, "CN", 55.0, 0.6, [("US", 20), ("JP", 10), ("GB", 8), ("TR", 7)]),
+    "260500": ("Cobalt ores and concentrates", 1200, 0.0, 6.0, "CD", 60.0, 0.5, [("ZA", 20), ("MA", 12), ("ZM", 8)]),
+    "282200": ("Cobalt oxides and hydroxides", 9000, 0.04, 22.0, "CN", 52.0, 1.0, [("CD", 18), ("ZM", 10), ("US", 8), ("JP", 6), ("GB", 6)]),
+    "810520": ("Cobalt mattes and unwrought cobalt", 14000, 0.03, 30.0, "CN", 38.0, 0.8, [("GB", 14), ("US", 14), ("CD", 12), ("JP", 8), ("NO", 8), ("ZA", 6)]),
+    "260300": ("Copper ores and concentrates", 4100000, 0.01, 1.9, "CL", 35.0, 0.2, [("PE", 28), ("BR", 14), ("CA", 8), ("AU", 8), ("US", 7)]),
+    "740200": ("Unrefined copper; copper anodes", 320000, 0.0, 6.8, "CL", 30.0, 0.2, [("PE", 22), ("ZM", 18), ("CD", 15), ("NA", 8), ("US", 7)]),
+    "740311": ("Refined copper cathodes", 1150000, 0.01, 8.1, "CL", 36.0, 0.3, [("CD", 22), ("PE", 12), ("ZM", 10), ("RU", 8), ("KZ", 6), ("US", 6)]),
+    "81129289": ("Gallium, unwrought; powders", 32, 0.03, 290.0, "CN", 72.0, 1.0, [("US", 9), ("GB", 7), ("UA", 5), ("JP", 5), ("KR", 4), ("CA", 2)]),
+    "81129295": ("Germanium, unwrought; powders", 38, 0.02, 1300.0, "CN", 46.0, 1.0, [("US", 15), ("RU", 12), ("UA", 8), ("JP", 8), ("CA", 7), ("KR", 5)]),
+    "282560": ("Germanium oxides and zirconium dioxide", 26000, 0.01, 9.0, "CN", 58.0, 0.4, [("US", 14), ("RU", 10), ("JP", 8), ("CA", 6), ("KR", 4)]),
+    "283691": ("Lithium carbonates", 21000, 0.08, 14.0, "CL", 78.0, 0.5, [("AR", 12), ("CN", 5), ("US", 3), ("GB", 2)]),
+    "282520": ("Lithium oxide and hydroxide", 16000, 0.10, 16.0, "CN", 62.0, 1.0, [("US", 12), ("CL", 10), ("RU", 8), ("KR", 4), ("JP", 4)]),
+    "280519": ("Alkali metals (excl. sodium)", 900, 0.05, 60.0, "CN", 55.0, 0.5, [("US", 20), ("JP", 10), ("RU", 8), ("KR", 7)]),
+    "850760": ("Lithium-ion accumulators", 380000, 0.12, 24.0, "CN", 72.0, 1.5, [("KR", 12), ("JP", 6), ("VN", 4), ("US", 3), ("MY", 3)]),
+    "810411": ("Unwrought magnesium, containing at least 99.8% by weight of magnesium", 95000, 0.01, 3.4, "CN", 89.0, 0.5, [("TR", 4), ("IL", 3), ("RU", 2), ("US", 2)]),
+    "810419": ("Unwrought magnesium (excl. 99.8% or more)", 60000, 0.01, 3.6, "CN", 82.0, 0.5, [("TR", 6), ("IL", 5), ("UA", 4), ("US", 3)]),
+    "260200": ("Manganese ores and concentrates", 1500000, 0.0, 0.25, "ZA", 48.0, 0.4, [("GA", 30), ("AU", 10), ("BR", 6), ("GH", 6)]),
+    "282010": ("Manganese dioxide", 16000, 0.03, 2.1, "CN", 44.0, 0.6, [("ZA", 20), ("JP", 14), ("US", 10), ("IN", 12)]),
+    "811100": ("Manganese and articles thereof", 52000, 0.02, 2.7, "CN", 72.0, 0.8, [("ZA", 14), ("US", 5), ("JP", 5), ("KR", 4)]),
+    "720211": ("Ferro-manganese, containing by weight more than 2% of carbon", 560000, 0.0, 1.2, "IN", 28.0, 0.3, [("NO", 22), ("ZA", 16), ("KR", 12), ("MY", 12), ("GE", 10)]),
+    "720219": ("Ferro-manganese, containing by weight 2% or less of carbon", 240000, 0.0, 1.6, "IN", 32.0, 0.3, [("ZA", 20), ("NO", 18), ("KR", 12), ("UA", 10), ("MY", 8)]),
+    "380110": ("Artificial graphite", 210000, 0.04, 2.2, "CN", 55.0, 1.0, [("IN", 12), ("US", 10), ("JP", 8), ("RU", 8), ("GB", 7)]),
+    "260400": ("Nickel ores and concentrates", 90000, 0.0, 1.2, "AU", 30.0, 0.2, [("BR", 22), ("ZA", 18), ("CA", 16), ("US", 8), ("NC", 6)]),
+    "750110": ("Nickel mattes", 70000, 0.01, 9.5, "CA", 38.0, 0.3, [("AU", 22), ("ZA", 18), ("BW", 12), ("RU", 10)]),
+    "750120": ("Nickel oxide sinters and other intermediate products", 60000, 0.05, 7.0, "ID", 45.0, 1.5, [("CU", 25), ("AU", 15), ("PH", 10), ("NC", 5)]),
+    "750210": ("Nickel, not alloyed, unwrought", 210000, 0.02, 17.0, "RU", 32.0, -0.5, [("NO", 22), ("CA", 14), ("AU", 12), ("MG", 8), ("GB", 7), ("US", 5)]),
+    "261690": ("Precious-metal ores and concentrates (excl. silver)", 18000, 0.0, 12.0, "ZA", 60.0, 0.3, [("US", 15), ("CA", 12), ("RU", 8), ("ZW", 5)]),
+    "284390": ("Compounds of precious metals (excl. silver)", 600, 0.01, 900.0, "ZA", 35.0, 0.2, [("US", 20), ("GB", 18), ("CH", 15), ("JP", 12)]),
+    "711011": ("Platinum, unwrought or in powder form", 95, 0.0, 29000.0, "ZA", 71.0, 0.3, [("US", 9), ("GB", 8), ("CH", 6), ("RU", 6)]),
+    "711019": ("Platinum in semi-manufactured forms", 30, 0.0, 31000.0, "ZA", 55.0, 0.3, [("CH", 15), ("GB", 14), ("US", 10), ("RU", 6)]),
+    "711021": ("Palladium, unwrought or in powder form", 110, -0.02, 45000.0, "RU", 42.0, -0.8, [("ZA", 28), ("US", 12), ("CH", 10), ("GB", 8)]),
+    "711029": ("Palladium in semi-manufactured forms", 25, -0.02, 46000.0, "RU", 38.0, -0.8, [("ZA", 25), ("CH", 15), ("GB", 12), ("US", 10)]),
+    "711031": ("Rhodium, unwrought or in powder form", 6, 0.0, 250000.0, "ZA", 80.0, 0.2, [("RU", 8), ("US", 5), ("GB", 4), ("CH", 3)]),
+    "711039": ("Iridium, osmium and ruthenium, unwrought or in powder form", 9, 0.0, 90000.0, "ZA", 72.0, 0.2, [("RU", 10), ("GB", 8), ("US", 6), ("CH", 4)]),
+    "280469": ("Silicon containing by weight less than 99.99% of silicon", 420000, 0.01, 2.6, "NO", 38.0, 0.2, [("BR", 20), ("CN", 14), ("BA", 10), ("IS", 10), ("KZ", 8)]),
+    "280461": ("Silicon containing by weight not less than 99.99% of silicon", 28000, 0.03, 18.0, "CN", 35.0, 1.0, [("US", 25), ("JP", 20), ("NO", 10), ("MY", 10)]),
+    "261400": ("Titanium ores and concentrates", 900000, 0.0, 0.45, "NO", 30.0, 0.2, [("ZA", 22), ("AU", 18), ("UA", 12), ("MZ", 10), ("SN", 8)]),
+    "282300": ("Titanium oxides", 240000, 0.01, 3.0, "CN", 30.0, 0.8, [("UA", 15), ("GB", 12), ("US", 12), ("NO", 10), ("MY", 10)]),
+    "810820": ("Titanium, unwrought; powders", 9000, 0.02, 11.0, "KZ", 35.0, 0.5, [("JP", 25), ("RU", 15), ("CN", 12), ("UA", 8), ("US", 5)]),
+    "261100": ("Tungsten ores and concentrates", 4500, 0.0, 14.0, "RW", 25.0, 0.3, [("BO", 20), ("CN", 15), ("RU", 15), ("VN", 15), ("AU", 10)]),
+    "284180": ("Tungstates (wolframates)", 3200, 0.01, 30.0, "CN", 70.0, 0.5, [("VN", 12), ("US", 8), ("JP", 6), ("KR", 6)]),
+    "810194": ("Tungsten, unwrought, incl. bars and rods obtained simply by sintering", 1100, 0.01, 38.0, "CN", 55.0, 0.5, [("VN", 18), ("US", 10), ("JP", 9), ("RU", 8)]),
+    "810196": ("Tungsten wire", 300, 0.01, 90.0, "CN", 48.0, 0.5, [("JP", 22), ("US", 14), ("KR", 10), ("CH", 6)]),
+    "810199": ("Articles of tungsten, n.e.s.", 1400, 0.01, 75.0, "CN", 50.0, 0.5, [("US", 18), ("JP", 14), ("IL", 10), ("CH", 8)]),
+    "284610": ("Compounds of cerium", 7000, 0.0, 4.5, "CN", 58.0, 0.5, [("MY", 14), ("JP", 12), ("US", 8), ("RU", 8)]),
+}
+# Partners' prices differ a little from the code's price, so value shares differ from weight shares.
+PRICE_FACTORS = [1.0, 0.93, 1.08, 0.97, 1.12, 0.88, 1.05]
+
+def material(code):
+    name, base, growth, price, top, top2024, drift, others = MATERIALS[code]
+    weight = sum(w for _, w in others)
+    out = {}
+    for i, y in enumerate(YEARS):
+        total = d(base) * (1 + d(growth) * i)
+        share = d(top2024) - d(drift) * (2024 - int(y))
+        rows = [(top, total * share / 100, d(price) * d(PRICE_FACTORS[0]))]
+        for j, (p, w) in enumerate(others):
+            rows.append((p, total * (100 - share) * d(w) / weight / 100, d(price) * d(PRICE_FACTORS[(j + 1) % len(PRICE_FACTORS)])))
+        out[y] = rows
+    return out
+
+for _code in MATERIALS:
+    PRODUCT_NAMES[_code] = MATERIALS[_code][0]
+    PRODUCTS[_code] = material(_code)
+    INTRA[_code] = [("DE", max(1, MATERIALS[_code][1] // 12)), ("FR", max(1, MATERIALS[_code][1] // 25))]
+NAMES.update({"GN": "Guinea", "SL": "Sierra Leone", "AU": "Australia", "GH": "Ghana", "JM": "Jamaica", "IS": "Iceland",
+              "AE": "United Arab Emirates", "CL": "Chile", "PE": "Peru", "CD": "Congo, Democratic Republic of", "ZM": "Zambia",
+              "NA": "Namibia", "AR": "Argentina", "IL": "Israel", "GA": "Gabon", "GE": "Georgia", "ID": "Indonesia",
+              "CU": "Cuba", "NC": "New Caledonia", "BW": "Botswana", "ZW": "Zimbabwe", "BA": "Bosnia and Herzegovina",
+              "SN": "Senegal", "RW": "Rwanda", "BO": "Bolivia", "MA": "Morocco"})
+M49.update({"GN": 324, "SL": 694, "AU": 36, "GH": 288, "JM": 388, "IS": 352, "AE": 784, "CL": 152, "PE": 604, "CD": 180,
+            "ZM": 894, "NA": 516, "AR": 32, "IL": 376, "GA": 266, "GE": 268, "ID": 360, "CU": 192, "NC": 540, "BW": 72,
+            "ZW": 716, "BA": 70, "SN": 686, "RW": 646, "BO": 68, "MA": 504})
+# The six products of the first samples also keep a copy under comext/ (the CLI examples and reader tests read them);
+# the rest of the catalog lives under replay/ only.
+ORIGINAL = ["280530", "284690", "850511", "811292", "250410", "250490"]
+# Comext answers split by year (a 413 split) for these products.
+BY_YEAR = ["280530", "284690"]
+
 def cells(product):
     """period -> partner -> (quantity in 100 kg or None, value EUR or None)."""
     years = PRODUCTS[product]
@@ -150,6 +243,42 @@ def monthly_magnets():
         result[m] = row
     return result
 
+# Member states as reporters (Pull__Reporters): synthetic. A member state's imports from each third country are a
+# share of the EU's that differs by partner, so its concentration differs from the EU's; its intra-EU partners are
+# other member states. The EU aggregates are recomputed for the member state's own rows.
+MEMBER_STATE_FACTORS = {"DE": [0.35, 0.20, 0.50, 0.10, 0.30, 0.45, 0.25, 0.15], "FR": [0.10, 0.40, 0.05, 0.30, 0.20, 0.15, 0.35, 0.25]}
+MEMBER_STATE_INTRA = {"DE": [("NL", 0.6), ("FR", 0.3), ("AT", 0.2)], "FR": [("DE", 0.5), ("BE", 0.4), ("NL", 0.1)]}
+REPORTER_PRODUCTS = ["280530", "284690", "850511", "250410", "250490"]
+
+def member_state_cells(product, reporter):
+    eu = cells(product)
+    factors = MEMBER_STATE_FACTORS[reporter]
+    out = {}
+    for y, row in eu.items():
+        third = sorted(p for p in row if len(p) == 2 and p not in EU)
+        new = {}
+        extra_q, extra_v = Decimal(0), Decimal(0)
+        for i, p in enumerate(third):
+            q, v = row[p]
+            f = d(factors[i % len(factors)])
+            nq = None if q is None else q1(q * f)
+            nv = None if v is None else (v * f).quantize(Decimal("1"))
+            new[p] = (nq, nv)
+            extra_q += nq or 0
+            extra_v += nv or 0
+        intra_q, intra_v = Decimal(0), Decimal(0)
+        base_q, base_v = row["INT_EU27_2020"]
+        for p, f in MEMBER_STATE_INTRA[reporter]:
+            nq, nv = q1(base_q * d(f) / 2), (base_v * d(f) / 2).quantize(Decimal("1"))
+            new[p] = (nq, nv)
+            intra_q += nq
+            intra_v += nv
+        new["EXT_EU27_2020"] = (extra_q, extra_v)
+        new["INT_EU27_2020"] = (intra_q, intra_v)
+        new["WORLD"] = (extra_q + intra_q, extra_v + intra_v)
+        out[y] = new
+    return out
+
 def partner_order(data):
     seen = []
     for row in data.values():
@@ -167,7 +296,9 @@ def num(x):
         return int(x)
     return float(x)
 
-def jsonstat(product, data, freq, dense=False):
+REPORTER_NAMES = {"EU27_2020": "European Union - 27 countries (from 2020)", "DE": "Germany", "FR": "France"}
+
+def jsonstat(product, data, freq, dense=False, reporter="EU27_2020"):
     periods = list(data.keys())
     partners = partner_order(data)
     indicators = ["QUANTITY_IN_100KG", "VALUE_IN_EUROS"]
@@ -196,7 +327,7 @@ def jsonstat(product, data, freq, dense=False):
         "size": size,
         "dimension": {
             "freq": {"label": "FREQ", "category": {"index": {freq: 0}, "label": {freq: "Annual" if freq == "A" else "Monthly"}}},
-            "reporter": {"label": "REPORTER", "category": {"index": {"EU27_2020": 0}, "label": {"EU27_2020": "European Union - 27 countries (from 2020)"}}},
+            "reporter": {"label": "REPORTER", "category": {"index": {reporter: 0}, "label": {reporter: REPORTER_NAMES[reporter]}}},
             "partner": {"label": "PARTNER", "category": {"index": {p: i for i, p in enumerate(partners)}, "label": {p: NAMES.get(p, p) for p in partners}}},
             "product": {"label": "PRODUCT", "category": {"index": {product: 0}, "label": {product: PRODUCT_NAMES[product]}}},
             "flow": {"label": "FLOW", "category": {"index": {"1": 0}, "label": {"1": "IMPORT"}}},
@@ -245,12 +376,15 @@ def comtrade(product, data):
             elif len(p) == 2 and p in M49:
                 records.append(rec(M49[p], t, q, v))
         # Breakdowns that would double count if kept.
-        cn = row["CN"]
-        records.append(rec(156, t, cn[0] * 40, cn[1] * d("0.4"), mot=1000))  # by sea
-        records.append(rec(156, t, cn[0] * 10, cn[1] * d("0.1"), customs="C01"))  # a customs procedure
-        records.append(rec(156, t, cn[0] * 5, cn[1] * d("0.05"), partner2=344))  # via Hong Kong
+        # The breakdowns repeat the largest supplier (China in the first six products).
+        top = "CN" if "CN" in row else max((p for p in row if len(p) == 2 and p not in EU), key=lambda p: row[p][0] or 0)
+        cn = row[top]
+        code = M49[top]
+        records.append(rec(code, t, cn[0] * 40, cn[1] * d("0.4"), mot=1000))  # by sea
+        records.append(rec(code, t, cn[0] * 10, cn[1] * d("0.1"), customs="C01"))  # a customs procedure
+        records.append(rec(code, t, cn[0] * 5, cn[1] * d("0.05"), partner2=344))  # via Hong Kong
         records.append(rec(899, t, 1000, 5000))  # areas nes
-        records.append(rec(156, t, 2000, 9000, flow="RM"))  # re-imports
+        records.append(rec(code, t, 2000, 9000, flow="RM"))  # re-imports
     return json.dumps({"elapsedTime": "0.31 secs", "count": len(records), "data": records, "error": ""}, indent=1) + "\n"
 
 def write(path, text):
@@ -260,14 +394,27 @@ def write(path, text):
         f.write(text)
 
 recordings = []
+for reporter in MEMBER_STATE_FACTORS:
+    for product in REPORTER_PRODUCTS:
+        write(f"replay/comext/reporters/{reporter}/{product}.json", jsonstat(product, member_state_cells(product, reporter), "A", reporter=reporter))
+        recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": product, "freq": "A", "reporter": reporter},
+                           "status": 200, "contentType": "application/json", "bodyFile": f"reporters/{reporter}/{product}.json"})
+for product in BY_YEAR:
+    data = cells(product)
+    for y in YEARS:
+        write(f"replay/comext/years/{product}/{y}.json", jsonstat(product, {y: data[y]}, "A"))
+        recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409",
+                           "query": {"product": product, "freq": "A", "reporter": "EU27_2020", "sinceTimePeriod": y, "untilTimePeriod": y},
+                           "status": 200, "contentType": "application/json", "bodyFile": f"years/{product}/{y}.json"})
 for product in PRODUCTS:
     data = cells(product)
-    write(f"comext/{product}.json", jsonstat(product, data, "A"))
-    write(f"comext/sdmx/{product}.csv", sdmx_csv(product, data, "A"))
+    if product in ORIGINAL:
+        write(f"comext/{product}.json", jsonstat(product, data, "A"))
+        write(f"comext/sdmx/{product}.csv", sdmx_csv(product, data, "A"))
     # The replay server serves bodies from beside its manifest: the same bytes, generated together.
     write(f"replay/comext/{product}.json", jsonstat(product, data, "A"))
     write(f"replay/comext/sdmx/{product}.csv", sdmx_csv(product, data, "A"))
-    recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": product, "freq": "A"},
+    recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": product, "freq": "A", "reporter": "EU27_2020"},
                        "status": 200, "contentType": "application/json", "bodyFile": f"{product}.json"})
     recordings.append({"method": "GET", "path": f"/sdmx/2.1/data/DS-045409/A.EU27_2020..{product}.1.QUANTITY_IN_100KG+VALUE_IN_EUROS",
                        "query": {"format": "SDMX-CSV"}, "status": 200, "contentType": "text/csv", "bodyFile": f"sdmx/{product}.csv"})
@@ -276,7 +423,7 @@ monthly = monthly_magnets()
 write("comext/850511-monthly.json", jsonstat("850511", monthly, "M", dense=True))
 write("comext/sdmx/850511-monthly.csv", sdmx_csv("850511", monthly, "M"))
 write("replay/comext/850511-monthly.json", jsonstat("850511", monthly, "M", dense=True))
-recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": "850511", "freq": "M"},
+recordings.append({"method": "GET", "path": "/statistics/1.0/data/DS-045409", "query": {"product": "850511", "freq": "M", "reporter": "EU27_2020"},
                    "status": 200, "contentType": "application/json", "bodyFile": "850511-monthly.json"})
 write("replay/comext/recordings.json", json.dumps(recordings, indent=2) + "\n")
 
@@ -285,6 +432,8 @@ write("replay/comext/recordings.json", json.dumps(recordings, indent=2) + "\n")
 # as Comtrade does, with no records.
 comtrade_recordings = []
 for product in PRODUCTS:
+    if len(product) != 6:
+        continue  # Comtrade resolves to HS6 only: a CN8 code is not asked for (ComtradeSource skips it)
     data = cells(product)
     for y in YEARS:
         write(f"replay/comtrade/{product}/{y}.json", comtrade(product, {y: data[y]}))

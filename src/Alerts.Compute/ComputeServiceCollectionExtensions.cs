@@ -1,4 +1,5 @@
 using Alerts.Compute.Series;
+using Alerts.Compute.Stockpiling;
 using Alerts.Compute.Store;
 using Alerts.Compute.SupplyRisk;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +14,7 @@ public static class ComputeServiceCollectionExtensions
     public static IServiceCollection AddCompute(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSupplyRiskInputs(configuration);
+        services.AddStockpiling(configuration);
         services.TryAddSingleton<IndicesStore>();
         services.TryAddSingleton<SeriesCommodities>();
         services.TryAddSingleton<ComputeStep>();

@@ -1,3 +1,4 @@
+using Alerts.Pull.Catalog;
 using Alerts.Pull.Sources;
 
 namespace Alerts.Pull;
@@ -27,6 +28,8 @@ public enum ProductStatus
 /// <param name="Commodity">For a commodity series: the catalog id; null for a product.</param>
 /// <param name="Codes">For a commodity series: the pulled products it sums.</param>
 /// <param name="Note">For a commodity series that is only partially covered: which catalog codes are not pulled.</param>
+/// <param name="CommodityIds">The catalog commodities the product or series covers (<see cref="WithCommodityIds"/>);
+/// null where not filled in.</param>
 public sealed record ProductOutcome(
     string Source,
     string Product,
@@ -37,4 +40,17 @@ public sealed record ProductOutcome(
     string? Error,
     string? Commodity = null,
     IReadOnlyList<string>? Codes = null,
-    string? Note = null);
+    string? Note = null,
+    IReadOnlyList<string>? CommodityIds = null)
+{
+    /// <summary>
+    /// This outcome with <see cref="CommodityIds"/>: a commodity series covers its commodity; a product every
+    /// commodity a code of whose stages it equals or refines (lithium-ion cells: lithium and graphite).
+    /// </summary>
+    public ProductOutcome WithCommodityIds(CommodityCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        IReadOnlyList<string> ids = Commodity is { } id ? [id] : [.. catalog.Classify(Product).Select(c => c.Commodity.Id).Distinct(StringComparer.Ordinal)];
+        return this with { CommodityIds = ids };
+    }
+}

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Alerts.Pull.Catalog;
 using Alerts.Pull.Sources;
 
 namespace Alerts.Pull;
@@ -13,8 +14,8 @@ public sealed class PullOptions
     public string Source { get; set; } = "comext";
 
     /// <summary>
-    /// Product codes (HS6/CN8) to pull, e.g. <c>Pull__Products__0=850511</c>. Default: the strategic raw
-    /// materials of the bundled sample data.
+    /// Product codes (HS6/CN8) to pull, e.g. <c>Pull__Products__0=850511</c>. Default: every code of the shipped
+    /// catalog at every stage (<see cref="DefaultProducts"/>), the 17 strategic raw materials.
     /// </summary>
     public List<string> Products { get; set; } = [];
 
@@ -29,8 +30,14 @@ public sealed class PullOptions
     /// <summary>Whether commodity series are computed at all (default true); false: product series only.</summary>
     public bool AggregateCommodities { get; set; } = true;
 
-    /// <summary>Products when none are configured.</summary>
-    public static IReadOnlyList<string> DefaultProducts { get; } = ["280530", "284690", "850511", "811292", "250410", "250490"];
+    /// <summary>
+    /// Products when none are configured: every code of the shipped catalog (<see cref="CommodityCatalog.Default"/>),
+    /// ore to downstream, each once (a code two materials share, lithium-ion cells, is pulled once).
+    /// </summary>
+    public static IReadOnlyList<string> DefaultProducts { get; } = CommodityCatalog.Default.Commodities
+        .SelectMany(c => Enum.GetValues<ProcessingStage>().SelectMany(c.CodesFor))
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
 
     /// <summary><c>A</c> (annual, default) or <c>M</c> (monthly).</summary>
     [RegularExpression("^[AM]$", ErrorMessage = "Setting Pull:Frequency must be A or M.")]
@@ -44,9 +51,19 @@ public sealed class PullOptions
     [Range(1, 480, ErrorMessage = "Setting Pull:TrailingMonths must be between 1 and 480.")]
     public int TrailingMonths { get; set; } = 24;
 
-    /// <summary>Reporter whose imports are watched.</summary>
+    /// <summary>Reporter whose imports are watched when <see cref="Reporters"/> is empty.</summary>
     [Required]
     public string Reporter { get; set; } = "EU27_2020";
+
+    /// <summary>
+    /// Reporters whose imports are watched side by side (<c>Pull__Reporters__0=EU27_2020</c>, <c>Pull__Reporters__1=DE</c>):
+    /// <c>EU27_2020</c> and member states (ISO-2, Greece <c>GR</c>); each gets its own series, indices and alerts.
+    /// Default: <see cref="Reporter"/> alone.
+    /// </summary>
+    public List<string> Reporters { get; set; } = [];
+
+    /// <summary>The reporters pulled: <see cref="Reporters"/>, or <see cref="Reporter"/> when none are listed.</summary>
+    public IReadOnlyList<string> EffectiveReporters => Reporters.Count > 0 ? Reporters : [Reporter];
 
     /// <summary>
     /// Comext pulls: also pull exports (<c>Pull__IncludeExports=true</c>), which the CRMA consumption-share proxy needs

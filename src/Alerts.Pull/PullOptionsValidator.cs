@@ -1,5 +1,6 @@
 using Alerts.Pull.Catalog;
 using Alerts.Pull.Sources;
+using Alerts.Pull.Statistics.Scope;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Pull;
@@ -13,6 +14,11 @@ public sealed class PullOptionsValidator(IOptions<CatalogOptions> catalogOptions
     public ValidateOptionsResult Validate(string? name, PullOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (ReporterProblems(options) is { Count: > 0 } problems)
+        {
+            return ValidateOptionsResult.Fail(problems);
+        }
+
         CommodityCatalog catalog;
         try
         {
@@ -33,5 +39,25 @@ public sealed class PullOptionsValidator(IOptions<CatalogOptions> catalogOptions
         {
             return ValidateOptionsResult.Fail(e.Message);
         }
+    }
+
+    /// <summary>Each of <c>Pull:Reporters</c> must be <c>EU27_2020</c> or a member state, listed once.</summary>
+    private static List<string> ReporterProblems(PullOptions options)
+    {
+        var problems = new List<string>();
+        for (var i = 0; i < options.Reporters.Count; i++)
+        {
+            var reporter = options.Reporters[i];
+            if (!PartnerScope.IsEuReporter(reporter ?? string.Empty))
+            {
+                problems.Add($"Setting {PullOptions.SectionName}:Reporters:{i} is '{reporter}'; expected {PartnerScope.EuReporter} or an EU member state's ISO-2 code (Greece GR).");
+            }
+            else if (options.Reporters.Take(i).Contains(reporter, StringComparer.Ordinal))
+            {
+                problems.Add($"Setting {PullOptions.SectionName}:Reporters:{i} repeats '{reporter}'.");
+            }
+        }
+
+        return problems;
     }
 }

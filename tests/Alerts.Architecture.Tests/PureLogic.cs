@@ -15,6 +15,8 @@ public static class PureLogic
         // `alerts indices`; it sits in Engine/ for access to the engine's internals but is I/O, not pure logic.
         ("Alerts.Compute", "index engine", t => t.Namespace == "Alerts.Compute.Engine" && t.Name != "SdmxCsvEngineLoader"),
         ("Alerts.Compute", "supply-risk calculators", t => t.Namespace == "Alerts.Compute.SupplyRisk" && t.Name.EndsWith("Calculator", StringComparison.Ordinal)),
+        ("Alerts.Compute", "mirror check", t => t.Namespace == "Alerts.Compute.Mirror"),
+        ("Alerts.Compute", "stockpiling calculators", t => t.Namespace == "Alerts.Compute.Stockpiling" && (t.Name.EndsWith("Calculator", StringComparison.Ordinal) || t.Name == "StageBenchmark")),
         ("Alerts.Evaluate", "rules", t => t.Namespace == "Alerts.Evaluate.Rules"),
         ("Alerts.Evaluate", "alert lifecycle and its model", t => t.Namespace == "Alerts.Evaluate.Lifecycle" && t.Name != "AlertStore"),
         ("Alerts.Route", "router and notification policy", t => t.Namespace == "Alerts.Route.Routing" && t.Name != "RouteService"),

@@ -1,14 +1,16 @@
 using System.Text.Json;
 using Alerts.Cli.Commands;
+using Alerts.Pull;
+using Alerts.Pull.Catalog;
 
 namespace Alerts.Cli.Tests;
 
-/// <summary><c>alerts demo --json</c>: breaches delivered by email and Teams, and the same result on a second run.</summary>
+/// <summary><c>alerts demo --json</c>: every catalog code pulled, breaches delivered by email and Teams, and the same result on a second run.</summary>
 [Collection(PipelineCollection.Name)]
 public sealed class DemoCommandTests
 {
     [Fact]
-    public async Task RunAsync_TwiceInARow_DeliversBothChannelsWithTheSameResult()
+    public async Task RunAsync_TwiceInARow_DeliversBothChannelsWithTheSameResultForAllSeventeenMaterials()
     {
         var first = await RunAsync();
         var second = await RunAsync();
@@ -17,6 +19,24 @@ public sealed class DemoCommandTests
         Assert.True(first.GetProperty("deliveries").GetProperty("teams").GetInt32() > 0);
         Assert.Contains(first.GetProperty("breaches").EnumerateArray(), b => b.GetProperty("rule").GetString() == "crma-single-country");
         Assert.Equal(Summary(first), Summary(second));
+        AssertDefaultScope(first);
+    }
+
+    // The demo runs the default scope: every catalog code fetched, the 17 materials covered.
+    private static void AssertDefaultScope(JsonElement demo)
+    {
+        var products = demo.GetProperty("products").EnumerateArray().ToList();
+        Assert.All(products, p => Assert.Equal("fetched", p.GetProperty("status").GetString()));
+        Assert.Equal(
+            PullOptions.DefaultProducts.Order(StringComparer.Ordinal),
+            products.Where(p => p.GetProperty("commodity").ValueKind == JsonValueKind.Null).Select(p => p.GetProperty("product").GetString()!).Order(StringComparer.Ordinal));
+        // Every product and series says which catalog commodities it covers; together they are the 17 materials.
+        var covered = products.SelectMany(p => p.GetProperty("commodityIds").EnumerateArray().Select(c => c.GetString()!)).ToHashSet();
+        Assert.Equal(CommodityCatalog.Default.Commodities.Select(c => c.Id).Order(StringComparer.Ordinal), covered.Order(StringComparer.Ordinal));
+        Assert.Contains(products, p => p.GetProperty("product").GetString() == "850760"
+                                       && p.GetProperty("commodityIds").EnumerateArray().Select(c => c.GetString()).Order().SequenceEqual(["graphite", "lithium"]));
+        // The published borate dependency (~99% Turkiye) breaches the CRMA benchmark.
+        Assert.Contains(demo.GetProperty("breaches").EnumerateArray(), b => b.GetProperty("commodity").GetString() == "252800" && b.GetProperty("topSupplier").GetString() == "TR");
     }
 
     private static async Task<JsonElement> RunAsync()

@@ -35,7 +35,7 @@ public sealed class ComtradePullTests(ComtradePipelineStack p) : IClassFixture<C
     {
         var report = await p.Pipeline.Get<PullService>().RunAsync(PullScope.All, force: false, CancellationToken.None);
 
-        Assert.Equal(PullOptions.DefaultProducts.Order(), report.Products.Where(o => o.Commodity is null).Select(o => o.Product).Order());
+        Assert.Equal(SampleScope.Products.Order(), report.Products.Where(o => o.Commodity is null).Select(o => o.Product).Order());
         // The commodity series summed from them, whichever source they came from (Comtrade has no vintage stamp: content-based).
         Assert.Equal(
             ["graphite/ore"],
@@ -45,7 +45,7 @@ public sealed class ComtradePullTests(ComtradePipelineStack p) : IClassFixture<C
 
         // The trailing 7 years at the fixture's clock (2025-11-20): 2018-2024, one preview call per product and year, all answered.
         var calls = p.Stack.Replay.Exchanges.Snapshot().Where(e => e.Request.Source == LocalStackSettings.ComtradeSource).ToList();
-        Assert.Equal(PullOptions.DefaultProducts.Count * 7, calls.Count);
+        Assert.Equal(SampleScope.Products.Count * 7, calls.Count);
         Assert.All(calls, c => Assert.Equal(("/public/v1/preview/C/A/HS", 200, true), (c.Request.Path, c.Status, c.Matched)));
         Assert.All(calls, c => Assert.Equal("97", c.Request.QueryValue("reporterCode")));
         Assert.Equal(
@@ -57,7 +57,7 @@ public sealed class ComtradePullTests(ComtradePipelineStack p) : IClassFixture<C
         Assert.Equal((AlertState.Firing, "2024", "EU27_2020"), (magnets.State, magnets.Period, magnets.Reporter));
         Assert.Equal("CN", magnets.TopSuppliers[0].Partner);
 
-        await using var comext = await LocalPipeline.StartAsync(p.Stack, p.Clock, settings: new Dictionary<string, string?> { ["Storage__NamePrefix"] = "comextref" });
+        await using var comext = await LocalPipeline.StartAsync(p.Stack, p.Clock, settings: SampleScope.With(new Dictionary<string, string?> { ["Storage__NamePrefix"] = "comextref" }));
         var reference = await comext.Get<PullService>().RunAsync(PullScope.All, force: false, CancellationToken.None);
         Assert.All(reference.Products, o => Assert.Equal(("comext", ProductStatus.Fetched), (o.Source, o.Status)));
 

@@ -16,6 +16,7 @@ using Alerts.Pull.Statistics;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Subscriptions;
 using Alerts.TestKit.Pipeline;
+using Alerts.TestKit.Samples;
 using Azure;
 
 namespace Alerts.EndToEnd.Tests;
@@ -40,7 +41,7 @@ public sealed class PullServiceSourceFaultTests(SystemClockPipelineStack p) : IC
         Assert.Equal(("comext", "850511", 0), (failed.Source, failed.Product, failed.Observations));
         Assert.StartsWith("Comext product 850511: HTTP 500 from statistics/1.0/data/DS-045409", failed.Error, StringComparison.Ordinal);
         var others = products.Where(o => o.Product != "850511").ToList();
-        Assert.Equal(PullOptions.DefaultProducts.Where(c => c != "850511"), others.Select(o => o.Product));
+        Assert.Equal(SampleScope.Products.Where(c => c != "850511"), others.Select(o => o.Product));
         Assert.All(others, o => Assert.Equal((ProductStatus.Fetched, (string?)null), (o.Status, o.Error)));
         Assert.Equal(3, p.Stack.Replay.Exchanges.Snapshot().Count(e => e.Request.QueryValue("product") == "850511")); // 1 + 2 retries
 
@@ -63,7 +64,7 @@ public sealed class PullServiceSourceFaultTests(SystemClockPipelineStack p) : IC
 
         var report = await p.Comtrade.Get<PullService>().RunAsync(PullScope.All, force: false, CancellationToken.None);
 
-        var last = PullOptions.DefaultProducts[^1];
+        var last = SampleScope.Products[^1];
         var products = report.Products.Where(o => o.Commodity is null).ToList();
         var skipped = Assert.Single(products, o => o.Status == ProductStatus.Skipped);
         Assert.Equal(("comtrade", last), (skipped.Source, skipped.Product));

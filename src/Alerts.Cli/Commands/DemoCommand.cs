@@ -8,6 +8,7 @@ using Alerts.Deliver.Rendering;
 using Alerts.DevStack;
 using Alerts.Evaluate.Run;
 using Alerts.Pull;
+using Alerts.Pull.Catalog;
 using Alerts.Pull.Sources;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
@@ -93,7 +94,7 @@ public static class DemoCommand
             await delivery.RunAsync(channel, cancellationToken);
         }
 
-        return DemoResult.From(pull, routing, stack);
+        return DemoResult.From(pull, routing, stack, pipeline.Get<CommodityCatalog>());
     }
 
     private static void Print(DemoResult result, TextWriter stdout)
@@ -101,10 +102,11 @@ public static class DemoCommand
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
         console.MarkupLine($"[bold]Alerts demo[/] - run {Markup.Escape(result.RunId)} on the local stack (sample Comext data, illustrative where not published)");
 
-        var products = new Table().Title("Pull").AddColumns("Product", "Status", "Observations", "Vintage", "Error");
+        var products = new Table().Title("Pull").AddColumns("Product", "Commodities", "Status", "Observations", "Vintage", "Error");
         foreach (var p in result.Products.Where(p => p.Commodity is null))
         {
-            products.AddRow(p.Product, p.Status.ToString(), p.Observations.ToString(CultureInfo.InvariantCulture), Markup.Escape(p.Vintage ?? "-"), Markup.Escape(p.Error ?? ""));
+            products.AddRow(p.Product, Markup.Escape(string.Join(", ", p.CommodityIds ?? [])), p.Status.ToString(), p.Observations.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(p.Vintage ?? "-"), Markup.Escape(p.Error ?? ""));
         }
 
         console.Write(products);

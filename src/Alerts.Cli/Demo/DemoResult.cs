@@ -13,6 +13,7 @@ using Alerts.Evaluate.Run;
 using Alerts.Platform.Bus;
 using Alerts.Platform.Secrets;
 using Alerts.Pull;
+using Alerts.Pull.Catalog;
 using Alerts.Pull.Sources;
 using Alerts.Pull.Statistics;
 using Alerts.Route.Notifications;
@@ -29,7 +30,8 @@ public sealed record DemoResult(
     IReadOnlyList<DemoDelivery> Messages,
     DrainSummary Routing)
 {
-    public static DemoResult From(PullReport pull, DrainSummary routing, LocalStack stack)
+    /// <param name="catalog">The catalog the run used: each product entry names the commodities it covers (<c>commodityIds</c>).</param>
+    public static DemoResult From(PullReport pull, DrainSummary routing, LocalStack stack, CommodityCatalog catalog)
     {
         var latest = pull.Indices
             .Where(i => i.Basis == Basis.Weight && i.Window == IndexSelection.Published)
@@ -45,7 +47,7 @@ public sealed record DemoResult(
             .ToList();
         return new DemoResult(
             pull.RunId,
-            pull.Products,
+            [.. pull.Products.Select(p => p.WithCommodityIds(catalog))],
             latest,
             [.. pull.Events.Select(DemoBreach.From)],
             new Dictionary<string, int> { ["email"] = mails.Count, ["teams"] = posts.Count },

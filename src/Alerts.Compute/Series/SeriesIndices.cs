@@ -1,4 +1,5 @@
 using Alerts.Compute.Engine;
+using Alerts.Compute.Stockpiling;
 using Alerts.Compute.SupplyRisk;
 using Alerts.Pull.Statistics;
 
@@ -42,6 +43,9 @@ public sealed record SeriesIndices(
     /// beside the indices, which count third countries only (0 when there is none); null for other reporters.
     /// </summary>
     public decimal? IntraEuTotal { get; init; }
+
+    /// <summary>Months of cover of the operator's stock of this commodity stage if the top supplier stopped (<see cref="StockCover"/>); null where not computed.</summary>
+    public StockCover? Cover { get; init; }
 
     /// <summary>The supply risk of the stage this row's product feeds (annual weight import rows of a linked product); null otherwise.</summary>
     public SeriesSupplyRisk? SupplyRisk { get; init; }

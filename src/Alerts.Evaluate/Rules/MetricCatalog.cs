@@ -81,7 +81,12 @@ public sealed class MetricCatalog
         .Add("crmaConsumptionShare", "CRMA consumption-share proxy: the top third country's share of apparent consumption (production + imports - exports), 0..1; NaN when production or exports are unknown",
             s => s.Crma?.TopConsumptionShare ?? double.NaN, 0, 1)
         .Add("supplyRisk", "EU supply risk (2017 criticality method) of the stage the product feeds; 1 is the criticality threshold",
-            s => s.SupplyRisk?.Risk.SupplyRisk ?? double.NaN, 0, MaxSupplyRisk);
+            s => s.SupplyRisk?.Risk.SupplyRisk ?? double.NaN, 0, MaxSupplyRisk)
+        .Add("monthsOfCover", "months the operator's stock (Stockpiling:StocksPath) lasts if the top supplier stopped: stock / average monthly imports from it over the 12 months to the stock's date",
+            s => s.Cover?.Months ?? double.NaN, 0, MaxMonthsOfCover);
+
+    // A century of cover: a target above that is a typo, not a stockpiling policy.
+    private const double MaxMonthsOfCover = 1200;
 
     // SR = HHI_WGI (at most 10 without trade restrictions) times factors of about 0..1: 100 leaves room for t_c and SI.
     private const double MaxSupplyRisk = 100;

@@ -25,12 +25,18 @@ public sealed record TradeDataReaderOptions
     public int MaxObservations { get; init; } = 1_000_000;
 
     /// <summary>
-    /// Largest number of cells between the indicators of one JSON-stat observation (the product of the sizes
-    /// of the dimensions listed after <c>indicators</c> in <c>$.id</c>). The reader buffers one slot per such
-    /// cell (about 40 bytes) to merge quantity and value, so this bounds that buffer at about 40 MB. Eurostat
-    /// lists only <c>time</c> after <c>indicators</c>: a few hundred slots.
+    /// Slots (about 40 bytes each) the JSON-stat reader buffers to merge the indicators of a cell (quantity and
+    /// value), which lie as many cells apart as the dimensions after <c>indicators</c> in <c>$.id</c> multiply to
+    /// (Eurostat lists only <c>time</c> there: a few hundred). Wider cubes are merged this many positions at a time,
+    /// one pass over <c>value</c> each, so memory stays bounded by the slots whatever the payload's size. 65 536 = 2.5 MB.
     /// </summary>
-    public int MaxIndicatorStride { get; init; } = 1_000_000;
+    public int MergeSlots { get; init; } = 65_536;
+
+    /// <summary>
+    /// Most passes over <c>value</c> one read makes (see <see cref="MergeSlots"/>); a cube that needs more is refused,
+    /// naming the dimension order, since each pass re-reads the payload (time, not memory, is what this bounds).
+    /// </summary>
+    public int MaxMergePasses { get; init; } = 64;
 
     /// <summary>
     /// Bytes of a non-seekable JSON-stat payload (an HTTP body) kept in memory for the reader's second pass;

@@ -2,6 +2,7 @@ using Alerts.Cli.Commands;
 using Alerts.Cli.Serve;
 using Alerts.DevStack;
 using Alerts.Functions.Http.Identity;
+using Alerts.TestKit.Samples;
 
 namespace Alerts.Cli.Tests.Serve;
 
@@ -22,7 +23,8 @@ public sealed class ServedApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Stack = await LocalStack.StartAsync(new LocalStackOptions { CaptureDirectory = CaptureDirectory });
-        var settings = new Dictionary<string, string?>(ServeCommand.LocalDefaults);
+        // The six sample products: the tests here never need the default scope (every catalog code).
+        var settings = new Dictionary<string, string?>(SampleScope.With(ServeCommand.LocalDefaults));
         foreach (var (name, value) in Stack.Settings)
         {
             settings[name] = value;
@@ -57,7 +59,7 @@ public sealed class ServedApp : IAsyncLifetime
     /// </summary>
     public Task<FunctionsWebHost> StartHostAsync(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
     {
-        var all = new Dictionary<string, string?>(ServeCommand.LocalDefaults);
+        var all = new Dictionary<string, string?>(SampleScope.With(ServeCommand.LocalDefaults));
         foreach (var (name, value) in Stack.Settings)
         {
             all[name] = value;

@@ -1,9 +1,11 @@
 using Alerts.Compute.Engine;
 using Alerts.Compute.Series;
+using Alerts.Compute.Stockpiling;
 using Alerts.Compute.SupplyRisk;
 using Alerts.Evaluate.Rules;
 using Alerts.Evaluate.Run;
 using Alerts.Pull;
+using Alerts.Pull.Catalog;
 using Alerts.Pull.Sources;
 using Alerts.Pull.Statistics;
 using Alerts.TestKit.Samples;
@@ -29,7 +31,7 @@ public sealed class SupplyMetricsSourceTests
         var inputs = SupplyRiskInputs.None with { Production = ProductionTable.Parse(File.ReadAllText(SampleFiles.Get("crma/production.csv")), "production.csv") };
         var series = new SeriesKey("EU27_2020", "280530", TradeFlow.Import);
 
-        var rows = new SupplyMetricsSource(inputs).Enrich(Rows(series), Product);
+        var rows = new SupplyMetricsSource(inputs, StockTable.Empty, CommodityCatalog.Default).Enrich(Rows(series), Product);
 
         var weight = rows.Single(r => r.Basis == Basis.Weight);
         Assert.Equal(5_972_700.0 / (1_000_000 + 12_900_000 - 5_500_000), MetricCatalog.Default.Read("crmaConsumptionShare", weight), 12);
@@ -46,7 +48,7 @@ public sealed class SupplyMetricsSourceTests
         var series = new SeriesKey("EU27_2020", "280530", TradeFlow.Import);
         var importsOnly = Product.Where(o => o.Flow == TradeFlow.Import).ToList();
 
-        var weight = new SupplyMetricsSource(inputs).Enrich(Rows(series), importsOnly).Single(r => r.Basis == Basis.Weight);
+        var weight = new SupplyMetricsSource(inputs, StockTable.Empty, CommodityCatalog.Default).Enrich(Rows(series), importsOnly).Single(r => r.Basis == Basis.Weight);
 
         Assert.Equal(CrmaProxy.ImportShareOnly, weight.Crma!.Available);
         Assert.Equal(0.463, MetricCatalog.Default.Read("crmaImportShare", weight), 12);

@@ -48,6 +48,19 @@ public sealed class ComtradeSourceTests
         Assert.Contains(data.Observations, o => o.Partner == "CN" && o.Period == Alerts.Pull.Statistics.Period.Annual(2024) && o.Reporter == "EU27_2020");
     }
 
+    [Fact]
+    public async Task FetchAsync_Cn8Code_SkippedWithoutACallNamingHs6()
+    {
+        await using var server = await ScriptedHttpServer.StartAsync(_ => ScriptedResponse.Ok(Sample));
+        await using var sp = SourceTestServices.Build(server.BaseAddress);
+
+        var e = await Assert.ThrowsAsync<TradeSourceException>(() => Source(sp, new PullOptions(), "2025-11-20").FetchAsync("81129289", CancellationToken.None));
+
+        Assert.True(e.NotAttempted); // reported as skipped, not as a source failure
+        Assert.Equal("Comtrade product 81129289: UN Comtrade resolves to HS6 codes only; this code is pulled from Comext", e.Message);
+        Assert.Empty(server.Requests);
+    }
+
     [Theory]
     [InlineData("EU27_2020", 97)] // the EU as Comext names it
     [InlineData("DE", 276)] // a member state by ISO-2

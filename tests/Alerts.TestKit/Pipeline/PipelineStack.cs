@@ -14,6 +14,7 @@ using Alerts.Route.Notifications;
 using Alerts.Route.Routing;
 using Alerts.Route.Silences;
 using Alerts.Route.Subscriptions;
+using Alerts.TestKit.Samples;
 using Alerts.TestKit.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -44,6 +45,12 @@ public class PipelineStack : IAsyncLifetime
     /// <summary>Extra app settings for the pipeline (<c>__</c> names); none by default, a derived fixture names its own.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
+    /// <summary>
+    /// Whether the pipeline pulls the default scope (every catalog code); false (the default) keeps it on the six
+    /// sample products (<see cref="SampleScope"/>) unless <see cref="Settings"/> names products.
+    /// </summary>
+    protected virtual bool DefaultScope => false;
+
     /// <summary>Registrations after the app's (e.g. a telemetry exporter); none by default.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -53,7 +60,8 @@ public class PipelineStack : IAsyncLifetime
     {
         Stack = await LocalStack.StartAsync(new LocalStackOptions { TimeProvider = Clock });
         Pipeline = await LocalPipeline.StartAsync(
-            Stack, Clock, logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(Logs)), Settings, ConfigureServices);
+            Stack, Clock, logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(Logs)),
+            DefaultScope ? Settings : SampleScope.With(Settings), ConfigureServices);
     }
 
     public async Task DisposeAsync()

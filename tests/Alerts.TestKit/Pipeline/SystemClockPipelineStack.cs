@@ -1,5 +1,6 @@
 using Alerts.Cli.Demo;
 using Alerts.DevStack;
+using Alerts.TestKit.Samples;
 using Xunit;
 
 namespace Alerts.TestKit.Pipeline;
@@ -32,8 +33,8 @@ public sealed class SystemClockPipelineStack : IAsyncLifetime
             // Seven trailing years at today's date: the recordings match whatever years are asked.
             ["Pull__TrailingYears"] = "7",
         };
-        Comext = await LocalPipeline.StartAsync(Stack, TimeProvider.System, settings: fast);
-        Comtrade = await LocalPipeline.StartAsync(Stack, TimeProvider.System, settings: new Dictionary<string, string?>(fast)
+        Comext = await LocalPipeline.StartAsync(Stack, TimeProvider.System, settings: SampleScope.With(fast));
+        Comtrade = await LocalPipeline.StartAsync(Stack, TimeProvider.System, settings: new Dictionary<string, string?>(SampleScope.With(fast))
         {
             ["Pull__Source"] = "comtrade",
             ["Sources__Comtrade__DailyCallBudget"] = $"{ComtradeBudget}",

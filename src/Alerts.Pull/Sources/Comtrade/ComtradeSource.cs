@@ -17,10 +17,32 @@ public sealed class ComtradeSource(ComtradeClient client, IOptions<PullOptions> 
 
     public Task<TradeDataSet> FetchAsync(string product, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(product);
+        if (product.Length != 6)
+        {
+            // Comtrade resolves to HS6 only; asking for a CN8 code (gallium's 81129289) would spend a call on an
+            // error, and its HS6 parent would mix in other metals. Skipped, saying why.
+            throw new TradeSourceException(ComtradeClient.SourceName, product, "UN Comtrade resolves to HS6 codes only; this code is pulled from Comext")
+            {
+                NotAttempted = true,
+            };
+        }
+
+        return FetchReportersAsync(product, cancellationToken);
+    }
+
+    private async Task<TradeDataSet> FetchReportersAsync(string product, CancellationToken cancellationToken)
+    {
         var o = options.Value;
         var (from, to) = PullWindow.For(o, time.GetUtcNow());
-        var query = new ComtradeQuery { Products = [product], ReporterCode = ReporterCode(o.Reporter), Periods = Periods(from, to) };
-        return client.GetAsync(query, cancellationToken);
+        var parts = new List<TradeDataSet>();
+        foreach (var reporter in o.EffectiveReporters)
+        {
+            var query = new ComtradeQuery { Products = [product], ReporterCode = ReporterCode(reporter), Periods = Periods(from, to) };
+            parts.Add(await client.GetAsync(query, cancellationToken).ConfigureAwait(false));
+        }
+
+        return parts.Count == 1 ? parts[0] : TradeDataSet.Combine(TradeDataSource.Comtrade, TradeDataFormat.ComtradeJson, $"Comtrade {product} ({string.Join(", ", o.EffectiveReporters)})", parts);
     }
 
     /// <summary>The M49 code of a reporter given as Comext names it (<c>EU27_2020</c>, <c>DE</c>) or as a number.</summary>

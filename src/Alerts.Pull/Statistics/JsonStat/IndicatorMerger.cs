@@ -10,6 +10,8 @@ namespace Alerts.Pull.Statistics.JsonStat;
 /// kept for the current block and the block is drained when the cell index moves past it. Within a block any
 /// key order works; a key in an earlier, drained block is an error (sparse keys must ascend block by block,
 /// which Eurostat's ascending keys do), because merging it would need the whole cube in memory.
+/// A stride wider than the reader's slots is merged a window of stride positions at a time (<see cref="MergeWindow"/>),
+/// one pass over <c>value</c> per window, so the buffer never outgrows the slots whatever the payload's size.
 /// </summary>
 internal sealed class IndicatorMerger
 {
@@ -17,21 +19,26 @@ internal sealed class IndicatorMerger
     private readonly PayloadErrors _errors;
     private readonly long _stride;
     private readonly long _blockSize;
+    private readonly MergeWindow _window;
     private readonly List<int> _touched = [];
     private Slot[] _slots;
     private bool _touchedAscending = true;
     private long _block = -1;
     private long _lastIndex = -1;
 
-    public IndicatorMerger(JsonStatCube cube, PayloadErrors errors)
+    public IndicatorMerger(JsonStatCube cube, PayloadErrors errors, MergeWindow window)
     {
         _cube = cube;
         _errors = errors;
         _stride = cube.IndicatorStride;
         _blockSize = cube.IndicatorStride * cube.IndicatorCount;
-        // Grown on demand up to the stride: a hostile size list alone must not allocate the guard's maximum.
-        _slots = new Slot[(int)Math.Min(_stride, 1024)];
+        _window = window;
+        // Grown on demand up to the window: a hostile size list alone must not allocate the whole window.
+        _slots = new Slot[(int)Math.Min(window.Length, 1024)];
     }
+
+    /// <summary>Whether the cell at <paramref name="index"/> is merged in this pass (its stride position is in the window).</summary>
+    public bool Takes(long index) => _window.Contains(index % _stride);
 
     /// <summary>
     /// True when the cell at <paramref name="index"/> belongs to a later block than the buffered one, so
@@ -59,10 +66,10 @@ internal sealed class IndicatorMerger
     {
         _block = index / _blockSize;
         _lastIndex = index;
-        var slot = (int)(index % _stride);
+        var slot = (int)(index % _stride - _window.First);
         if (slot >= _slots.Length)
         {
-            Array.Resize(ref _slots, (int)Math.Min(_stride, Math.Max(slot + 1L, _slots.Length * 2L)));
+            Array.Resize(ref _slots, (int)Math.Min(_window.Length, Math.Max(slot + 1L, _slots.Length * 2L)));
         }
 
         ref var cell = ref _slots[slot];
@@ -101,7 +108,7 @@ internal sealed class IndicatorMerger
             _touched.Sort();
         }
 
-        var start = _block * _blockSize;
+        var start = _block * _blockSize + _window.First;
         foreach (var slot in _touched)
         {
             ref var cell = ref _slots[slot];

@@ -143,12 +143,6 @@ internal sealed class JsonStatCube
         }
 
         var ind = doc.Ids.IndexOf("indicators");
-        if (strides[ind] > options.MaxIndicatorStride)
-        {
-            throw errors.At("$.id", string.Create(CultureInfo.InvariantCulture,
-                $"{strides[ind]} cells lie between the indicators of one observation (the dimensions after 'indicators'), more than the {options.MaxIndicatorStride} the reader buffers to merge them; list 'indicators' later in $.id (Eurostat puts only 'time' after it)"));
-        }
-
         var flows = ParseAll(codes[doc.Ids.IndexOf("flow")], "flow", errors, c => ComextIndicators.TryParseFlow(c, out var f) ? f : (TradeFlow?)null);
         var periods = ParseAll(codes[doc.Ids.IndexOf("time")], "time", errors, c => Period.TryParse(c, out var p) ? p : (Period?)null);
         var kinds = codes[ind].Select(c => c switch

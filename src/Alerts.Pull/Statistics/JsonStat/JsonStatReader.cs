@@ -51,8 +51,11 @@ public sealed class JsonStatReader
     /// <summary>Cells with a number read so far (both indicators and ignored ones).</summary>
     public long Cells { get; private set; }
 
-    /// <summary>True when the last enumeration needed a second pass over <c>value</c> (it came before the dimensions).</summary>
+    /// <summary>True when the last enumeration re-read <c>value</c> (it came before the dimensions, or the indicators lie wider apart than the merge slots).</summary>
     public bool UsedSecondPass { get; private set; }
+
+    /// <summary>Passes over <c>value</c> the last enumeration made (one per merge window).</summary>
+    public int Passes { get; private set; }
 
     /// <summary>Reads the payload into a data set; throws <see cref="TradeDataFormatException"/> naming the JSON path on bad input.</summary>
     public static TradeDataSet Read(Stream stream, string origin, TradeDataReaderOptions? options = null)
@@ -91,6 +94,7 @@ public sealed class JsonStatReader
         var errors = _errors;
         _updated = null;
         Cells = 0;
+        Passes = 0;
         UsedSecondPass = false;
         var start = stream.CanSeek ? stream.Position : 0;
         using var limited = new SizeLimitedStream(stream, _options.MaxBytes, errors.TooLarge);
@@ -98,7 +102,7 @@ public sealed class JsonStatReader
         using var source = spool is null ? (Stream)limited : new SpoolingStream(limited, spool);
         using var json = new JsonTokenStream(source, errors);
         var header = new JsonStatHeader();
-        var streamed = false;
+        (JsonStatCube Cube, long? Next)? streamed = null;
         json.Next("$");
         if (json.TokenType != JsonTokenType.StartObject)
         {
@@ -136,21 +140,31 @@ public sealed class JsonStatReader
                     }
 
                     header.HasValue = true;
+                    header.ValueOffset = json.Offset - 1;
                     if (header.DescribesCube)
                     {
-                        // The dimensions came first: stream the cells now, nothing needs keeping for a second pass.
+                        // The dimensions came first: stream the cells now; a second pass is needed only when the
+                        // indicators of a cell lie further apart than the merge slots.
                         var cube = JsonStatCube.Build(header, errors, _options);
-                        spool?.Stop();
-                        streamed = true;
-                        foreach (var observation in StreamValues(json, cube))
+                        var window = MergeWindow.Start(cube.IndicatorStride, _options.MergeSlots);
+                        if (window.Length >= cube.IndicatorStride)
+                        {
+                            spool?.Stop();
+                        }
+
+                        var pass = new JsonStatValueReader(cube, errors, _options, window);
+                        Passes = 1;
+                        foreach (var observation in pass.Read(json))
                         {
                             yield return observation;
                         }
+
+                        Cells = pass.Cells;
+                        streamed = (cube, pass.NextPosition);
                     }
                     else
                     {
-                        ExpectValueContainer(json);
-                        header.ValueOffset = json.Offset - 1;
+                        JsonStatValueReader.ExpectContainer(json, errors);
                         var dense = json.TokenType == JsonTokenType.StartArray;
                         var entries = json.SkipValue(path);
                         header.DenseLength = dense ? entries : null;
@@ -183,204 +197,60 @@ public sealed class JsonStatReader
             throw errors.At("$", "unexpected content after the JSON document");
         }
 
-        if (streamed)
+        JsonStatCube cells;
+        MergeWindow? next;
+        if (streamed is { } done)
         {
-            yield break;
-        }
-
-        var cells = JsonStatCube.Build(header, errors, _options);
-        if (!header.HasValue)
-        {
-            yield break;
-        }
-
-        if (header.DenseLength is { } length && length != cells.Cells)
-        {
-            throw DenseLengthError(length, cells);
-        }
-
-        UsedSecondPass = true;
-        Stream again;
-        if (spool is not null)
-        {
-            again = spool.ReadFrom(header.ValueOffset);
+            cells = done.Cube;
+            next = done.Next is { } first ? MergeWindow.From(first, cells.IndicatorStride, _options.MergeSlots) : null;
         }
         else
         {
-            stream.Position = start + header.ValueOffset;
-            again = stream;
-        }
-
-        using var second = new JsonTokenStream(again, errors, header.ValueOffset);
-        second.Next("$.value");
-        foreach (var observation in StreamValues(second, cells))
-        {
-            yield return observation;
-        }
-    }
-
-    /// <summary>Reads <c>value</c> (current token: its opening bracket) to its end, yielding merged observations.</summary>
-    private IEnumerable<TradeObservation> StreamValues(JsonTokenStream json, JsonStatCube cube)
-    {
-        ExpectValueContainer(json);
-        var merger = new IndicatorMerger(cube, _errors);
-        if (json.TokenType == JsonTokenType.StartObject)
-        {
-            while (true)
+            cells = JsonStatCube.Build(header, errors, _options);
+            if (!header.HasValue)
             {
-                json.Next("$.value");
-                if (json.TokenType == JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
-                if (!json.TryGetInt64(out var index) || index < 0)
-                {
-                    var keyText = json.GetString();
-                    throw _errors.At($"$.value['{keyText}']", $"'{keyText}' is not a cell index (a non-negative integer)");
-                }
-
-                json.Next("$.value");
-                if (!TryReadCell(json, cube, index, dense: false, out var kind, out var amount))
-                {
-                    continue;
-                }
-
-                if (merger.Leaves(index, dense: false))
-                {
-                    foreach (var observation in merger.Drain())
-                    {
-                        yield return observation;
-                    }
-                }
-
-                merger.Add(index, kind, amount, dense: false);
-            }
-        }
-        else
-        {
-            var depth = json.Depth;
-            long index = 0;
-            while (true)
-            {
-                json.Next("$.value");
-                if (json.TokenType == JsonTokenType.EndArray && json.Depth == depth)
-                {
-                    if (index != cube.Cells)
-                    {
-                        throw DenseLengthError(index, cube);
-                    }
-
-                    break;
-                }
-
-                if (index == cube.Cells)
-                {
-                    throw DenseLengthError(index + CountRest(json, depth), cube);
-                }
-
-                if (TryReadCell(json, cube, index, dense: true, out var kind, out var amount))
-                {
-                    if (merger.Leaves(index, dense: true))
-                    {
-                        foreach (var observation in merger.Drain())
-                        {
-                            yield return observation;
-                        }
-                    }
-
-                    merger.Add(index, kind, amount, dense: true);
-                }
-
-                index++;
-            }
-        }
-
-        foreach (var observation in merger.Drain())
-        {
-            yield return observation;
-        }
-    }
-
-    /// <summary>Checks one cell; false for a missing cell (null: no figure, not zero) or an ignored indicator.</summary>
-    private bool TryReadCell(JsonTokenStream json, JsonStatCube cube, long index, bool dense, out int kind, out decimal amount)
-    {
-        kind = JsonStatCube.Ignored;
-        amount = 0;
-        switch (json.TokenType)
-        {
-            case JsonTokenType.Null:
-                return false;
-            case JsonTokenType.Number:
-                if (!json.TryGetDecimal(out amount))
-                {
-                    throw _errors.At(JsonStatCube.CellPath(index, dense), $"number {json.GetString()} is out of range");
-                }
-
-                break;
-            default:
-                throw _errors.At(JsonStatCube.CellPath(index, dense), $"expected a number or null, found {json.Describe()}");
-        }
-
-        Cells++;
-        if (index >= cube.Cells)
-        {
-            throw _errors.At(JsonStatCube.CellPath(index, dense), string.Create(CultureInfo.InvariantCulture, $"index {index} is outside the {cube.Cells} cells the dimensions describe"));
-        }
-
-        kind = cube.KindOf(index);
-        if (kind == JsonStatCube.Ignored)
-        {
-            return false;
-        }
-
-        if (kind == JsonStatCube.Quantity)
-        {
-            if (Math.Abs(amount) > 1e26m)
-            {
-                // x 100 would leave the decimal range; no real quantity comes near.
-                throw _errors.At(JsonStatCube.CellPath(index, dense), string.Create(CultureInfo.InvariantCulture, $"quantity {amount} (100 kg units) is outside the plausible range"));
+                yield break;
             }
 
-            amount *= 100m;
-        }
-
-        amount = AmountRules.Normalize(amount);
-        var problem = AmountRules.Check(amount, _options.MaxAmount, kind == JsonStatCube.Quantity ? "quantity (kg)" : "value (EUR)");
-        if (problem is not null)
-        {
-            throw _errors.At(JsonStatCube.CellPath(index, dense), problem);
-        }
-
-        return true;
-    }
-
-    /// <summary>Counts the entries of a dense array from the current one to its end, so the error can give the true length.</summary>
-    private static long CountRest(JsonTokenStream json, int depth)
-    {
-        long rest = 1;
-        json.SkipValue("$.value");
-        while (true)
-        {
-            json.Next("$.value");
-            if (json.Depth == depth && json.TokenType == JsonTokenType.EndArray)
+            if (header.DenseLength is { } length && length != cells.Cells)
             {
-                return rest;
+                throw JsonStatValueReader.DenseLengthError(errors, length, cells);
             }
 
-            rest++;
-            json.SkipValue("$.value");
+            next = MergeWindow.Start(cells.IndicatorStride, _options.MergeSlots);
         }
-    }
 
-    private TradeDataFormatException DenseLengthError(long length, JsonStatCube cube) =>
-        _errors.At("$.value", string.Create(CultureInfo.InvariantCulture, $"dense array has {length} entries but the dimension sizes give {cube.Cells} cells"));
-
-    private void ExpectValueContainer(JsonTokenStream json)
-    {
-        if (json.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        while (next is { } window)
         {
-            throw _errors.At("$.value", $"expected an object (sparse) or an array (dense), found {json.Describe()}");
+            if (Passes == _options.MaxMergePasses)
+            {
+                throw errors.At("$.id", string.Create(CultureInfo.InvariantCulture,
+                    $"{cells.IndicatorStride} cells lie between the indicators of one observation (the dimensions after 'indicators'); merging them {_options.MergeSlots} at a time needs more than {_options.MaxMergePasses} passes over 'value'; list 'indicators' later in $.id (Eurostat puts only 'time' after it)"));
+            }
+
+            UsedSecondPass = true;
+            Passes++;
+            Stream again;
+            if (spool is not null)
+            {
+                again = spool.ReadFrom(header.ValueOffset);
+            }
+            else
+            {
+                stream.Position = start + header.ValueOffset;
+                again = stream;
+            }
+
+            using var second = new JsonTokenStream(again, errors, header.ValueOffset);
+            second.Next("$.value");
+            var pass = new JsonStatValueReader(cells, errors, _options, window);
+            foreach (var observation in pass.Read(second))
+            {
+                yield return observation;
+            }
+
+            Cells = Passes == 1 ? pass.Cells : Cells;
+            next = pass.NextPosition is { } first ? MergeWindow.From(first, cells.IndicatorStride, _options.MergeSlots) : null;
         }
     }
 

@@ -10,7 +10,7 @@ using Alerts.TestKit.Samples;
 
 namespace Alerts.Pull.Tests.Statistics.JsonStat;
 
-public sealed class JsonStatReaderTests
+public sealed partial class JsonStatReaderTests
 {
     private static TradeObservation Obs(string partner, string product, Period period, decimal? kg, decimal? eur, string reporter = "EU27_2020", TradeFlow flow = TradeFlow.Import) =>
         new(reporter, partner, product, flow, period, kg, eur, "EUR");
@@ -339,17 +339,6 @@ public sealed class JsonStatReaderTests
         Assert.Contains(Obs("JP", "280530", Period.Monthly(2149, 12), 299_900m, 3999m), data.Observations);
         Assert.Contains(Obs("US", "280530", Period.Monthly(1900, 3), null, 1002m), data.Observations);
         Assert.Contains(Obs("US", "280530", Period.Monthly(1900, 11), 1000m, 1010m), data.Observations);
-    }
-
-    [Fact]
-    public void Read_IndicatorStrideAboveTheGuard_FailsNamingTheDimensionOrder()
-    {
-        var json = Cube(["CN", "US"], ["2023", "2024"], "{'0':1}", ids: IndicatorsEarly);
-
-        var e = Assert.Throws<TradeDataFormatException>(() => JsonStatReader.Read(TestStreams.Json(json), "q", new TradeDataReaderOptions { MaxIndicatorStride = 3 }));
-
-        Assert.Equal("$.id", e.Location);
-        Assert.Contains("4 cells lie between the indicators of one observation", e.Problem, StringComparison.Ordinal);
     }
 
     [Theory]
