@@ -39,6 +39,18 @@ public static class CommandLine
                 .WithExample("indices", "--input", "graphite.json", "--commodity", "graphite/ore", "--format", "json");
             config.AddCommand<PullVerb>("pull").WithDescription(PullVerb.Description)
                 .WithExample("pull", "--source", "comext", "--product", "850511", "--from", "2022", "--to", "2024", "--out", "850511.csv");
+            config.AddBranch("deadletters", branch =>
+            {
+                branch.SetDescription("List, resubmit or purge the dead letters of the Service Bus subscriptions (breaches/router, notifications/email, notifications/teams).");
+                branch.AddCommand<DeadLettersListVerb>("list").WithDescription(DeadLettersListVerb.Description)
+                    .WithExample("deadletters", "list", "--settings", "local.settings.json")
+                    .WithExample("deadletters", "list", "--topic", "notifications", "--subscription", "email", "--json");
+                branch.AddCommand<DeadLettersResubmitVerb>("resubmit").WithDescription(DeadLettersResubmitVerb.Description)
+                    .WithExample("deadletters", "resubmit", "--topic", "notifications", "--subscription", "teams", "--sequence-number", "42")
+                    .WithExample("deadletters", "resubmit", "--reason", "SubscriptionPaused", "--subscription-id", "sub-1");
+                branch.AddCommand<DeadLettersPurgeVerb>("purge").WithDescription(DeadLettersPurgeVerb.Description)
+                    .WithExample("deadletters", "purge", "--topic", "breaches", "--subscription", "router", "--reason", "MalformedMessage");
+            });
         });
 
         if (OptionSuggestions.MissingValue(args) is { } option)

@@ -18,6 +18,7 @@ public static class DeliverServiceCollectionExtensions
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>());
         services.TryAddSingleton<DeliveryHistoryStore>();
+        services.TryAddSingleton<ISubscriptionJournal>(sp => sp.GetRequiredService<DeliveryHistoryStore>());
         services.TryAddSingleton<EndpointHealthStore>();
         services.TryAddSingleton<ISubscriptionHealth>(sp => sp.GetRequiredService<EndpointHealthStore>());
         services.TryAddSingleton<DeliveryService>();

@@ -124,6 +124,10 @@ public sealed partial class DeliveryService(
             if (after.IsPaused && after.PausedAt == at)
             {
                 LogPaused(notification.SubscriptionId, notifier.Channel, after.ConsecutivePermanentFailures, outcome.Detail);
+                await history.RecordAsync(
+                    new SubscriptionStep(notification.SubscriptionId, notifier.Channel, SubscriptionSteps.Paused, at,
+                        string.Create(CultureInfo.InvariantCulture, $"Paused after {after.ConsecutivePermanentFailures} consecutive permanent failures (last: {SecretRedactor.Redact(outcome.Detail)}); the owner resumes it.")),
+                    cancellationToken);
             }
         }
 

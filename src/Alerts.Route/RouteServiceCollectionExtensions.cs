@@ -28,6 +28,9 @@ public static class RouteServiceCollectionExtensions
         services.TryAddSingleton<SubscriptionUnsubscriber>();
         services.TryAddSingleton<SubscriptionUpdates>();
         services.TryAddSingleton<SubscriptionTestSend>();
+        services.TryAddSingleton<FiringAlerts>();
+        services.TryAddSingleton<CurrentAlertsSender>();
+        services.TryAddSingleton<SubscriptionActivation>();
         services.TryAddSingleton<NotificationLogStore>();
         services.TryAddSingleton<SilenceProvider>();
         services.TryAddSingleton<NotificationPublisher>();

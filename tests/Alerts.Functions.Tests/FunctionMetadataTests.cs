@@ -49,6 +49,9 @@ public sealed class FunctionMetadataTests
         { "Unsubscribe", "subscriptions/{id}/unsubscribe", "post", "Anonymous" },
         { "TestSubscription", "subscriptions/{id}/test", "post", "Function" },
         { "ListDeliveries", "subscriptions/{id}/deliveries", "get", "Function" },
+        { "ListDeadLetters", "deadletters", "get", "Function" }, // admin, checked by the function
+        { "ResubmitDeadLetters", "deadletters/{topic}/{subscription}/resubmit", "post", "Function" },
+        { "PurgeDeadLetters", "deadletters/{topic}/{subscription}", "delete", "Function" },
     };
 
     [Theory]

@@ -97,6 +97,12 @@ public sealed class OpenApiTests
         { "Revision", typeof(Revision) },
         { "Alert", typeof(AlertView) },
         { "AlertedPeriod", typeof(AlertedPeriodView) },
+        { "DeliveryHistory", typeof(Alerts.Functions.Deliver.DeliveryHistoryView) },
+        { "Delivery", typeof(Alerts.Functions.Deliver.DeliveryView) },
+        { "DeadLetters", typeof(Alerts.Functions.DeadLetters.DeadLettersView) },
+        { "DeadLetterQueue", typeof(Alerts.Functions.DeadLetters.DeadLetterQueueView) },
+        { "DeadLetter", typeof(Alerts.Platform.Bus.DeadLetters.DeadLetter) },
+        { "DeadLetterAction", typeof(Alerts.Functions.DeadLetters.DeadLetterActionView) },
     };
 
     [Theory]

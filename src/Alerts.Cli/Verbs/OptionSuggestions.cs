@@ -13,6 +13,7 @@ internal static class OptionSuggestions
         ["devstack"] = typeof(DevStackVerb.Settings),
         ["indices"] = typeof(IndicesVerb.Settings),
         ["pull"] = typeof(PullVerb.Settings),
+        ["deadletters"] = typeof(DeadLettersSettings),
     };
 
     public static bool IsCommand(string name) => Settings.ContainsKey(name);

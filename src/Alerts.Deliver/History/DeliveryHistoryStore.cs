@@ -19,9 +19,11 @@ namespace Alerts.Deliver.History;
 
 /// <summary>
 /// The <c>deliveries</c> table: one row per delivery attempt. PartitionKey = notification id (a
-/// notification's history is one query), RowKey = attempt time in ticks + channel, so rows sort by time.
+/// notification's history is one query), RowKey = attempt time in ticks + channel, so rows sort by time. Each attempt
+/// is copied into its subscription's partition (newest first), where the subscription's own steps are written too
+/// (column <c>Kind</c>; rows without it are deliveries), so its history is one paged query.
 /// </summary>
-public sealed class DeliveryHistoryStore
+public sealed class DeliveryHistoryStore : ISubscriptionJournal
 {
     /// <summary>Details longer than this are cut, so one verbose error cannot fail the write.</summary>
     public const int MaxDetailLength = 4000;
@@ -81,8 +83,26 @@ public sealed class DeliveryHistoryStore
         }
     }
 
+    /// <summary>Records one of a subscription's own steps in its history (after any delivery at the same instant).</summary>
+    public async Task RecordAsync(SubscriptionStep step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentException.ThrowIfNullOrWhiteSpace(step.SubscriptionId);
+        var entity = new TableEntity(
+            BySubscription(step.SubscriptionId),
+            TableKeys.Join((long.MaxValue - step.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture), "~step", step.Kind))
+        {
+            ["Kind"] = step.Kind,
+            ["SubscriptionId"] = step.SubscriptionId,
+            ["Channel"] = step.Channel,
+            ["Detail"] = step.Detail is { Length: > MaxDetailLength } d ? d[..MaxDetailLength] : step.Detail,
+            ["At"] = step.At,
+        };
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
-    /// One page of a subscription's attempts, newest first; <paramref name="continuation"/> is the previous page's
+    /// One page of a subscription's history (attempts and steps), newest first; <paramref name="continuation"/> is the previous page's
     /// <see cref="DeliveryHistoryPage.Continuation"/> (null for the first).
     /// </summary>
     /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
@@ -95,7 +115,7 @@ public sealed class DeliveryHistoryStore
         {
             await foreach (var page in pages.ConfigureAwait(false))
             {
-                return new DeliveryHistoryPage(page.Values.Select(ToAttempt).ToList(), DeliveryHistoryPage.Encode(page.ContinuationToken));
+                return new DeliveryHistoryPage(page.Values.Select(ToEntry).ToList(), DeliveryHistoryPage.Encode(page.ContinuationToken));
             }
         }
         catch (RequestFailedException e) when (e.Status == 400)
@@ -118,6 +138,15 @@ public sealed class DeliveryHistoryStore
 
     // Apart from every notification id's partition: ids are escaped, and an escaped value never holds the '|' Join puts here.
     private static string BySubscription(string subscriptionId) => TableKeys.Join("subscription", subscriptionId);
+
+    private static HistoryEntry ToEntry(TableEntity e) => EntityFields.OptionalString(e, "Kind") is { Length: > 0 } kind
+        ? new HistoryEntry(null, new SubscriptionStep(
+            EntityFields.String(e, "SubscriptionId"),
+            EntityFields.String(e, "Channel"),
+            kind,
+            EntityFields.OptionalTime(e, "At") ?? throw EntityFields.Bad(e, "At", "is missing"),
+            EntityFields.OptionalString(e, "Detail")))
+        : new HistoryEntry(ToAttempt(e), null);
 
     private static DeliveryAttempt ToAttempt(TableEntity e)
     {

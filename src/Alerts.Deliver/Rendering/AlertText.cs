@@ -211,6 +211,7 @@ public static class AlertText
         NotificationReasons.NewAlertsInGroup => "new alerts",
         NotificationReasons.Resolved => "alerts resolved",
         NotificationReasons.RepeatIntervalElapsed => "still firing (reminder)",
+        NotificationReasons.CurrentAlerts => "firing when you subscribed",
         _ => Clean(reason, 40),
     };
 

@@ -17,8 +17,15 @@ public sealed class SubscriptionLinks(RenderingOptions rendering, SubscriptionTo
     public Uri Confirm(string subscriptionId, string token) => Link(subscriptionId, "confirm", token);
 
     /// <summary>Where the owner manages the subscription (the API resource; needs the owner's sign-in).</summary>
-    public Uri Manage(string subscriptionId) =>
-        new($"{rendering.PublicBaseUrl.TrimEnd('/')}/api/subscriptions/{Uri.EscapeDataString(subscriptionId)}");
+    public Uri Manage(string subscriptionId) => Manage(rendering, subscriptionId);
+
+    /// <summary>As <see cref="Manage(string)"/>, for renderers that sign nothing (the Teams card's footer).</summary>
+    public static Uri Manage(RenderingOptions rendering, string subscriptionId)
+    {
+        ArgumentNullException.ThrowIfNull(rendering);
+        ArgumentNullException.ThrowIfNull(subscriptionId);
+        return new($"{rendering.PublicBaseUrl.TrimEnd('/')}/api/subscriptions/{Uri.EscapeDataString(subscriptionId)}");
+    }
 
     private Uri Link(string subscriptionId, string action, string token) =>
         new($"{rendering.PublicBaseUrl.TrimEnd('/')}/api/subscriptions/{Uri.EscapeDataString(subscriptionId)}/{action}?token={Uri.EscapeDataString(token)}");

@@ -94,6 +94,18 @@ public sealed class TeamsCardRenderer
             });
         }
 
+        // The footer every card ends with, as every mail ends with its unsubscribe link: the way back to the subscription.
+        var manage = SubscriptionLinks.Manage(_options, n.SubscriptionId).AbsoluteUri;
+        body.Add(new JsonObject
+        {
+            ["type"] = "TextBlock",
+            ["text"] = $"You receive this because of a subscription to supply concentration alerts. [Manage the subscription]({manage})",
+            ["isSubtle"] = true,
+            ["size"] = "Small",
+            ["wrap"] = true,
+            ["separator"] = true,
+        });
+
         var actions = new JsonArray();
         if (n.Events.Count > 0)
         {
@@ -105,6 +117,7 @@ public sealed class TeamsCardRenderer
             });
         }
 
+        actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Manage subscription", ["url"] = manage });
         var card = new JsonObject
         {
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -197,6 +210,11 @@ public sealed class TeamsCardRenderer
 
     private static string Title(Notification n)
     {
+        if (n.Reason == NotificationReasons.Test)
+        {
+            return AlertText.Subject(n); // labelled as the test mail is: "[TEST] ..."
+        }
+
         var count = n.Events.Count == 1 ? "1 alert" : string.Create(CultureInfo.InvariantCulture, $"{n.Events.Count} alerts");
         var name = string.IsNullOrWhiteSpace(n.SubscriptionName) ? string.Empty : " - " + AlertText.Clean(n.SubscriptionName, 100);
         return $"Supply concentration: {count} ({AlertText.WhyText(n.Reason)}){name}";

@@ -47,6 +47,7 @@ public static class TeamsExtensions
             .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(sp => new WebhookConnector(sp.GetRequiredService<WebhookUrlPolicy>()).CreateHandler());
         services.AddTransient<INotifier>(sp => sp.GetRequiredService<TeamsNotifier>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ITargetProbe, TeamsTestCard>());
         return services;
     }
 }

@@ -48,22 +48,43 @@ public sealed class DeliveryHistoryFunction(SubscriptionStore<Subscription> subs
             return Problems.Validation(request, new Dictionary<string, string[]> { ["continuation"] = ["continuation is not a token from a previous page of this list: start again without it"] });
         }
 
-        return new OkObjectResult(new DeliveryHistoryView(page.Attempts.Select(DeliveryView.From).ToList(), page.Continuation));
+        return new OkObjectResult(new DeliveryHistoryView(page.Entries.Select(DeliveryView.From).ToList(), page.Continuation));
     }
 }
 
 /// <param name="Continuation">Pass as <c>?continuation=</c> for the next page; null on the last page.</param>
 public sealed record DeliveryHistoryView(IReadOnlyList<DeliveryView> Deliveries, string? Continuation);
 
-/// <param name="FailureReason">Why the attempt failed (redacted: never a target or secret); null when delivered.</param>
-public sealed record DeliveryView(DateTimeOffset At, string NotificationId, IReadOnlyList<string> Alerts, string Channel, DeliveryStatus Outcome, int Attempt, string? FailureReason)
+/// <summary>One line of the history: a delivery attempt (<c>kind</c> <c>delivery</c>) or one of the subscription's own steps.</summary>
+/// <param name="Kind"><c>delivery</c>, or a step of <see cref="SubscriptionSteps"/> (<c>subscribed</c>, <c>confirmed</c>, <c>unsubscribed</c>, <c>paused</c>...).</param>
+/// <param name="NotificationId">The notification delivered; null for a step.</param>
+/// <param name="Outcome">The attempt's outcome; null for a step.</param>
+/// <param name="Attempt">The attempt's number; null for a step.</param>
+/// <param name="FailureReason">Why the attempt failed (redacted: never a target or secret); null when delivered, and for a step.</param>
+/// <param name="Detail">What the step was (redacted); null for a delivery.</param>
+public sealed record DeliveryView(
+    DateTimeOffset At, string Kind, string? NotificationId, IReadOnlyList<string> Alerts, string Channel, DeliveryStatus? Outcome, int? Attempt, string? FailureReason, string? Detail)
 {
-    public static DeliveryView From(DeliveryAttempt a) => new(
-        a.At,
-        a.NotificationId,
-        a.AlertIds ?? [],
-        a.Channel,
-        a.Outcome,
-        a.Attempt,
-        a.Outcome == DeliveryStatus.Delivered ? null : SecretRedactor.Redact(a.Detail));
+    public const string DeliveryKind = "delivery";
+
+    public static DeliveryView From(HistoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Step is { } s)
+        {
+            return new(s.At, s.Kind, null, [], s.Channel, null, null, null, s.Detail is null ? null : SecretRedactor.Redact(s.Detail));
+        }
+
+        var a = entry.Delivery!;
+        return new(
+            a.At,
+            DeliveryKind,
+            a.NotificationId,
+            a.AlertIds ?? [],
+            a.Channel,
+            a.Outcome,
+            a.Attempt,
+            a.Outcome == DeliveryStatus.Delivered ? null : SecretRedactor.Redact(a.Detail),
+            null);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Functions.Http;
+using Alerts.Platform.Secrets;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
 using Alerts.Route.Routing;
@@ -35,7 +36,14 @@ public sealed class SubscriptionFunctions(SubscriptionService subscriptions, Sub
                 $"You hold {quota.Limit} subscriptions, the most {SubscriptionQuotaOptions.SettingName} allows; delete one first.");
         }
 
-        var (created, errors) = await subscriptions.CreateAsync(owner, body, cancellationToken);
+        var (created, errors, refused) = await subscriptions.CreateAsync(owner, body, cancellationToken);
+        if (refused is not null)
+        {
+            // What the webhook answered, already redacted; redacted again here, as it goes back over HTTP.
+            return Problems.Problem(request, StatusCodes.Status422UnprocessableEntity, "The target refused the test message.",
+                $"Nothing was stored: the target did not take the test message sent to it at creation ({SecretRedactor.Redact(refused)}). Check the URL and the workflow, then subscribe again.");
+        }
+
         return created is null
             ? Problems.Validation(request, errors)
             : new CreatedResult($"/api/subscriptions/{created.Id}", created);

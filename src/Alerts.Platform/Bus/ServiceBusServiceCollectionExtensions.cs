@@ -28,6 +28,7 @@ public static class ServiceBusServiceCollectionExtensions
         services.AddAzureClients(clients => clients.AddClient<ServiceBusClient, ServiceBusClientOptions>(
             (clientOptions, credential, sp) => CreateClient(sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value, credential, clientOptions)));
         services.AddSingleton<SubscriptionDrain>();
+        services.AddSingleton<DeadLetters.DeadLetterClient>();
         return services;
     }
 

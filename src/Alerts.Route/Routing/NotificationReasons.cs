@@ -12,6 +12,9 @@ public static class NotificationReasons
     /// <summary>The owner asked for a test send (<c>POST /api/subscriptions/{id}/test</c>); rendered clearly labelled as a test.</summary>
     public const string Test = "test";
 
+    /// <summary>A subscription just became active: the alerts firing now that it matches, sent once.</summary>
+    public const string CurrentAlerts = "current-alerts";
+
     public const string First = "first";
 
     /// <summary>An alert the group has not told about yet, or one that fired again after resolving.</summary>

@@ -17,19 +17,24 @@ public sealed class SubscriptionService(
     NotificationLogStore notificationLog,
     ISubscriptionHealth endpoints,
     SubscriptionVerification verification,
+    SubscriptionActivation activation,
+    IEnumerable<ITargetProbe> probes,
+    ISubscriptionJournal journal,
     TimeProvider time)
 {
     /// <summary>
     /// Validates and stores a new subscription; returns every field error instead when it is invalid. An email
     /// subscription starts pending, and its address gets the verification mail (and nothing else until confirmed).
+    /// A channel with a <see cref="ITargetProbe"/> (Teams) is tried first: a refusal stores nothing and is returned as
+    /// <c>Refused</c> (what the target answered, redacted); a success makes it active at once.
     /// </summary>
-    public async Task<(SubscriptionView? Created, IReadOnlyDictionary<string, string[]> Errors)> CreateAsync(
+    public async Task<(SubscriptionView? Created, IReadOnlyDictionary<string, string[]> Errors, string? Refused)> CreateAsync(
         string owner, SubscriptionRequest? request, CancellationToken cancellationToken)
     {
         var errors = validator.Validate(request);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return (null, errors, null);
         }
 
         var subscription = validator.Create(request!, $"sub-{Guid.NewGuid():N}", owner, time.GetUtcNow());
@@ -38,13 +43,27 @@ public sealed class SubscriptionService(
             subscription = subscription with { Status = SubscriptionStatus.PendingVerification };
         }
 
+        var probe = probes.FirstOrDefault(p => p.Channel == subscription.Channel);
+        if (probe is not null && await probe.ProbeAsync(subscription, cancellationToken) is { } refused)
+        {
+            return (null, errors, refused);
+        }
+
         await store.CreateAsync(owner, subscription.Id, subscription, cancellationToken);
+        await journal.RecordAsync(
+            new SubscriptionStep(subscription.Id, subscription.Channel, SubscriptionSteps.Subscribed, subscription.CreatedAt,
+                subscription.Status == SubscriptionStatus.PendingVerification ? "Created; pending verification of the address." : "Created."),
+            cancellationToken);
         if (subscription.Status == SubscriptionStatus.PendingVerification)
         {
             subscription = await verification.SendAsync(subscription, cancellationToken);
         }
+        else if (probe is not null)
+        {
+            await activation.ActivatedAsync(subscription, SubscriptionSteps.Confirmed, "The target took the test card: active.", cancellationToken);
+        }
 
-        return (SubscriptionView.From(subscription), errors);
+        return (SubscriptionView.From(subscription), errors, null);
     }
 
     /// <summary>
@@ -92,6 +111,7 @@ public sealed class SubscriptionService(
         }
 
         await endpoints.ForgetAsync(id, cancellationToken);
+        await journal.RecordAsync(new SubscriptionStep(id, s.Channel, SubscriptionSteps.Resumed, time.GetUtcNow(), "The owner resumed it."), cancellationToken);
         return SubscriptionView.From(s);
     }
 

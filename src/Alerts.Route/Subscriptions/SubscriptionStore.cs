@@ -13,17 +13,20 @@ namespace Alerts.Route.Subscriptions;
 /// <summary>
 /// The <c>subscriptions</c> table. PartitionKey = owner, RowKey = subscription id, the subscription itself
 /// as JSON in one column (so its fields can grow without a table change). Every read takes the owner, so a
-/// caller only ever sees its own subscriptions; <see cref="ListAllAsync"/> is for the router.
+/// caller only ever sees its own subscriptions; <see cref="ListAllAsync"/> is for the router. Beside each one an
+/// index row (<see cref="SubscriptionIdIndex"/>) names its owner, so <see cref="FindAsync"/> is two point reads.
 /// </summary>
 /// <typeparam name="T">The subscription type (Route/Subscriptions).</typeparam>
 public sealed class SubscriptionStore<T>
 {
     private readonly TableClient table;
+    private readonly SubscriptionIdIndex index;
 
     public SubscriptionStore(StorageAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
         table = account.Table(StorageNames.SubscriptionsTable);
+        index = new SubscriptionIdIndex(table);
     }
 
     /// <exception cref="StorageConflictException">The owner already has a subscription with this id.</exception>
@@ -46,6 +49,9 @@ public sealed class SubscriptionStore<T>
         {
             throw new StorageConflictException($"Subscription {id} already exists.", e);
         }
+
+        // After the row: a crash between the two leaves a subscription FindAsync still finds (by the scan, which writes the index).
+        await index.SaveAsync(id, owner, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The owner's subscription, or null when there is none with this id for this owner.</summary>
@@ -57,14 +63,26 @@ public sealed class SubscriptionStore<T>
 
     /// <summary>
     /// The subscription with this id, whoever owns it, or null: for signed links (whose holder is no API caller) and
-    /// for delivery, which know the id only. Ids are random, so one is found in at most one partition.
+    /// for delivery, which know the id only. The index row names the owner, then the row is read by its keys; only a
+    /// subscription stored before the index existed is looked for across owners once, and its index row written then.
     /// </summary>
     public async Task<T?> FindAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        await foreach (var s in QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {TableKeys.Escape(id)}"), cancellationToken).ConfigureAwait(false))
+        if (await index.OwnerOfAsync(id, cancellationToken).ConfigureAwait(false) is { } owner)
         {
-            return s;
+            // A dangling index row (a delete that stopped half way) finds nothing, as the subscription is gone.
+            return await GetAsync(owner, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {TableKeys.Escape(id)}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!SubscriptionIdIndex.IsIndexRow(e))
+            {
+                await index.SaveAsync(id, EntityFields.String(e, "Owner"), cancellationToken).ConfigureAwait(false);
+                return JsonColumn.Deserialize<T>(e);
+            }
         }
 
         return default;
@@ -108,7 +126,13 @@ public sealed class SubscriptionStore<T>
     {
         // The SDK reports a missing entity as a 404 response rather than an exception.
         var response = await table.DeleteEntityAsync(TableKeys.Escape(owner), TableKeys.Escape(id), ETag.All, cancellationToken).ConfigureAwait(false);
-        return response.Status != 404;
+        if (response.Status == 404)
+        {
+            return false;
+        }
+
+        await index.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public IAsyncEnumerable<T> ListByOwnerAsync(string owner, CancellationToken cancellationToken) =>
@@ -121,7 +145,10 @@ public sealed class SubscriptionStore<T>
     {
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            yield return JsonColumn.Deserialize<T>(e);
+            if (!SubscriptionIdIndex.IsIndexRow(e))
+            {
+                yield return JsonColumn.Deserialize<T>(e);
+            }
         }
     }
 }

@@ -25,14 +25,21 @@ public sealed class SubscriptionTestSend(SubscriptionStore<Subscription> store, 
             return (null, subscription.Status);
         }
 
-        var now = time.GetUtcNow();
+        var notification = Sample(subscription, time.GetUtcNow());
+        await publisher.PublishAsync([notification], cancellationToken);
+        return (notification.NotificationId, null);
+    }
+
+    /// <summary>The clearly labelled test notification of a subscription (also the test card a new Teams webhook must take).</summary>
+    public static Notification Sample(Subscription subscription, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var id = subscription.Id;
         var sample = new AlertEvent(
             $"test:{now.UtcTicks}", $"test/{id}", "test", "Test notification (sample values, not an alert)", "info",
             "85051110", "TEST: rare-earth permanent magnets (sample values)", "EU27_2020", TradeFlow.Import, "test", Basis.Weight,
             "cr1", 0.9, 0.65, AlertState.Firing, [], null, null, now, "test");
-        var notification = new Notification(
+        return new Notification(
             NotificationIds.For(id, [sample.EventId]), id, subscription.Channel, subscription.Target, "test", NotificationReasons.Test, [sample], subscription.Name);
-        await publisher.PublishAsync([notification], cancellationToken);
-        return (notification.NotificationId, null);
     }
 }

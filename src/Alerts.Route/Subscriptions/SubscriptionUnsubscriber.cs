@@ -9,6 +9,7 @@ namespace Alerts.Route.Subscriptions;
 public sealed partial class SubscriptionUnsubscriber(
     SubscriptionStore<Subscription> store,
     SubscriptionTokens tokens,
+    ISubscriptionJournal journal,
     TimeProvider time,
     ILogger<SubscriptionUnsubscriber> logger)
 {
@@ -25,6 +26,9 @@ public sealed partial class SubscriptionUnsubscriber(
         }
 
         await store.ReplaceAsync(subscription.Owner, subscription.Id, subscription with { Status = SubscriptionStatus.Unsubscribed }, cancellationToken);
+        await journal.RecordAsync(
+            new SubscriptionStep(subscription.Id, subscription.Channel, SubscriptionSteps.Unsubscribed, time.GetUtcNow(), "The recipient unsubscribed with the signed link: nothing more is sent."),
+            cancellationToken);
         LogUnsubscribed(subscription.Id, subscription.Channel);
         return LinkResult.Done;
     }

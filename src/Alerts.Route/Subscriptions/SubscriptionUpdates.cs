@@ -12,7 +12,9 @@ public sealed class SubscriptionUpdates(
     SubscriptionRequestValidator validator,
     SubscriptionStore<Subscription> store,
     ISubscriptionHealth endpoints,
-    SubscriptionVerification verification)
+    SubscriptionVerification verification,
+    ISubscriptionJournal journal,
+    TimeProvider time)
 {
     /// <summary>The caller's subscription with its ETag, or null when the caller has none with this id.</summary>
     public async Task<(SubscriptionView View, string ETag)?> GetAsync(string owner, string id, CancellationToken cancellationToken)
@@ -63,7 +65,12 @@ public sealed class SubscriptionUpdates(
             return new PatchResult(PatchOutcome.PreconditionFailed);
         }
 
-        if (retargeted && updated.Status == SubscriptionStatus.PendingVerification)
+        var pending = retargeted && updated.Status == SubscriptionStatus.PendingVerification;
+        await journal.RecordAsync(
+            new SubscriptionStep(id, updated.Channel, SubscriptionSteps.Updated, time.GetUtcNow(),
+                pending ? "The owner changed it, with a new address: pending verification again." : retargeted ? "The owner changed it, with a new target." : "The owner changed it."),
+            cancellationToken);
+        if (pending)
         {
             updated = await verification.SendAsync(updated, cancellationToken);
             etag = (await store.GetVersionedAsync(owner, id, cancellationToken))?.ETag.ToString() ?? etag;

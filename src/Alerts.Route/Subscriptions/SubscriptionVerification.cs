@@ -11,6 +11,8 @@ public sealed partial class SubscriptionVerification(
     SubscriptionStore<Subscription> store,
     SubscriptionTokens tokens,
     IVerificationMailer mailer,
+    SubscriptionActivation activation,
+    ISubscriptionJournal journal,
     IOptions<SubscriptionTokenOptions> options,
     TimeProvider time,
     ILogger<SubscriptionVerification> logger)
@@ -32,6 +34,8 @@ public sealed partial class SubscriptionVerification(
 
         var sent = subscription with { VerificationSentAt = now };
         await store.ReplaceAsync(sent.Owner, sent.Id, sent, cancellationToken);
+        await journal.RecordAsync(
+            new SubscriptionStep(sent.Id, sent.Channel, SubscriptionSteps.VerificationSent, now, $"Verification mail sent; its link expires at {expiresAt:O}."), cancellationToken);
         LogMailSent(subscription.Id, expiresAt);
         return sent;
     }
@@ -75,8 +79,10 @@ public sealed partial class SubscriptionVerification(
             return result;
         }
 
-        await store.ReplaceAsync(subscription.Owner, subscription.Id, subscription with { Status = SubscriptionStatus.Active }, cancellationToken);
+        var active = subscription with { Status = SubscriptionStatus.Active };
+        await store.ReplaceAsync(subscription.Owner, subscription.Id, active, cancellationToken);
         LogConfirmed(subscription.Id);
+        await activation.ActivatedAsync(active, SubscriptionSteps.Confirmed, "The recipient confirmed the address: active.", cancellationToken);
         return LinkResult.Done;
     }
 

@@ -19,6 +19,7 @@ internal static class HostileCases
         ("PATCH", "subscriptions/{id}", false), ("DELETE", "subscriptions/{id}", false), ("GET", "subscriptions/{id}/deliveries", false),
         ("POST", "subscriptions/{id}/resume", false), ("POST", "subscriptions/{id}/test", false), ("POST", "subscriptions/{id}/verification", false),
         ("POST", "recalculations", true), ("GET", "recalculations/{id}", true),
+        ("GET", "deadletters", true), ("POST", "deadletters/notifications/email/resubmit", true), ("DELETE", "deadletters/notifications/email", true),
     ];
 
     /// <summary>Ids an attacker tries in a path: OData quote injection, traversal, control and bidi characters, huge.</summary>

@@ -26,14 +26,17 @@ public sealed class DeliveryHistoryTests(ServedApp app) : IClassFixture<ServedAp
         await DeliverAsync(id, address, "two", "crma-65/EU27_2020/850511/weight");
         await DeliverAsync(id, address, "three", "crma-65/DE/85051110/weight");
 
-        var first = await PageAsync(id, "?pageSize=2");
-        Assert.Equal(2, first.GetProperty("deliveries").GetArrayLength());
+        // six lines: the three deliveries above the subscription's own steps (confirmed, verificationSent, subscribed)
+        var first = await PageAsync(id, "?pageSize=4");
+        Assert.Equal(4, first.GetProperty("deliveries").GetArrayLength());
         var continuation = first.GetProperty("continuation").GetString();
         Assert.False(string.IsNullOrEmpty(continuation));
-        var second = await PageAsync(id, $"?pageSize=2&continuation={continuation}");
+        var second = await PageAsync(id, $"?pageSize=4&continuation={continuation}");
         Assert.Equal(JsonValueKind.Null, second.GetProperty("continuation").ValueKind);
 
-        var all = first.GetProperty("deliveries").EnumerateArray().Concat(second.GetProperty("deliveries").EnumerateArray()).ToList();
+        var lines = first.GetProperty("deliveries").EnumerateArray().Concat(second.GetProperty("deliveries").EnumerateArray()).ToList();
+        Assert.Equal(["delivery", "delivery", "delivery", "confirmed", "verificationSent", "subscribed"], lines.Select(d => d.GetProperty("kind").GetString()));
+        var all = lines.Take(3).ToList();
         Assert.Equal([$"{id}-three", $"{id}-two", $"{id}-one"], all.Select(d => d.GetProperty("notificationId").GetString()));
         Assert.Equal(["delivered", "permanent", "delivered"], all.Select(d => d.GetProperty("outcome").GetString()));
         Assert.All(all, d => Assert.Equal("email", d.GetProperty("channel").GetString()));

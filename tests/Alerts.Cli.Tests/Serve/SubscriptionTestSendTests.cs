@@ -28,7 +28,7 @@ public sealed class SubscriptionTestSendTests(ServedApp app) : IClassFixture<Ser
         var mail = Assert.Single(app.Stack.Smtp.Messages.Snapshot(), m => m.To.Contains(address) && m.Subject.StartsWith("[TEST]", StringComparison.Ordinal));
         Assert.Contains("sample values", mail.TextBody, StringComparison.Ordinal);
         using var history = await app.Client.SendAsync(app.Api(HttpMethod.Get, $"subscriptions/{id}/deliveries", Owner));
-        var delivery = Assert.Single((await history.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deliveries").EnumerateArray());
+        var delivery = Assert.Single((await history.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deliveries").EnumerateArray(), d => d.GetProperty("kind").GetString() == "delivery");
         Assert.Equal(notificationId, delivery.GetProperty("notificationId").GetString());
         Assert.Equal("delivered", delivery.GetProperty("outcome").GetString());
     }

@@ -48,9 +48,14 @@ public sealed class TeamsCardRendererTests
         Assert.Equal("ColumnSet", items[2].GetProperty("type").GetString());
         Assert.Contains("\"China\"", items[2].GetRawText(), StringComparison.Ordinal);
 
-        var action = Assert.Single(card.GetProperty("actions").EnumerateArray());
-        Assert.Equal("Action.OpenUrl", action.GetProperty("type").GetString());
-        Assert.Equal("https://alerts.example.com/api/alerts/fp-magnets", action.GetProperty("url").GetString());
+        var actions = card.GetProperty("actions").EnumerateArray().ToList();
+        Assert.Equal(["Action.OpenUrl", "Action.OpenUrl"], actions.Select(a => a.GetProperty("type").GetString()));
+        Assert.Equal("https://alerts.example.com/api/alerts/fp-magnets", actions[0].GetProperty("url").GetString());
+
+        // the way back to the subscription, as a button and in the footer (as every mail has its unsubscribe link)
+        var manage = $"https://alerts.example.com/api/subscriptions/{Notification([]).SubscriptionId}";
+        Assert.Equal(manage, actions[1].GetProperty("url").GetString());
+        Assert.Contains($"[Manage the subscription]({manage})", body[^1].GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -75,7 +80,7 @@ public sealed class TeamsCardRendererTests
         if (truncated)
         {
             Assert.InRange(containers, 1, count - 1);
-            Assert.Equal($"and {count - containers} more", body[^1].GetProperty("text").GetString());
+            Assert.Equal($"and {count - containers} more", body[^2].GetProperty("text").GetString());
         }
         else
         {
@@ -102,6 +107,19 @@ public sealed class TeamsCardRendererTests
         var container = doc.RootElement.GetProperty("attachments")[0].GetProperty("content").GetProperty("body")[1];
         Assert.Equal("good", container.GetProperty("style").GetString());
         Assert.StartsWith("Resolved:", container.GetProperty("items")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_TestNotification_TitledAsATestLikeTheTestMail()
+    {
+        var sample = SubscriptionTestSend.Sample(
+            new Subscription("sub-9", "owner", Channels.Teams, "https://x.logic.azure.com/w", new SubscriptionFilter([], [], [], Severity.Info, []), GroupBy.All, TimeSpan.FromHours(1), DateTimeOffset.UnixEpoch),
+            DateTimeOffset.UnixEpoch);
+
+        using var doc = JsonDocument.Parse(Renderer.Render(sample));
+
+        var title = doc.RootElement.GetProperty("attachments")[0].GetProperty("content").GetProperty("body")[0].GetProperty("text").GetString();
+        Assert.StartsWith("\\[TEST\\] Test notification", title, StringComparison.Ordinal);
     }
 
     private static Notification Notification(IReadOnlyList<AlertEvent> events) =>

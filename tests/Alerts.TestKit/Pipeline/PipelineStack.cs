@@ -81,7 +81,8 @@ public class PipelineStack : IAsyncLifetime
 
     /// <summary>
     /// POSTs a subscription through the HTTP function as <paramref name="owner"/>; a pending email subscription is then
-    /// confirmed through the confirm link's own path, as its recipient would, so the pipeline tests get active ones.
+    /// confirmed through the confirm link's own path, as its recipient would, so the pipeline tests get active ones. The
+    /// test card a Teams webhook takes at creation is then forgotten by the listener, so tests count notification cards only.
     /// </summary>
     public async Task<IActionResult> SubscribeAsync(object body, string owner = DemoSubscriptions.Owner)
     {
@@ -92,6 +93,11 @@ public class PipelineStack : IAsyncLifetime
             var target = (await Pipeline.Get<SubscriptionStore<Subscription>>().FindAsync(view.Id, CancellationToken.None))!.Target;
             var token = Pipeline.Get<SubscriptionTokens>().Issue(TokenPurpose.Verify, view.Id, target, Clock.GetUtcNow().AddDays(1));
             Assert.Equal(LinkResult.Done, await Pipeline.Get<SubscriptionVerification>().ConfirmAsync(view.Id, token, CancellationToken.None));
+        }
+
+        if (result is CreatedResult { Value: SubscriptionView { Channel: Channels.Teams } })
+        {
+            Stack.Webhooks.Requests.Clear();
         }
 
         return result;
