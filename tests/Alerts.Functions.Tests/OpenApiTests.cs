@@ -97,6 +97,10 @@ public sealed class OpenApiTests
         { "Revision", typeof(Revision) },
         { "Alert", typeof(AlertView) },
         { "AlertedPeriod", typeof(AlertedPeriodView) },
+        { "Silence", typeof(SilenceView) },
+        { "SilenceRequest", typeof(SilenceRequest) },
+        { "SilenceMatcher", typeof(SilenceMatcher) },
+        { "MuteWindow", typeof(MuteWindow) },
     };
 
     [Theory]
