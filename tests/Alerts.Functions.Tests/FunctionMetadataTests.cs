@@ -49,6 +49,10 @@ public sealed class FunctionMetadataTests
         { "Unsubscribe", "subscriptions/{id}/unsubscribe", "post", "Anonymous" },
         { "TestSubscription", "subscriptions/{id}/test", "post", "Function" },
         { "ListDeliveries", "subscriptions/{id}/deliveries", "get", "Function" },
+        { "CreateSilence", "silences", "post", "Function" },
+        { "ListSilences", "silences", "get", "Function" },
+        { "GetSilence", "silences/{id}", "get", "Function" },
+        { "ExpireSilence", "silences/{id}", "delete", "Function" },
     };
 
     [Theory]
