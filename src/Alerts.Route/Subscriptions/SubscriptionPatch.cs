@@ -93,6 +93,9 @@ public static class SubscriptionPatch
         _ => throw new FormatException("must be an array of strings or null"),
     };
 
+    // A misspelt member ("timeZon") refused rather than ignored, as in the request bodies.
+    private static readonly JsonSerializerOptions WindowJson = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
+
     private static List<MuteWindow?>? Windows(JsonElement value)
     {
         if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Array))
@@ -102,7 +105,7 @@ public static class SubscriptionPatch
 
         try
         {
-            return value.Deserialize<List<MuteWindow?>>(JsonSerializerOptions.Web);
+            return value.Deserialize<List<MuteWindow?>>(WindowJson);
         }
         catch (JsonException e)
         {

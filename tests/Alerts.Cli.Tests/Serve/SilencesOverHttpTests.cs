@@ -159,8 +159,19 @@ public sealed class SilencesOverHttpTests(ServedApp app) : IClassFixture<ServedA
             {"channel":"email","target":"mute@example.eu","muteWindows":[{"weekdays":["saturday:sunday"],"timeZone":"Europe/Brussels"},{"start":"20:00","end":"07:00"}]}
             """);
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
-        var windows = (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("muteWindows");
+        var view = await ok.Content.ReadFromJsonAsync<JsonElement>();
+        var windows = view.GetProperty("muteWindows");
         Assert.Equal("""[{"weekdays":["saturday","sunday"],"start":null,"end":null,"timeZone":"Europe/Brussels"},{"weekdays":null,"start":"20:00","end":"07:00","timeZone":"UTC"}]""", windows.GetRawText());
+
+        // A merge patch replaces the windows; null removes them.
+        var id = Text(view, "id");
+        using var patched = await SendAsync(HttpMethod.Patch, $"subscriptions/{id}", "mute-owner", body: """{"muteWindows":[{"weekdays":["monday:friday"],"start":"22:00","end":"06:00","timeZone":"Europe/Paris"}]}""");
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        Assert.Equal(
+            """[{"weekdays":["monday","tuesday","wednesday","thursday","friday"],"start":"22:00","end":"06:00","timeZone":"Europe/Paris"}]""",
+            (await patched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("muteWindows").GetRawText());
+        using var cleared = await SendAsync(HttpMethod.Patch, $"subscriptions/{id}", "mute-owner", body: """{"muteWindows":null}""");
+        Assert.Equal("[]", (await cleared.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("muteWindows").GetRawText());
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string caller, bool admin = false, string? body = null)
