@@ -1,3 +1,4 @@
+using Alerts.Route.Held;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
 using Alerts.Route.Routing;
@@ -15,7 +16,7 @@ public static class RouteServiceCollectionExtensions
 {
     public static IServiceCollection AddRoute(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<List<Silence>>().Bind(configuration.GetSection("Silences"));
+        services.AddSilences(configuration);
         services.TryAddSingleton(typeof(SubscriptionStore<>));
         services.TryAddSingleton<SubscriptionRequestValidator>();
         services.TryAddSingleton<SubscriptionService>();
@@ -32,7 +33,8 @@ public static class RouteServiceCollectionExtensions
         services.TryAddSingleton<CurrentAlertsSender>();
         services.TryAddSingleton<SubscriptionActivation>();
         services.TryAddSingleton<NotificationLogStore>();
-        services.TryAddSingleton<SilenceProvider>();
+        services.TryAddSingleton<HeldNotificationStore>();
+        services.TryAddSingleton<HeldNotifications>();
         services.TryAddSingleton<NotificationPublisher>();
         services.TryAddSingleton<RouteService>();
         return services;

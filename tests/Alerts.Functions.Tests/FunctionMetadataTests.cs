@@ -52,6 +52,10 @@ public sealed class FunctionMetadataTests
         { "ListDeadLetters", "deadletters", "get", "Function" }, // admin, checked by the function
         { "ResubmitDeadLetters", "deadletters/{topic}/{subscription}/resubmit", "post", "Function" },
         { "PurgeDeadLetters", "deadletters/{topic}/{subscription}", "delete", "Function" },
+        { "CreateSilence", "silences", "post", "Function" },
+        { "ListSilences", "silences", "get", "Function" },
+        { "GetSilence", "silences/{id}", "get", "Function" },
+        { "ExpireSilence", "silences/{id}", "delete", "Function" },
     };
 
     [Theory]

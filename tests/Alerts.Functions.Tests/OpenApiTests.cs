@@ -103,6 +103,10 @@ public sealed class OpenApiTests
         { "DeadLetterQueue", typeof(Alerts.Functions.DeadLetters.DeadLetterQueueView) },
         { "DeadLetter", typeof(Alerts.Platform.Bus.DeadLetters.DeadLetter) },
         { "DeadLetterAction", typeof(Alerts.Functions.DeadLetters.DeadLetterActionView) },
+        { "Silence", typeof(SilenceView) },
+        { "SilenceRequest", typeof(SilenceRequest) },
+        { "SilenceMatcher", typeof(SilenceMatcher) },
+        { "MuteWindow", typeof(MuteWindow) },
     };
 
     [Theory]

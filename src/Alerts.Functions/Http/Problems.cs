@@ -8,13 +8,14 @@ internal static class Problems
 {
     private const string ContentType = "application/problem+json";
 
-    public static IActionResult Validation(HttpRequest request, IReadOnlyDictionary<string, string[]> errors) =>
+    /// <param name="status">400 for malformed fields, 422 for well-formed values the request cannot be carried out with.</param>
+    public static IActionResult Validation(HttpRequest request, IReadOnlyDictionary<string, string[]> errors, int status = StatusCodes.Status400BadRequest) =>
         Result(new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
         {
-            Title = "The request is invalid.",
-            Status = StatusCodes.Status400BadRequest,
+            Title = status == StatusCodes.Status400BadRequest ? "The request is invalid." : "The request cannot be carried out.",
+            Status = status,
             Detail = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
-            Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+            Type = status == StatusCodes.Status400BadRequest ? "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1" : "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
             Instance = request.Path,
         });
 

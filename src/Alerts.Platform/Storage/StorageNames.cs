@@ -21,6 +21,12 @@ public static class StorageNames
     /// <summary>Per subscription: consecutive permanent delivery failures and the pause they led to.</summary>
     public const string EndpointHealthTable = "endpointhealth";
 
+    /// <summary>Silences created over HTTP, partitioned by the creating owner.</summary>
+    public const string SilencesTable = "silences";
+
+    /// <summary>Alert events held by a silence or mute window per subscription and group, released when it ends.</summary>
+    public const string HeldNotificationsTable = "heldnotifications";
+
     /// <summary>Per series: watermark, last vintage and snapshot hash of the pull.</summary>
     public const string PullStateTable = "pullstate";
 
@@ -31,7 +37,7 @@ public static class StorageNames
     public const string RawContainer = "raw";
 
     public static readonly IReadOnlyList<string> Tables =
-        [IndicesTable, AlertsTable, SubscriptionsTable, NotificationLogTable, DeliveriesTable, EndpointHealthTable, PullStateTable];
+        [IndicesTable, AlertsTable, SubscriptionsTable, NotificationLogTable, DeliveriesTable, EndpointHealthTable, PullStateTable, SilencesTable, HeldNotificationsTable];
 
     public static readonly IReadOnlyList<string> Containers = [SnapshotsContainer, RawContainer];
 }

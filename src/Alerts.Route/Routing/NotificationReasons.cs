@@ -31,4 +31,10 @@ public static class NotificationReasons
 
     /// <summary>Skip: every event in the group is muted by an active silence.</summary>
     public const string Silenced = "silenced";
+
+    /// <summary>Skip (held): one of the subscription's mute windows covers the routing time.</summary>
+    public const string MuteWindow = "mute-window";
+
+    /// <summary>Skip (held): an earlier event of the same alert is held, so this one waits behind it.</summary>
+    public const string Held = "held";
 }

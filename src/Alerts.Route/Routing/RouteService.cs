@@ -5,6 +5,7 @@ using Alerts.Platform.Bus;
 using Alerts.Platform.Storage;
 using Alerts.Pull.Snapshots;
 using Alerts.Pull.State;
+using Alerts.Route.Held;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
 using Alerts.Route.Silences;
@@ -17,10 +18,11 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Route.Routing;
 
 /// <summary>
-/// Drains <c>breaches/router</c>: matches each alert event to the subscriptions, drops silenced and already
-/// notified ones against the notification log, and publishes one notification per subscription and group to
-/// <c>notifications</c>. Notifications are published before the log is written (deterministic ids make a
-/// re-publish after a crash a duplicate that Service Bus drops).
+/// Drains <c>breaches/router</c>: matches each alert event to the subscriptions, holds muted ones (silences, mute
+/// windows; <see cref="HeldNotifications"/>), drops already notified ones against the notification log, and publishes
+/// one notification per subscription and group to <c>notifications</c>; then releases held alerts nothing mutes any
+/// more. Notifications are published before the log is written (deterministic ids make a re-publish after a crash a
+/// duplicate that Service Bus drops).
 /// </summary>
 public sealed partial class RouteService(
     SubscriptionDrain drain,
@@ -28,6 +30,7 @@ public sealed partial class RouteService(
     NotificationLogStore notificationLog,
     NotificationPublisher notifications,
     SilenceProvider silences,
+    HeldNotifications held,
     IOptions<DrainOptions> drainOptions,
     TimeProvider time,
     ILogger<RouteService> logger)
@@ -44,15 +47,23 @@ public sealed partial class RouteService(
             }
         }
 
+        // Silences are read once per run; held alerts first, so a later event of a held alert waits behind it.
+        var active = await silences.ActiveAsync(time.GetUtcNow(), cancellationToken);
+        var heldAlerts = await held.HeldAlertsAsync(cancellationToken);
         var summary = await drain.DrainBatchesAsync<AlertEvent>(
-            ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (items, ct) => RouteAsync(items, all, ct), drainOptions.Value, cancellationToken);
-        LogRun(all.Count, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered);
+            ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (items, ct) => RouteAsync(items, all, active, heldAlerts, ct), drainOptions.Value, cancellationToken);
+        var released = await held.ReleaseAsync(all, active, time.GetUtcNow(), cancellationToken);
+        LogRun(all.Count, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered, released);
         return summary;
     }
 
     /// <summary>Routes the events of one received batch together, so events of one group become one notification.</summary>
     private async Task<IReadOnlyList<Settlement?>> RouteAsync(
-        IReadOnlyList<(AlertEvent Body, ServiceBusReceivedMessage Message)> items, IReadOnlyList<Subscription> all, CancellationToken cancellationToken)
+        IReadOnlyList<(AlertEvent Body, ServiceBusReceivedMessage Message)> items,
+        IReadOnlyList<Subscription> all,
+        IReadOnlyList<Silence> active,
+        HashSet<(string SubscriptionId, string Fingerprint)> heldAlerts,
+        CancellationToken cancellationToken)
     {
         var events = items.Select(i => i.Body).ToList();
         var matching = all.Where(s => events.Exists(e => SubscriptionMatcher.Matches(s, e))).ToList();
@@ -65,11 +76,22 @@ public sealed partial class RouteService(
             }
         }
 
+        var now = time.GetUtcNow();
         var result = Router.Route(
-            events, matching, silences.Current(), [.. entries.Values.Where(v => v is not null).Select(v => v!.Value)], time.GetUtcNow());
+            events, matching, active, [.. entries.Values.Where(v => v is not null).Select(v => v!.Value)], now, (s, f) => heldAlerts.Contains((s, f)));
         foreach (var decision in result.Decisions)
         {
             LogDecision(decision.SubscriptionId, decision.GroupKey, decision.Notify, decision.Reason, string.Join(",", decision.EventIds));
+        }
+
+        if (result.Held is { Count: > 0 } muted)
+        {
+            if (!await held.HoldAsync(muted, now, cancellationToken))
+            {
+                return [.. items.Select(_ => (Settlement?)Settlement.Retry())];
+            }
+
+            heldAlerts.UnionWith(muted.SelectMany(h => h.Events.Select(e => (h.SubscriptionId, e.Fingerprint))));
         }
 
         if (result.Notifications.Count > 0)
@@ -96,8 +118,8 @@ public sealed partial class RouteService(
         return [.. items.Select(_ => (Settlement?)settlement)];
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Routing run over {Subscriptions} subscriptions: {Received} events received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered")]
-    private partial void LogRun(int subscriptions, int received, int completed, int retried, int deadLettered);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routing run over {Subscriptions} subscriptions: {Received} events received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered, {Released} held notifications released")]
+    private partial void LogRun(int subscriptions, int received, int completed, int retried, int deadLettered, int released);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} group {GroupKey}: notify {Notify} ({Reason}) for events {EventIds}")]
     private partial void LogDecision(string subscriptionId, string groupKey, bool notify, string reason, string eventIds);

@@ -7,8 +7,8 @@ using Alerts.Route.Subscriptions;
 namespace Alerts.Route.Routing;
 
 /// <summary>
-/// One routing pass: match events to subscriptions, group them, drop silenced events, dedup against the
-/// notification log and produce the notifications to publish. Pure: same inputs, same output.
+/// One routing pass: match events to subscriptions, group them, hold muted events (silences, mute windows), dedup
+/// against the notification log and produce the notifications to publish. Pure: same inputs, same output.
 /// </summary>
 public static class Router
 {
@@ -17,7 +17,8 @@ public static class Router
         IReadOnlyList<Subscription> subscriptions,
         IReadOnlyList<Silence> silences,
         IReadOnlyCollection<NotificationLogEntry> log,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Func<string, string, bool>? isHeld = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(subscriptions);
@@ -35,6 +36,7 @@ public static class Router
         var notifications = new List<Notification>();
         var updates = new List<NotificationLogEntry>();
         var decisions = new List<RoutingDecision>();
+        var held = new List<HeldEvents>();
 
         foreach (var subscription in subscriptions.OrderBy(s => s.Id, StringComparer.Ordinal))
         {
@@ -47,10 +49,15 @@ public static class Router
             {
                 var groupEvents = group.ToList();
                 var eventIds = groupEvents.Select(e => e.EventId).Order(StringComparer.Ordinal).ToList();
-                var audible = groupEvents.Where(e => !active.Any(s => s.Mutes(e, subscription.Id, now))).ToList();
+                var (audible, muted, why) = Mute(groupEvents, subscription, active, now, isHeld);
+                if (muted.Count > 0)
+                {
+                    held.Add(new HeldEvents(subscription.Id, muted, why));
+                }
+
                 if (audible.Count == 0)
                 {
-                    decisions.Add(new RoutingDecision(subscription.Id, group.Key, false, NotificationReasons.Silenced, eventIds, null));
+                    decisions.Add(new RoutingDecision(subscription.Id, group.Key, false, why, eventIds, null));
                     continue;
                 }
 
@@ -70,6 +77,42 @@ public static class Router
             }
         }
 
-        return new RoutingResult(notifications, updates, decisions);
+        return new RoutingResult(notifications, updates, decisions, held);
+    }
+
+    /// <summary>
+    /// Splits a group into what may be told now and what is held: everything while a mute window of the subscription
+    /// covers <paramref name="now"/>, else the events an active silence mutes and those of alerts already held (so an
+    /// alert's events are told in order, and one that fires and resolves while held is never told).
+    /// </summary>
+    private static (List<AlertEvent> Audible, List<AlertEvent> Muted, string Reason) Mute(
+        List<AlertEvent> events, Subscription subscription, List<Silence> active, DateTimeOffset now, Func<string, string, bool>? isHeld)
+    {
+        if (MuteWindow.AnyCovers(subscription.MuteWindows, now))
+        {
+            return ([], events, NotificationReasons.MuteWindow);
+        }
+
+        var audible = new List<AlertEvent>();
+        var muted = new List<AlertEvent>();
+        var reason = NotificationReasons.Held;
+        foreach (var e in events)
+        {
+            if (active.Exists(s => s.Mutes(e, subscription, now)))
+            {
+                muted.Add(e);
+                reason = NotificationReasons.Silenced;
+            }
+            else if (isHeld?.Invoke(subscription.Id, e.Fingerprint) == true)
+            {
+                muted.Add(e);
+            }
+            else
+            {
+                audible.Add(e);
+            }
+        }
+
+        return (audible, muted, reason);
     }
 }

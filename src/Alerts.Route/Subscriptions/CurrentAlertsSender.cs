@@ -44,7 +44,8 @@ public sealed partial class CurrentAlertsSender(
         }
 
         var now = time.GetUtcNow();
-        var result = Router.Route(events, [subscription], silences.Current(), [.. entries.Values.Where(v => v is not null).Select(v => v!.Value)], now);
+        var active = await silences.ActiveAsync(now, cancellationToken);
+        var result = Router.Route(events, [subscription], active, [.. entries.Values.Where(v => v is not null).Select(v => v!.Value)], now);
         if (result.Notifications.Count == 0)
         {
             return null;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml;
+using Alerts.Route.Silences;
 using Alerts.Evaluate.Lifecycle;
 using Alerts.Route.Notifications;
 
@@ -14,7 +15,7 @@ public static class SubscriptionPatch
 {
     /// <summary>The members a patch may hold (camelCase, as in the API).</summary>
     public static readonly IReadOnlyList<string> Fields =
-        ["name", "target", "commodities", "reporters", "ruleIds", "minSeverity", "states", "groupBy", "repeatInterval"];
+        ["name", "target", "commodities", "reporters", "ruleIds", "minSeverity", "states", "groupBy", "repeatInterval", "muteWindows"];
 
     /// <summary>The request the patched subscription corresponds to; null with errors naming each bad member instead.</summary>
     public static (SubscriptionRequest? Request, IReadOnlyDictionary<string, string[]> Errors) Apply(Subscription current, JsonElement patch)
@@ -44,6 +45,7 @@ public static class SubscriptionPatch
                     "states" => request with { States = List(value) },
                     "groupBy" => request with { GroupBy = Text(value) },
                     "repeatInterval" => request with { RepeatInterval = Text(value) },
+                    "muteWindows" => request with { MuteWindows = Windows(value) },
                     "channel" => throw new FormatException("the channel cannot be changed: create a new subscription on the other channel"),
                     _ => throw new FormatException($"'{Clip(member.Name)}' cannot be patched: use {string.Join(", ", Fields)}"),
                 };
@@ -73,6 +75,7 @@ public static class SubscriptionPatch
             States = s.Filter.States.Select(st => st == AlertState.Firing ? "firing" : "resolved").ToList(),
             GroupBy = s.GroupBy.ToString().ToLowerInvariant(),
             RepeatInterval = XmlConvert.ToString(s.RepeatInterval),
+            MuteWindows = s.MuteWindows,
         };
     }
 
@@ -89,6 +92,26 @@ public static class SubscriptionPatch
         JsonValueKind.Array => value.EnumerateArray().Select(i => i.ValueKind == JsonValueKind.String ? i.GetString()! : throw new FormatException("must be an array of strings")).ToList(),
         _ => throw new FormatException("must be an array of strings or null"),
     };
+
+    // A misspelt member ("timeZon") refused rather than ignored, as in the request bodies.
+    private static readonly JsonSerializerOptions WindowJson = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
+
+    private static List<MuteWindow?>? Windows(JsonElement value)
+    {
+        if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Array))
+        {
+            throw new FormatException("must be an array of mute windows or null");
+        }
+
+        try
+        {
+            return value.Deserialize<List<MuteWindow?>>(WindowJson);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"must be an array of mute windows ({{\"weekdays\":[...],\"start\":\"HH:mm\",\"end\":\"HH:mm\",\"timeZone\":\"...\"}}): {e.Message}", e);
+        }
+    }
 
     private static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "...";
 }

@@ -40,4 +40,7 @@ public sealed record SubscriptionRequest
 
     /// <summary>Duration such as <c>PT4H</c>, <c>4h</c> or <c>1d</c>; default 24 hours.</summary>
     public string? RepeatInterval { get; init; }
+
+    /// <summary>Recurring quiet times (weekdays, times of day, time zone); absent or empty = none.</summary>
+    public IReadOnlyList<MuteWindow?>? MuteWindows { get; init; }
 }

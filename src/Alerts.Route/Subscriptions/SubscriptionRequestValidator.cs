@@ -90,6 +90,7 @@ public sealed class SubscriptionRequestValidator
             }
         }
 
+        MuteWindowValidator.Validate(request.MuteWindows, errors.Add);
         return errors.ToDictionary();
     }
 
@@ -113,7 +114,10 @@ public sealed class SubscriptionRequestValidator
         var groupBy = request.GroupBy is not null && GroupKeys.TryParse(request.GroupBy, out var g) ? g : GroupBy.Commodity;
         var repeat = request.RepeatInterval is not null && Durations.TryParse(request.RepeatInterval, out var r) ? r : Subscription.DefaultRepeatInterval;
         var name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim();
-        return new Subscription(id, owner, request.Channel!.Trim().ToLowerInvariant(), request.Target!.Trim(), filter, groupBy, repeat, createdAt, name);
+        return new Subscription(id, owner, request.Channel!.Trim().ToLowerInvariant(), request.Target!.Trim(), filter, groupBy, repeat, createdAt, name)
+        {
+            MuteWindows = MuteWindowValidator.Normalize(request.MuteWindows),
+        };
     }
 
     private void ValidateTarget(string? channel, string? target, Errors errors)

@@ -23,7 +23,8 @@ public sealed record SubscriptionView(
     DateTimeOffset CreatedAt,
     bool Paused = false,
     DateTimeOffset? PausedAt = null,
-    string? PauseReason = null)
+    string? PauseReason = null,
+    IReadOnlyList<MuteWindow>? MuteWindows = null)
 {
     public static SubscriptionView From(Subscription s, SubscriptionPause? pause = null) => new(
         s.Id,
@@ -37,5 +38,6 @@ public sealed record SubscriptionView(
         s.CreatedAt,
         pause is not null,
         pause?.PausedAt,
-        pause?.Reason);
+        pause?.Reason,
+        s.MuteWindows ?? []);
 }

@@ -30,7 +30,7 @@ public sealed class RoutingBenchmark : IBenchmark
         var now = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
         var evs = Events(events, now);
         var subs = Subscriptions(subscriptions, now);
-        var silences = new[] { new Silence("s-1", "2805", null, null, now.AddDays(-1), now.AddDays(1)) };
+        var silences = new[] { new Silence("s-1", [new SilenceMatcher(SilenceMatcherNames.Product, "2805")], now.AddDays(-1), now.AddDays(1)) };
 
         var first = Router.Route(evs, subs, silences, [], now);
         var baseline = Timing.Median(runs, () => evs.Sum(e => subs.Count(s => SubscriptionMatcher.Matches(s, e))));

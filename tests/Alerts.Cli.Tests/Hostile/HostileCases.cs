@@ -20,6 +20,7 @@ internal static class HostileCases
         ("POST", "subscriptions/{id}/resume", false), ("POST", "subscriptions/{id}/test", false), ("POST", "subscriptions/{id}/verification", false),
         ("POST", "recalculations", true), ("GET", "recalculations/{id}", true),
         ("GET", "deadletters", true), ("POST", "deadletters/notifications/email/resubmit", true), ("DELETE", "deadletters/notifications/email", true),
+        ("GET", "silences", false), ("POST", "silences", false), ("GET", "silences/{id}", false), ("DELETE", "silences/{id}", false),
     ];
 
     /// <summary>Ids an attacker tries in a path: OData quote injection, traversal, control and bidi characters, huge.</summary>
@@ -139,7 +140,7 @@ internal static class HostileCases
             ("form data", () => "channel=email&target=a%40example.eu"u8.ToArray(), "application/x-www-form-urlencoded"),
             ("no content type", () => "{\"channel\":\"email\",\"target\":\"a@example.eu\"}"u8.ToArray(), null),
         };
-        var routes = new (string Method, string Path, bool Admin)[] { ("POST", "subscriptions", false), ("PATCH", "subscriptions/{own}", false), ("POST", "recalculations", true) };
+        var routes = new (string Method, string Path, bool Admin)[] { ("POST", "subscriptions", false), ("PATCH", "subscriptions/{own}", false), ("POST", "recalculations", true), ("POST", "silences", false) };
         return from b in bodies
                from r in routes
                select new HostileCase($"{r.Method} {r.Path} with {b.Name}", t =>

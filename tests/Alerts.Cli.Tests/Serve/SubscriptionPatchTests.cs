@@ -67,6 +67,9 @@ public sealed class SubscriptionPatchTests(ServedApp app) : IClassFixture<Served
         { """{"colour":"red"}""", "colour" },
         // a wrong JSON type
         { """{"commodities":"rare-earths"}""", "commodities" },
+        // a mute window the creation would refuse, and one that is not an array
+        { """{"muteWindows":[{"weekdays":["funday"]}]}""", "muteWindows[0].weekdays[0]" },
+        { """{"muteWindows":"nights"}""", "muteWindows" },
     };
 
     [Theory]

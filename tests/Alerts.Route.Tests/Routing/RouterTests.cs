@@ -93,7 +93,7 @@ public sealed class RouterTests
     [Fact]
     public void Route_SilencedGroup_SkipsWithSilencedAndWritesNoLog()
     {
-        var silence = new Silence("s-1", "8505", null, null, Now.AddHours(-1), Now.AddHours(1));
+        var silence = new Silence("s-1", [new SilenceMatcher(SilenceMatcherNames.Product, "8505")], Now.AddHours(-1), Now.AddHours(1));
 
         var result = Router.Route([Magnets, MagnetsHhi, Gallium], [Subscription("sub-1", GroupBy.Commodity)], [silence], [], Now);
 
@@ -107,7 +107,7 @@ public sealed class RouterTests
     [Fact]
     public void Route_ExpiredSilence_DoesNotMute()
     {
-        var silence = new Silence("s-1", "8505", null, null, Now.AddHours(-2), Now.AddHours(-1));
+        var silence = new Silence("s-1", [new SilenceMatcher(SilenceMatcherNames.Product, "8505")], Now.AddHours(-2), Now.AddHours(-1));
 
         var result = Router.Route([Magnets], [Subscription("sub-1", GroupBy.Commodity)], [silence], [], Now);
 

@@ -42,7 +42,7 @@ public sealed class SubscriptionTests
         AssertRoundTrips(
             new NotificationLogEntry("sub-1", "commodity:85051110", TestEvents.T0, "n-1", [new NotifiedAlert("fp", "fp:firing:2024", AlertState.Firing, TestEvents.T0)]),
             stringEnums);
-        AssertRoundTrips(new Silence("s-1", "8505", null, "crma-65", TestEvents.T0, TestEvents.T0.AddDays(7), "sub-1", "bob", "maintenance"), stringEnums);
+        AssertRoundTrips(new Silence("s-1", [new SilenceMatcher("product", "8505"), new SilenceMatcher("rule", "crma-.*", IsRegex: true, IsEqual: false)], TestEvents.T0, TestEvents.T0.AddDays(7), SilenceScope.Owner, "aad|bob", "sub-1", "bob", "maintenance", TestEvents.T0), stringEnums);
         AssertRoundTrips(
             new Notification("n-1", "sub-1", Channels.Email, "ops@example.com", "all", NotificationReasons.First, [TestEvents.Event(previousValue: 0.8)], "Magnet desk"),
             stringEnums);
