@@ -10,7 +10,12 @@ public sealed class TrendReader(IndicesStore indices)
     /// <summary>Most periods a chart shows (the newest ones): five years of months, or sixty years.</summary>
     public const int MaxPoints = 60;
 
-    public async Task<TrendSeries> ReadAsync(string reporter, string product, Basis basis, IndexSelection window, string? name, CancellationToken cancellationToken)
+    public async Task<TrendSeries> ReadAsync(string reporter, string product, Basis basis, IndexSelection window, string? name, CancellationToken cancellationToken) =>
+        (await ReadWithLatestAsync(reporter, product, basis, window, name, cancellationToken).ConfigureAwait(false)).Series;
+
+    /// <summary>The trend and the newest stored row it ends with (its suppliers, for a table beside the chart).</summary>
+    public async Task<(TrendSeries Series, StoredIndices? Latest)> ReadWithLatestAsync(
+        string reporter, string product, Basis basis, IndexSelection window, string? name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reporter);
         ArgumentException.ThrowIfNullOrWhiteSpace(product);
@@ -33,6 +38,6 @@ public sealed class TrendReader(IndicesStore indices)
         var points = sameFrequency.Select(r => new TrendPoint(
             r.Indices.Period, r.Indices.Indices.Cr1, r.Indices.Indices.Cr3, r.Indices.Indices.Hhi, r.Indices.Indices.TopSupplier)).ToList();
         var readable = name ?? sameFrequency.Select(r => r.Indices.CommodityName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? product;
-        return new TrendSeries(reporter, product, readable, basis, window, points);
+        return (new TrendSeries(reporter, product, readable, basis, window, points), sameFrequency.LastOrDefault());
     }
 }
