@@ -35,7 +35,7 @@ internal static class SubscriptionsPage
         }
         else
         {
-            sb.Append("<table id=\"subscriptions\"><caption>").Append(subscriptions.Count).Append(" subscriptions; targets are shown redacted</caption><thead><tr>")
+            sb.Append("<table id=\"subscriptions\"><caption>").Append(subscriptions.Count == 1 ? "1 subscription" : subscriptions.Count + " subscriptions").Append("; targets are shown redacted</caption><thead><tr>")
                 .Append("<th scope=\"col\">Name</th><th scope=\"col\">Channel and target</th><th scope=\"col\">What</th><th scope=\"col\">Status</th><th scope=\"col\">Actions</th></tr></thead><tbody>");
             foreach (var s in subscriptions)
             {
