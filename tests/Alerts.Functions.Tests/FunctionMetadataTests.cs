@@ -49,6 +49,17 @@ public sealed class FunctionMetadataTests
         { "Unsubscribe", "subscriptions/{id}/unsubscribe", "post", "Anonymous" },
         { "TestSubscription", "subscriptions/{id}/test", "post", "Function" },
         { "ListDeliveries", "subscriptions/{id}/deliveries", "get", "Function" },
+        { "PauseSubscription", "subscriptions/{id}/pause", "post", "Function" },
+        { "ChartImage", "charts/trend.png", "get", "Anonymous" }, // anonymous: the link's signature is the credential (Teams fetches it)
+        // The analysts' pages: a browser holds no function key; the caller comes from App Service authentication.
+        { "WebOverview", "web", "get", "Anonymous" },
+        { "WebMaterial", "web/materials/{id}", "get", "Anonymous" },
+        { "WebChart", "web/charts/trend.png", "get", "Anonymous" },
+        { "WebAsset", "web/assets/{name}", "get", "Anonymous" },
+        { "WebSubscriptions", "web/subscriptions", "get", "Anonymous" },
+        { "WebCreateSubscription", "web/subscriptions", "post", "Anonymous" },
+        { "WebEditSubscription", "web/subscriptions/{id}/edit", "get", "Anonymous" },
+        { "WebSubscriptionAction", "web/subscriptions/{id}/{action}", "post", "Anonymous" },
     };
 
     [Theory]

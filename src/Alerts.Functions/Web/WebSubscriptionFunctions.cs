@@ -24,9 +24,6 @@ public sealed class WebSubscriptionFunctions(
     WebFormTokens tokens,
     TimeProvider time)
 {
-    /// <summary>Why an owner's pause is kept (shown as the pause reason).</summary>
-    public const string OwnerPauseReason = "paused by the owner";
-
     [Function(nameof(WebSubscriptions))]
     public async Task<IActionResult> WebSubscriptions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "web/subscriptions")] HttpRequest request, CancellationToken cancellationToken)
@@ -109,7 +106,7 @@ public sealed class WebSubscriptionFunctions(
                     ? Html.SeeOther("/subscriptions", "tested")
                     : Conflict(request, caller, $"Subscription '{id}' is {SubscriptionsPage.StatusName(current.Status)}: only an active subscription gets a test notification.");
             case "pause":
-                await health.UpdateAsync(id, h => h.IsPaused ? h : h with { PausedAt = time.GetUtcNow(), PauseReason = OwnerPauseReason }, cancellationToken);
+                await SubscriptionPauseFunction.PauseAsync(subscriptions, health, time, owner, id, cancellationToken);
                 return Html.SeeOther("/subscriptions", "paused");
             case "resume":
                 await subscriptions.ResumeAsync(owner, id, cancellationToken);
