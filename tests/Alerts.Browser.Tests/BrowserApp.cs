@@ -74,14 +74,24 @@ public sealed class BrowserApp : IAsyncLifetime
         context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
+        // Script errors, and any response the server failed on. Chromium also logs each 4xx as a console error
+        // ("Failed to load resource"): the pages answer a rejected form with 400 on purpose, so those are left out.
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
             {
                 errors.Add(message.Text);
             }
         };
         page.PageError += (_, error) => errors.Add(error);
+        page.RequestFailed += (_, request) => errors.Add("request failed: " + request.Url);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 500)
+            {
+                errors.Add($"{response.Status} from {response.Url}");
+            }
+        };
         return (page, errors);
     }
 

@@ -50,7 +50,9 @@ internal static class OverviewPage
             .Append("States: firing (an alert fires), pending (a breach not yet confirmed), ok (data, no alert), no data.</p>");
         if (admin)
         {
-            sb.Append("<h2>Administration</h2><ul><li><a href=\"").Append(Root).Append("/admin\">Recalculate and watch a run</a></li></ul>");
+            // The place for the admin pages (dead letters, recalculation with its status); until then, the API.
+            sb.Append("<h2>Administration</h2><p>Start a recalculation with <code>POST /api/recalculations</code> and watch it with ")
+                .Append("<code>GET /api/recalculations/{id}</code>; dead letters and recalculation on this page are still to come.</p>");
         }
 
         return sb.ToString();
