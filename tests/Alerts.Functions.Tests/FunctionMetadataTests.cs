@@ -59,6 +59,7 @@ public sealed class FunctionMetadataTests
         { "WebSubscriptions", "web/subscriptions", "get", "Anonymous" },
         { "WebCreateSubscription", "web/subscriptions", "post", "Anonymous" },
         { "WebEditSubscription", "web/subscriptions/{id}/edit", "get", "Anonymous" },
+        { "WebSaveSubscription", "web/subscriptions/{id}/edit", "post", "Anonymous" },
         { "WebSubscriptionAction", "web/subscriptions/{id}/{action}", "post", "Anonymous" },
     };
 

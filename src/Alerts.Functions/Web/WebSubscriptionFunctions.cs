@@ -72,7 +72,35 @@ public sealed class WebSubscriptionFunctions(
             : Html.NotFound(request, caller, $"You have no subscription '{id}'.");
     }
 
-    /// <summary>The row actions and the edit form's post: <c>edit</c>, <c>test</c>, <c>pause</c>, <c>resume</c>, <c>verification</c>, <c>delete</c>.</summary>
+    /// <summary>The edit form's post: the same JSON merge patch and <c>If-Match</c> as <c>PATCH /api/subscriptions/{id}</c>.</summary>
+    [Function(nameof(WebSaveSubscription))]
+    public async Task<IActionResult> WebSaveSubscription(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "web/subscriptions/{id}/edit")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (await FormOfAsync(request, cancellationToken) is not ({ } caller, { } form))
+        {
+            return Forbidden(request);
+        }
+
+        var owner = caller.OwnerKey;
+        if (await subscriptions.GetAsync(owner, id, cancellationToken) is not { } current)
+        {
+            return Html.NotFound(request, caller, $"You have no subscription '{id}'.");
+        }
+
+        var input = SubscriptionForm.From(form);
+        var result = await updates.PatchAsync(owner, id, input.ToMergePatch(), form["etag"].ToString(), cancellationToken);
+        return result.Outcome switch
+        {
+            PatchOutcome.Updated => Html.SeeOther("/subscriptions", "updated"),
+            PatchOutcome.Invalid => EditPage(request, caller, current, input, form["etag"].ToString(), result.Errors!, StatusCodes.Status400BadRequest),
+            PatchOutcome.PreconditionFailed => EditPage(request, caller, current, input, (await updates.GetAsync(owner, id, cancellationToken))?.ETag ?? string.Empty,
+                new Dictionary<string, string[]> { ["If-Match"] = ["The subscription changed since this page was loaded; check it and save again."] }, StatusCodes.Status412PreconditionFailed),
+            _ => Html.NotFound(request, caller, $"You have no subscription '{id}'."),
+        };
+    }
+
+    /// <summary>The row actions: <c>test</c>, <c>pause</c>, <c>resume</c>, <c>verification</c>, <c>delete</c>.</summary>
     [Function(nameof(WebSubscriptionAction))]
     public async Task<IActionResult> WebSubscriptionAction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "web/subscriptions/{id}/{action}")] HttpRequest request, string id, string action, CancellationToken cancellationToken)
@@ -90,17 +118,6 @@ public sealed class WebSubscriptionFunctions(
 
         switch (action)
         {
-            case "edit":
-                var input = SubscriptionForm.From(form);
-                var result = await updates.PatchAsync(owner, id, input.ToMergePatch(), form["etag"].ToString(), cancellationToken);
-                return result.Outcome switch
-                {
-                    PatchOutcome.Updated => Html.SeeOther("/subscriptions", "updated"),
-                    PatchOutcome.Invalid => EditPage(request, caller, current, input, form["etag"].ToString(), result.Errors!, StatusCodes.Status400BadRequest),
-                    PatchOutcome.PreconditionFailed => EditPage(request, caller, current, input, (await updates.GetAsync(owner, id, cancellationToken))?.ETag ?? string.Empty,
-                        new Dictionary<string, string[]> { ["If-Match"] = ["The subscription changed since this page was loaded; check it and save again."] }, StatusCodes.Status412PreconditionFailed),
-                    _ => Html.NotFound(request, caller, $"You have no subscription '{id}'."),
-                };
             case "test":
                 return await testSend.SendAsync(owner, id, cancellationToken) is { NotificationId: not null }
                     ? Html.SeeOther("/subscriptions", "tested")
