@@ -17,8 +17,9 @@ resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     globalValidation: {
       requireAuthentication: true
       unauthenticatedClientAction: 'Return401'
-      // Liveness probes stay open; the function itself returns nothing but "healthy".
-      excludedPaths: ['/api/health']
+      // Liveness probes stay open; the function itself returns nothing but "healthy". Chart images are fetched by
+      // Teams for cards without signing in: the function serves only links carrying a valid, unexpired signature.
+      excludedPaths: ['/api/health', '/api/charts/trend.png']
     }
     httpSettings: {
       requireHttps: true

@@ -1,3 +1,4 @@
+using Alerts.Deliver.Charts;
 using Alerts.Deliver.Email;
 using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.History;
@@ -22,6 +23,7 @@ public static class DeliverServiceCollectionExtensions
         services.TryAddSingleton<EndpointHealthStore>();
         services.TryAddSingleton<ISubscriptionHealth>(sp => sp.GetRequiredService<EndpointHealthStore>());
         services.TryAddSingleton<DeliveryService>();
+        services.AddTrendCharts();
         services.AddEmailDelivery(configuration);
         services.AddTeamsDelivery(configuration);
         return services;

@@ -5,6 +5,7 @@ using Alerts.Functions;
 using Alerts.Functions.Health;
 using Alerts.Functions.Http;
 using Alerts.Functions.Telemetry;
+using Alerts.Functions.Web;
 using Alerts.Functions.Http.Identity;
 using Alerts.Functions.Pull.Recalculations;
 using Alerts.Functions.Route;
@@ -38,6 +39,7 @@ namespace Alerts.Functions
             .AddRecalculations(configuration) // POST /api/recalculations queues, a timer drains, one lease with the pull timer
             .AddSubscriptionQuota(configuration) // Subscriptions__MaxPerOwner
             .AddSingleton<DependencyHealth>() // GET /api/health: storage and Service Bus reachability
+            .AddWebPages()                // /api/web: the analysts' pages (overview, materials, my subscriptions)
             .AddCallerIdentity(configuration) // HTTP callers: App Service principal or bearer token, fail closed
             .AddAlertsHttpJson()          // HTTP responses: camelCase, enums by name
             .AddAlertsTelemetry(configuration); // OpenTelemetry: the steps' spans and metrics, exported as settings say

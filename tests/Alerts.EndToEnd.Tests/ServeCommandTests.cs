@@ -24,7 +24,7 @@ public sealed class ServeCommandTests
         try
         {
             var settings = await CliProcess.ReadSettingsUntilReadyAsync(cli, ReadyTimeout, "serve");
-            foreach (var name in new[] { "Api__BaseUrl", "Api__FunctionKey", "Capture__Directory", "Mailbox__Url", "Webhooks__BaseUrl", "ServiceBus__ConnectionString", "Storage__ConnectionString" })
+            foreach (var name in new[] { "Api__BaseUrl", "Api__FunctionKey", "Web__BaseUrl", "Capture__Directory", "Mailbox__Url", "Webhooks__BaseUrl", "ServiceBus__ConnectionString", "Storage__ConnectionString" })
             {
                 Assert.True(settings.ContainsKey(name), $"{name} should be printed before ready");
             }
@@ -63,6 +63,11 @@ public sealed class ServeCommandTests
             using var page = new HttpClient();
             var mailbox = await page.GetStringAsync(new Uri(settings["Mailbox__Url"]));
             Assert.Contains("new.user@example.eu", mailbox, StringComparison.Ordinal);
+
+            // 4b. the analysts' page opens in a plain browser: serve signs it in as the local user "me"
+            var overview = await page.GetStringAsync(new Uri(settings["Web__BaseUrl"]));
+            Assert.Contains("Signed in as me", overview, StringComparison.Ordinal);
+            Assert.Contains("data-material=\"rare-earths\"", overview, StringComparison.Ordinal);
 
             // 5. stop as a service manager would
             await CliProcess.SignalAsync(cli.Id, "TERM");

@@ -56,6 +56,18 @@ public sealed class FunctionMetadataTests
         { "ListSilences", "silences", "get", "Function" },
         { "GetSilence", "silences/{id}", "get", "Function" },
         { "ExpireSilence", "silences/{id}", "delete", "Function" },
+        { "PauseSubscription", "subscriptions/{id}/pause", "post", "Function" },
+        { "ChartImage", "charts/trend.png", "get", "Anonymous" }, // anonymous: the link's signature is the credential (Teams fetches it)
+        // The analysts' pages: a browser holds no function key; the caller comes from App Service authentication.
+        { "WebOverview", "web", "get", "Anonymous" },
+        { "WebMaterial", "web/materials/{id}", "get", "Anonymous" },
+        { "WebChart", "web/charts/trend.png", "get", "Anonymous" },
+        { "WebAsset", "web/assets/{name}", "get", "Anonymous" },
+        { "WebSubscriptions", "web/subscriptions", "get", "Anonymous" },
+        { "WebCreateSubscription", "web/subscriptions", "post", "Anonymous" },
+        { "WebEditSubscription", "web/subscriptions/{id}/edit", "get", "Anonymous" },
+        { "WebSaveSubscription", "web/subscriptions/{id}/edit", "post", "Anonymous" },
+        { "WebSubscriptionAction", "web/subscriptions/{id}/{action}", "post", "Anonymous" },
     };
 
     [Theory]

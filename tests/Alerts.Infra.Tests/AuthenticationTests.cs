@@ -25,10 +25,10 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
-    public void AuthSettings_ExcludedPaths_AreOnlyTheAnonymousHealthRoute()
+    public void AuthSettings_ExcludedPaths_AreOnlyTheAnonymousHealthRouteAndSignedChartImages()
     {
         var excluded = AuthSettings["globalValidation"]!["excludedPaths"]!.AsArray().Select(p => (string)p!).ToList();
-        Assert.Equal(["/api/health"], excluded);
+        Assert.Equal(["/api/health", "/api/charts/trend.png"], excluded);
     }
 
     [Fact]

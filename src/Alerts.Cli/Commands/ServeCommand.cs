@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Alerts.Cli.Demo;
 using Alerts.Cli.Serve;
 using Alerts.DevStack;
+using Alerts.Functions.Http.Identity;
 using Alerts.Route.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -78,6 +79,8 @@ public static class ServeCommand
                     Port = port,
                     MailboxDirectory = capture,
                     Logging = Logging,
+                    // On the local stack the page opens signed in as user "me" of "aad" with Alerts.Admin (the README's curl caller).
+                    WebSignIn = stack is null ? null : ("aad", "me", [CallerPrincipal.AdminRole]),
                 },
                 stop.Token).ConfigureAwait(false);
 
@@ -94,6 +97,7 @@ public static class ServeCommand
 
             printed.Add(("Api__BaseUrl", host.ApiBaseUrl.ToString()));
             printed.Add(("Api__FunctionKey", host.Keys.FunctionKey));
+            printed.Add(("Web__BaseUrl", host.WebUrl.ToString()));
             if (capture is not null)
             {
                 printed.Add(("Capture__Directory", capture));

@@ -1,9 +1,11 @@
 using Alerts.Cli.Serve.Mailbox;
 using Alerts.Functions;
+using Alerts.Functions.Http.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,7 +31,11 @@ public sealed class FunctionsWebHost : IAsyncDisposable
         BaseUrl = baseUrl;
         ApiBaseUrl = new Uri(baseUrl, routePrefix.Length > 0 ? routePrefix + "/" : "");
         MailboxUrl = mailbox ? new Uri(baseUrl, MailboxEndpoints.Path.TrimStart('/') + "/") : null;
+        WebUrl = new Uri(ApiBaseUrl, "web");
     }
+
+    /// <summary><c>http://127.0.0.1:PORT/api/web</c>: the analysts' pages.</summary>
+    public Uri WebUrl { get; }
 
     /// <summary><c>http://127.0.0.1:PORT/</c></summary>
     public Uri BaseUrl { get; }
@@ -90,6 +96,11 @@ public sealed class FunctionsWebHost : IAsyncDisposable
         var keys = new FunctionKeys();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Alerts.Serve");
         app.UseStatusCodePages(); // an empty 404/405 (no route, wrong method) gets a problem body, as every answer of the app has
+        if (options.WebSignIn is { } user && app.Environment.IsDevelopment())
+        {
+            app.Use(WebSignIn(user.IdentityProvider, user.UserId, user.Roles));
+        }
+
         app.UseRouting();
         app.MapHttpFunctions(manifest, keys, logger);
         if (options.MailboxDirectory is not null)
@@ -123,6 +134,25 @@ public sealed class FunctionsWebHost : IAsyncDisposable
         {
             await _app.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    // What App Service authentication does after a sign-in: the principal headers on each request to the page.
+    private static Func<HttpContext, RequestDelegate, Task> WebSignIn(string identityProvider, string userId, string[] roles)
+    {
+        var headers = ClientPrincipalHeader.Create(identityProvider, userId, roles);
+        return (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api/web", StringComparison.OrdinalIgnoreCase)
+                && !context.Request.Headers.Keys.Any(k => k.StartsWith("X-MS-CLIENT-PRINCIPAL", StringComparison.OrdinalIgnoreCase)))
+            {
+                foreach (var (name, value) in headers)
+                {
+                    context.Request.Headers[name] = value;
+                }
+            }
+
+            return next(context);
+        };
     }
 
     private sealed class NoConsoleLifetime : IHostLifetime

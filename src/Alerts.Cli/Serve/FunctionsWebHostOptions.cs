@@ -26,6 +26,12 @@ public sealed class FunctionsWebHostOptions
     /// <summary>When set, <c>/mailbox/</c> lists the mails and cards captured there.</summary>
     public string? MailboxDirectory { get; set; }
 
+    /// <summary>
+    /// In Development only: requests to <c>/api/web</c> that carry no App Service principal are signed in as this user
+    /// (identity provider, user id, roles), so the page opens in a plain browser on the local stack. Null = off.
+    /// </summary>
+    public (string IdentityProvider, string UserId, string[] Roles)? WebSignIn { get; set; }
+
     /// <summary>The app's clock; null = the system clock.</summary>
     public TimeProvider? TimeProvider { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using Alerts.Deliver;
+using Alerts.Deliver.Charts;
 using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.Rendering;
 using Alerts.Deliver.Teams;
@@ -31,10 +32,12 @@ public sealed partial class EmailNotifier : INotifier
     private readonly TimeProvider _time;
     private readonly ILogger<EmailNotifier> _logger;
     private readonly SubscriptionLinks? _links;
+    private readonly AlertCharts? _charts;
 
     /// <param name="links">The unsubscribe links every notification carries (header and footer); the app always
     /// registers them, a notifier built without them (channel tests) sends none.</param>
-    public EmailNotifier(IOptions<EmailOptions> options, EmailRenderer renderer, TimeProvider time, ILogger<EmailNotifier> logger, SubscriptionLinks? links = null)
+    /// <param name="charts">The alerts' trend charts, embedded as inline PNG parts; the app always registers them.</param>
+    public EmailNotifier(IOptions<EmailOptions> options, EmailRenderer renderer, TimeProvider time, ILogger<EmailNotifier> logger, SubscriptionLinks? links = null, AlertCharts? charts = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -42,6 +45,7 @@ public sealed partial class EmailNotifier : INotifier
         _time = time;
         _logger = logger;
         _links = links;
+        _charts = charts;
     }
 
     public string Channel => Channels.Email;
@@ -71,7 +75,8 @@ public sealed partial class EmailNotifier : INotifier
             return DeliveryOutcome.Permanent("invalid recipient address");
         }
 
-        return await SendMessageAsync(Build(notification, to), cancellationToken);
+        var charts = _charts is null ? [] : await _charts.ForMailAsync(notification.Events, cancellationToken);
+        return await SendMessageAsync(Build(notification, to, charts), cancellationToken);
     }
 
     /// <summary>
@@ -111,9 +116,9 @@ public sealed partial class EmailNotifier : INotifier
         }
     }
 
-    private MimeMessage Build(Notification notification, MailboxAddress to)
+    private MimeMessage Build(Notification notification, MailboxAddress to, IReadOnlyList<InlineChart> charts)
     {
-        var content = _renderer.Render(notification);
+        var content = _renderer.Render(notification, charts);
         var unsubscribe = _links?.Unsubscribe(notification.SubscriptionId, notification.Target);
         if (unsubscribe is not null)
         {
@@ -124,7 +129,7 @@ public sealed partial class EmailNotifier : INotifier
         {
             Subject = content.Subject,
             Date = _time.GetUtcNow(),
-            Body = new BodyBuilder { TextBody = content.TextBody, HtmlBody = content.HtmlBody }.ToMessageBody(),
+            Body = Body(content, charts),
         };
         message.From.Add(new MailboxAddress(_options.FromName, _options.From.Trim()));
         message.To.Add(to);
@@ -139,6 +144,22 @@ public sealed partial class EmailNotifier : INotifier
         }
 
         return message;
+    }
+
+    // multipart/alternative (text, then multipart/related: HTML and the charts it names by Content-ID).
+    private static MimeEntity Body(EmailContent content, IReadOnlyList<InlineChart> charts)
+    {
+        var builder = new BodyBuilder { TextBody = content.TextBody, HtmlBody = content.HtmlBody };
+        for (var i = 0; i < charts.Count; i++)
+        {
+            if (charts[i].ContentId is { } cid && charts[i].Png.Length > 0)
+            {
+                var part = builder.LinkedResources.Add($"trend-{i + 1}.png", charts[i].Png, new ContentType("image", "png"));
+                part.ContentId = cid;
+            }
+        }
+
+        return builder.ToMessageBody();
     }
 
     /// <summary>The outcome for a failure, or null for exceptions that are bugs rather than delivery failures.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Alerts.Deliver.Charts;
 using Alerts.Deliver.Rendering;
 using Alerts.Deliver.Teams;
 using Alerts.Evaluate.Lifecycle;
@@ -22,14 +23,32 @@ public sealed class EmailRenderer
         _options = options;
     }
 
-    public EmailContent Render(Notification notification)
+    /// <param name="charts">Trend charts to show: each under the first event it shows (<see cref="InlineChart.Shows"/>),
+    /// in the HTML part as <c>&lt;img src="cid:..."&gt;</c> with alt text and in both parts as numbers.</param>
+    public EmailContent Render(Notification notification, IReadOnlyList<InlineChart>? charts = null)
     {
         ArgumentNullException.ThrowIfNull(notification);
         var events = AlertText.Ordered(notification.Events);
-        return new EmailContent(AlertText.Subject(notification), Text(notification, events), Html(notification, events));
+        var placed = Place(events, charts ?? []);
+        return new EmailContent(AlertText.Subject(notification), Text(notification, events, placed), Html(notification, events, placed));
     }
 
-    private string Text(Notification n, IReadOnlyList<AlertEvent> events)
+    // Each chart once, with the first event that it shows.
+    private static Dictionary<AlertEvent, InlineChart> Place(IReadOnlyList<AlertEvent> events, IReadOnlyList<InlineChart> charts)
+    {
+        var placed = new Dictionary<AlertEvent, InlineChart>(ReferenceEqualityComparer.Instance);
+        foreach (var chart in charts)
+        {
+            if (events.FirstOrDefault(e => chart.Shows(e) && !placed.ContainsKey(e)) is { } first)
+            {
+                placed[first] = chart;
+            }
+        }
+
+        return placed;
+    }
+
+    private string Text(Notification n, IReadOnlyList<AlertEvent> events, Dictionary<AlertEvent, InlineChart> charts)
     {
         var sb = new StringBuilder();
         sb.Append(Intro(n, events.Count)).Append("\n\n");
@@ -60,6 +79,11 @@ public sealed class EmailRenderer
                 }
             }
 
+            if (charts.TryGetValue(e, out var chart))
+            {
+                sb.Append("  Trend: ").Append(string.Join("; ", chart.Numbers)).Append('\n');
+            }
+
             sb.Append("  Details: ").Append(AlertText.Link(_options, e)).Append("\n\n");
         }
 
@@ -67,7 +91,7 @@ public sealed class EmailRenderer
         return sb.ToString();
     }
 
-    private string Html(Notification n, IReadOnlyList<AlertEvent> events)
+    private string Html(Notification n, IReadOnlyList<AlertEvent> events, Dictionary<AlertEvent, InlineChart> charts)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(H(AlertText.Subject(n))).Append("</title></head>");
@@ -106,6 +130,14 @@ public sealed class EmailRenderer
                 }
 
                 sb.Append("</tbody></table>");
+            }
+
+            if (charts.TryGetValue(e, out var chart) && chart.ContentId is { } cid)
+            {
+                sb.Append("<p style=\"margin:8px 0 2px\"><img src=\"cid:").Append(H(cid)).Append("\" alt=\"").Append(H(chart.AltText))
+                    .Append("\" width=\"").Append(TrendChart.DefaultWidth).Append("\" height=\"").Append(TrendChart.DefaultHeight)
+                    .Append("\" style=\"max-width:100%;height:auto;border:1px solid #ddd\"></p>");
+                sb.Append("<p style=\"margin:2px 0;color:#444;font-size:13px\">Trend: ").Append(H(string.Join("; ", chart.Numbers))).Append("</p>");
             }
 
             sb.Append("<p style=\"margin:4px 0\"><a href=\"").Append(H(AlertText.Link(_options, e))).Append("\">View the alert</a></p></div>");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Alerts.Deliver.Charts;
 using Alerts.Deliver.Email;
 using Alerts.Deliver.Rendering;
 using Alerts.Evaluate.Lifecycle;
@@ -34,14 +35,17 @@ public sealed class TeamsCardRenderer
     }
 
     /// <summary>The JSON payload to POST.</summary>
-    public string Render(Notification notification)
+    /// <param name="charts">Trend charts by signed URL (<see cref="InlineChart.Url"/>): shown under the title, with
+    /// their alt text and numbers, before the events.</param>
+    public string Render(Notification notification, IReadOnlyList<InlineChart>? charts = null)
     {
         ArgumentNullException.ThrowIfNull(notification);
         var events = AlertText.Ordered(notification.Events);
+        var chartItems = ChartItems(charts ?? []);
 
         // Sections are built and measured one by one until the budget is spent, so a group of thousands of
         // events costs no more than the few that fit. The base size already counts the "and N more" line.
-        var budget = MaxPayloadBytes - Encoding.UTF8.GetByteCount(Serialize(notification, [], events.Count));
+        var budget = MaxPayloadBytes - Encoding.UTF8.GetByteCount(Serialize(notification, chartItems, [], events.Count));
         var sections = new List<JsonObject>();
         foreach (var e in events)
         {
@@ -55,17 +59,30 @@ public sealed class TeamsCardRenderer
             sections.Add(section);
         }
 
-        var json = Serialize(notification, sections, events.Count);
+        var json = Serialize(notification, chartItems, sections, events.Count);
         while (sections.Count > 0 && Encoding.UTF8.GetByteCount(json) >= MaxPayloadBytes)
         {
             sections.RemoveAt(sections.Count - 1);
-            json = Serialize(notification, sections, events.Count);
+            json = Serialize(notification, chartItems, sections, events.Count);
         }
 
         return json;
     }
 
-    private string Serialize(Notification n, List<JsonObject> sections, int total)
+    // An Image (Teams fetches the signed URL) and the chart's numbers as text, for screen readers and expired links.
+    private static List<JsonObject> ChartItems(IReadOnlyList<InlineChart> charts)
+    {
+        var items = new List<JsonObject>();
+        foreach (var chart in charts.Where(c => c.Url is not null))
+        {
+            items.Add(new JsonObject { ["type"] = "Image", ["url"] = chart.Url!.AbsoluteUri, ["altText"] = chart.AltText, ["size"] = "Stretch" });
+            items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Md("Trend: " + string.Join("; ", chart.Numbers)), ["isSubtle"] = true, ["wrap"] = true, ["size"] = "Small" });
+        }
+
+        return items;
+    }
+
+    private string Serialize(Notification n, List<JsonObject> chartItems, List<JsonObject> sections, int total)
     {
         var body = new JsonArray
         {
@@ -78,6 +95,11 @@ public sealed class TeamsCardRenderer
                 ["wrap"] = true,
             },
         };
+        foreach (var item in chartItems)
+        {
+            body.Add(item.DeepClone());
+        }
+
         foreach (var section in sections)
         {
             body.Add(section.DeepClone());

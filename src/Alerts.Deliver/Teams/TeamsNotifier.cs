@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Alerts.Deliver;
+using Alerts.Deliver.Charts;
 using Alerts.Deliver.Email;
 using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.Rendering;
@@ -32,9 +33,11 @@ public sealed partial class TeamsNotifier : INotifier
     private readonly TeamsOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<TeamsNotifier> _logger;
+    private readonly AlertCharts? _charts;
 
     public TeamsNotifier(
-        HttpClient http, WebhookUrlPolicy policy, TeamsCardRenderer renderer, IOptions<TeamsOptions> options, TimeProvider time, ILogger<TeamsNotifier> logger)
+        HttpClient http, WebhookUrlPolicy policy, TeamsCardRenderer renderer, IOptions<TeamsOptions> options, TimeProvider time, ILogger<TeamsNotifier> logger,
+        AlertCharts? charts = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _http = http;
@@ -43,6 +46,7 @@ public sealed partial class TeamsNotifier : INotifier
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _charts = charts;
 
         // The notifier's own token decides timeouts, so they are told apart from the caller's cancellation.
         _http.Timeout = Timeout.InfiniteTimeSpan;
@@ -75,7 +79,8 @@ public sealed partial class TeamsNotifier : INotifier
             return DeliveryOutcome.Permanent("webhook URL refused: " + check.Error);
         }
 
-        var payload = _renderer.Render(notification);
+        var charts = _charts is null ? [] : await _charts.ForCardAsync(notification.Events, cancellationToken);
+        var payload = _renderer.Render(notification, charts);
         using var request = new HttpRequestMessage(HttpMethod.Post, check.Uri)
         {
             Content = new StringContent(payload, Encoding.UTF8, "application/json"),
