@@ -17,6 +17,12 @@ public static class DeliverTelemetry
     private static readonly Counter<long> Failed = Meter.CreateCounter<long>(
         "alerts.notifications.failed", "{notification}", "Delivery attempts that failed, by channel, the reason the notification was sent and error.type (transient, permanent, subscription_paused).");
 
+    private static readonly Counter<long> Unresolved = Meter.CreateCounter<long>(
+        "alerts.notifications.unresolved", "{notification}", "Notifications sent again because an earlier attempt's outcome was never recorded (a possible duplicate), by channel.");
+
+    /// <summary>A notification sent again after an attempt whose outcome is unknown: the duplicate the delivery guarantee allows.</summary>
+    public static void RecordUnresolved(string channel) => Unresolved.Add(1, new KeyValuePair<string, object?>("alerts.channel", channel));
+
     /// <param name="reason">Why the notification was sent (<c>first</c>, <c>resolved</c>, ...).</param>
     public static void RecordAttempt(string channel, string reason, DeliveryStatus status)
     {

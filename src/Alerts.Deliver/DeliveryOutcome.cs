@@ -13,6 +13,13 @@ public enum DeliveryStatus
 
     /// <summary>Permanent failure (404, 400, SMTP 5xx, invalid target): dead-letter with the reason.</summary>
     Permanent,
+
+    /// <summary>
+    /// Only in the delivery history: an attempt recorded before sending, whose outcome is recorded as a second row with
+    /// the same attempt number. One left without an outcome means the worker stopped (or storage failed) between the
+    /// send and the record: the notification may or may not have arrived. Never a notifier's outcome.
+    /// </summary>
+    Pending,
 }
 
 /// <param name="Detail">What happened, safe to log: never contains the target or a secret.</param>

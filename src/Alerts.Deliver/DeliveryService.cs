@@ -109,11 +109,25 @@ public sealed partial class DeliveryService(
                 string.Create(CultureInfo.InvariantCulture, $"Not sent: subscription {notification.SubscriptionId} is paused since {health.PausedAt:O} ({health.PauseReason}); its owner resumes it with POST /api/subscriptions/{notification.SubscriptionId}/resume."));
         }
 
+        // Record the attempt before sending: if the worker stops or storage fails between the send and the outcome's record,
+        // the redelivery finds this row without an outcome and sends again knowingly (see README, "Delivery guarantee").
+        // A failure to write it abandons the message before anything was sent.
+        var attempt = attempts.Count == 0 ? 1 : attempts.Max(a => a.Attempt) + 1;
+        var eventIds = notification.Events.Select(e => e.EventId).ToList();
+        var unresolved = PendingAttempts.Unresolved(attempts);
+        if (unresolved is { } previous)
+        {
+            LogUnresolved(notification.NotificationId, message.CorrelationId, notifier.Channel, previous);
+            DeliverTelemetry.RecordUnresolved(notifier.Channel);
+        }
+
+        await history.RecordAsync(
+            new DeliveryAttempt(notification.NotificationId, notifier.Channel, DeliveryStatus.Pending, PendingAttempts.Detail(unresolved), time.GetUtcNow(), attempt, notification.SubscriptionId, eventIds),
+            cancellationToken);
         var outcome = await notifier.SendAsync(notification, cancellationToken);
         var at = time.GetUtcNow();
-        var attempt = attempts.Count + 1;
         await history.RecordAsync(
-            new DeliveryAttempt(notification.NotificationId, notifier.Channel, outcome.Status, outcome.Detail, at, attempt, notification.SubscriptionId, notification.Events.Select(e => e.EventId).ToList()),
+            new DeliveryAttempt(notification.NotificationId, notifier.Channel, outcome.Status, outcome.Detail, at, attempt, notification.SubscriptionId, eventIds),
             cancellationToken);
         LogAttempt(notification.NotificationId, message.CorrelationId, notifier.Channel, attempt, outcome.Status, outcome.Detail);
         DeliverTelemetry.RecordAttempt(notifier.Channel, notification.Reason, outcome.Status);
@@ -148,6 +162,9 @@ public sealed partial class DeliveryService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {SubscriptionId} on {Channel} paused after {Failures} consecutive permanent delivery failures (last: {Detail}); its owner must resume it")]
     private partial void LogPaused(string subscriptionId, string channel, int failures, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} (alert {CorrelationId}) on {Channel}: the outcome of attempt {Attempt} was never recorded; sending again (a possible duplicate, as the delivery guarantee allows)")]
+    private partial void LogUnresolved(string notificationId, string correlationId, string channel, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} (alert {CorrelationId}) on {Channel}, attempt {Attempt}: {Outcome} ({Detail})")]
     private partial void LogAttempt(string notificationId, string correlationId, string channel, int attempt, DeliveryStatus outcome, string detail);

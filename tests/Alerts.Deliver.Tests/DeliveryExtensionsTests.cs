@@ -87,10 +87,38 @@ public sealed class DeliveryExtensionsTests
         Assert.Equal("https://alerts.example.com/", provider.GetRequiredService<IOptions<Alerts.Deliver.Rendering.RenderingOptions>>().Value.PublicBaseUrl);
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    [Fact]
+    public void Start_StagingWithLoopbackAndOpportunisticTls_RefusedNamingBothSettings()
+    {
+        using var provider = Build(
+            new()
+            {
+                ["Smtp:Host"] = "smtp.example.com",
+                ["Smtp:From"] = "alerts@example.com",
+                ["Smtp:UserName"] = "alerts",
+                ["Smtp:Password"] = "Hunter2-SMTP-Pa55",
+                ["Smtp:Security"] = "Auto",
+                ["Teams:AllowInsecureLoopback"] = "true",
+            },
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Staging" });
+
+        // What the host runs at start (ValidateOnStart): the app does not come up.
+        var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Smtp:Security must be StartTls or SslOnConnect", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Teams:AllowInsecureLoopback may be true only in the Development environment", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Hunter2", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings, Microsoft.Extensions.Hosting.IHostEnvironment? environment = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
+        if (environment is not null)
+        {
+            services.AddSingleton(environment);
+        }
+
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddRoute(configuration); // the email channel signs unsubscribe links with the route step's tokens
         services.AddEmailDelivery(configuration);

@@ -26,8 +26,9 @@ public sealed class EmailOptions
     public string? Password { get; set; }
 
     /// <summary>
-    /// TLS mode. Default <c>Auto</c>: TLS on connect for port 465, STARTTLS when offered otherwise. Use
-    /// <c>StartTls</c> in production to refuse servers that do not offer it; <c>None</c> for a local sink.
+    /// TLS mode. Default <c>Auto</c>: TLS on connect for port 465, STARTTLS when offered otherwise. With
+    /// <see cref="UserName"/> set only <c>StartTls</c> or <c>SslOnConnect</c> are accepted (startup error otherwise), so the
+    /// password never goes out in plain text; <c>None</c> for a local sink without credentials.
     /// </summary>
     public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
 

@@ -2,6 +2,7 @@ using Alerts.Deliver;
 using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.Teams;
 using Alerts.Platform.Secrets;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Deliver.Email;
@@ -47,6 +48,12 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         if (!Enum.IsDefined(options.Security))
         {
             errors.Add($"{S}:Security must be one of None, Auto, SslOnConnect, StartTls, StartTlsWhenAvailable");
+        }
+        else if (!string.IsNullOrEmpty(options.UserName) && options.Security is not (SecureSocketOptions.StartTls or SecureSocketOptions.SslOnConnect))
+        {
+            // Auto and StartTlsWhenAvailable fall back to plain text when the server does not offer STARTTLS, so a man
+            // in the middle who strips the offer would read the password; with credentials only mandatory TLS will do.
+            errors.Add($"{S}:Security must be StartTls or SslOnConnect when {S}:UserName is set ({options.Security} would send the password unencrypted to a server that does not offer TLS)");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

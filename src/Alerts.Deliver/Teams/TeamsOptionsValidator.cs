@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Deliver.Teams;
 
 /// <summary>Startup check of <see cref="TeamsOptions"/>, naming the setting.</summary>
-/// <param name="environment">The host's environment; in Production, webhooks to loopback are refused whatever the settings say.</param>
+/// <param name="environment">The host's environment; outside Development, webhooks to loopback are refused whatever the
+/// settings say. Hosts always register one; only in-process compositions (the CLI's demo pipeline, tests) have none and
+/// count as Development, as in <c>SubscriptionTokenOptionsValidator</c>.</param>
 public sealed class TeamsOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<TeamsOptions>
 {
     private const string S = TeamsOptions.SectionName;
@@ -33,9 +35,9 @@ public sealed class TeamsOptionsValidator(IHostEnvironment? environment = null) 
             errors.Add($"{S}:DefaultRetryAfter must be between 00:00:00 and 01:00:00");
         }
 
-        if (options.AllowInsecureLoopback && environment?.IsProduction() == true)
+        if (options.AllowInsecureLoopback && environment is not null && !environment.IsDevelopment())
         {
-            errors.Add($"{S}:AllowInsecureLoopback must be false in the Production environment: it lets webhooks reach loopback addresses (set AZURE_FUNCTIONS_ENVIRONMENT=Development for local runs)");
+            errors.Add($"{S}:AllowInsecureLoopback may be true only in the Development environment (this is '{environment.EnvironmentName}'): it lets webhooks reach loopback addresses over plain HTTP (set AZURE_FUNCTIONS_ENVIRONMENT=Development for local runs)");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -41,6 +41,15 @@ public sealed partial class SeriesProcessor(
         var hash = SnapshotFormat.ContentHash(series, observations);
         var state = await pullStates.GetAsync(source, series, cancellationToken);
         var computation = ComputedWith;
+        if (VintageOrder.IsOlder(vintage, state?.Vintage))
+        {
+            // A pull that fetched an older vintage than the one already processed (a recalculation and the timer racing,
+            // or a lagging mirror) must not evaluate the older data: its alerts would flip back, and then forward again.
+            // Even when forced: what it would recompute is superseded.
+            LogOlderVintage(series, vintage, state!.Vintage!);
+            return SeriesResult.Empty(new ProductOutcome(source, series.Product, ProductStatus.Unchanged, observations.Count, 0, vintage, null));
+        }
+
         if (!force && state?.SnapshotHash == hash)
         {
             // Same data: recomputed only when the rules or the supply-risk files changed since (states from before the
@@ -69,6 +78,9 @@ public sealed partial class SeriesProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Series {Series}: data unchanged, rules or supply-risk files changed: recomputed")]
     private partial void LogSettingsChanged(SeriesKey series);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Series {Series}: fetched vintage {Vintage} is older than the processed {ProcessedVintage}: not evaluated")]
+    private partial void LogOlderVintage(SeriesKey series, string vintage, string processedVintage);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Series {Series} unchanged at vintage {Vintage}: not recomputed")]
     private partial void LogUnchanged(SeriesKey series, string vintage);

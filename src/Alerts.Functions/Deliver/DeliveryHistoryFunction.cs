@@ -48,7 +48,9 @@ public sealed class DeliveryHistoryFunction(SubscriptionStore<Subscription> subs
             return Problems.Validation(request, new Dictionary<string, string[]> { ["continuation"] = ["continuation is not a token from a previous page of this list: start again without it"] });
         }
 
-        return new OkObjectResult(new DeliveryHistoryView(page.Entries.Select(DeliveryView.From).ToList(), page.Continuation));
+        // Pending rows are the delivery step's write-ahead marks (recorded before each send), not outcomes: the owner sees outcomes.
+        return new OkObjectResult(new DeliveryHistoryView(
+            page.Entries.Where(e => e.Delivery?.Outcome != DeliveryStatus.Pending).Select(DeliveryView.From).ToList(), page.Continuation));
     }
 }
 

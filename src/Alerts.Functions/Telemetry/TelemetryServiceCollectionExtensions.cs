@@ -3,6 +3,7 @@ using Alerts.Evaluate;
 using Alerts.Functions.Pull.Recalculations;
 using Alerts.Platform.Bus;
 using Alerts.Pull;
+using Alerts.Route;
 using Azure.Core;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
@@ -21,7 +22,7 @@ public static class TelemetryServiceCollectionExtensions
     public static IReadOnlyList<string> Sources { get; } = [EvaluateTelemetry.Name, BusTelemetry.Name];
 
     /// <summary>The meters of the steps.</summary>
-    public static IReadOnlyList<string> Meters { get; } = [PullTelemetry.Name, EvaluateTelemetry.Name, BusTelemetry.Name, DeliverTelemetry.Name, RecalculationTelemetry.Name];
+    public static IReadOnlyList<string> Meters { get; } = [PullTelemetry.Name, EvaluateTelemetry.Name, BusTelemetry.Name, RouteTelemetry.Name, DeliverTelemetry.Name, RecalculationTelemetry.Name];
 
     public const string AppInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 

@@ -3,14 +3,20 @@ namespace Alerts.Platform.Bus;
 /// <summary>Bounds of one <see cref="SubscriptionDrain"/> run.</summary>
 public sealed class DrainOptions
 {
-    /// <summary>At most this many messages per run (the rest wait for the next run).</summary>
-    public int MaxMessages { get; set; } = 100;
+    /// <summary>
+    /// At most this many messages per run (the rest wait for the next run). Default none: a run takes messages until
+    /// the subscription is empty or <see cref="TimeBudget"/> is spent, so a burst is not left to expire.
+    /// </summary>
+    public int? MaxMessages { get; set; }
 
     /// <summary>Messages asked for per receive call.</summary>
     public int BatchSize { get; set; } = 10;
 
-    /// <summary>No new receive starts after this much time; a batch already received is finished.</summary>
-    public TimeSpan TimeBudget { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// No new receive starts after this much time; a batch already received is finished. Default 2 minutes: well
+    /// inside the 5-minute timer period and the Functions host's timeout.
+    /// </summary>
+    public TimeSpan TimeBudget { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long one receive waits for a message; an empty receive ends the run.</summary>
     public TimeSpan ReceiveWait { get; set; } = TimeSpan.FromSeconds(2);
@@ -20,9 +26,9 @@ public sealed class DrainOptions
 
     internal void Validate()
     {
-        if (MaxMessages < 1 || BatchSize < 1 || TimeBudget <= TimeSpan.Zero || ReceiveWait <= TimeSpan.Zero || MaxRetries < 0)
+        if (MaxMessages is < 1 || BatchSize < 1 || TimeBudget <= TimeSpan.Zero || ReceiveWait <= TimeSpan.Zero || MaxRetries < 0)
         {
-            throw new ArgumentException("DrainOptions: MaxMessages and BatchSize must be at least 1, TimeBudget and ReceiveWait positive, MaxRetries not negative.");
+            throw new ArgumentException("DrainOptions: MaxMessages (when set) and BatchSize must be at least 1, TimeBudget and ReceiveWait positive, MaxRetries not negative.");
         }
     }
 }

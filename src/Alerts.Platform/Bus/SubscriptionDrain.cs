@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace Alerts.Platform.Bus;
 
 /// <summary>
-/// Drains a topic subscription in one bounded run: a PeekLock receiver, batches within a time budget and a
-/// message cap, each body deserialized and passed to a handler, settled as the handler says, the receiver
-/// disposed at the end. The handler does not know how the message arrived, so a Service Bus trigger could
+/// Drains a topic subscription in one bounded run: a PeekLock receiver, batches until the subscription is empty or
+/// the time budget is spent (an optional message cap), each body deserialized and passed to a handler with its
+/// locks renewed while it runs, settled as the handler says, the receiver disposed at the end. The handler does not know how the message arrived, so a Service Bus trigger could
 /// call it the same way.
 /// </summary>
 /// <remarks>
@@ -108,7 +108,7 @@ public sealed partial class SubscriptionDrain
             ServiceBusSender? retrySender = null;
             try
             {
-                while (run.Received < options.MaxMessages && !cancellationToken.IsCancellationRequested)
+                while ((options.MaxMessages is not { } cap || run.Received < cap) && !cancellationToken.IsCancellationRequested)
                 {
                     var remaining = options.TimeBudget - time.GetElapsedTime(started);
                     if (remaining <= TimeSpan.Zero)
@@ -118,7 +118,8 @@ public sealed partial class SubscriptionDrain
                     }
 
                     var wait = remaining < options.ReceiveWait ? remaining : options.ReceiveWait;
-                    var batch = await receiver.ReceiveMessagesAsync(Math.Min(options.BatchSize, options.MaxMessages - run.Received), wait, cancellationToken).ConfigureAwait(false);
+                    var count = options.MaxMessages is { } max ? Math.Min(options.BatchSize, max - run.Received) : options.BatchSize;
+                    var batch = await receiver.ReceiveMessagesAsync(count, wait, cancellationToken).ConfigureAwait(false);
                     if (batch.Count == 0)
                     {
                         break;
@@ -143,6 +144,7 @@ public sealed partial class SubscriptionDrain
                     using var activity = traceBatches ? BusTelemetry.StartProcess(topic, subscription, items.Select(i => i.Message)) : null;
                     try
                     {
+                        await using var renewal = LockRenewal.Start(receiver, [.. items.Select(i => i.Message)], time, logger);
                         settlements = await handler(items, cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -38,7 +38,7 @@ public sealed partial class RouteService(
     public async Task<DrainSummary> RunAsync(CancellationToken cancellationToken)
     {
         var all = new List<Subscription>();
-        await foreach (var s in subscriptions.ListAllAsync(cancellationToken))
+        await foreach (var s in subscriptions.ListAllReadableAsync(Unreadable, cancellationToken))
         {
             // Unconfirmed and unsubscribed ones get nothing (and so have nothing in the notification log to repeat).
             if (s.Status == SubscriptionStatus.Active)
@@ -117,6 +117,16 @@ public sealed partial class RouteService(
 
         return [.. items.Select(_ => (Settlement?)settlement)];
     }
+
+    /// <summary>A damaged row is reported (log and metric) and skipped; every other subscription is still routed.</summary>
+    private void Unreadable(InvalidDataException error)
+    {
+        RouteTelemetry.RecordUnreadableSubscription();
+        LogUnreadable(error, error.Message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Skipped an unreadable subscription row: {Problem}")]
+    private partial void LogUnreadable(Exception error, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Routing run over {Subscriptions} subscriptions: {Received} events received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered, {Released} held notifications released")]
     private partial void LogRun(int subscriptions, int received, int completed, int retried, int deadLettered, int released);

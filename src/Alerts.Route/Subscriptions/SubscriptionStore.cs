@@ -141,6 +141,30 @@ public sealed class SubscriptionStore<T>
     /// <summary>Every subscription of every owner: for matching breaches, never for an API caller.</summary>
     public IAsyncEnumerable<T> ListAllAsync(CancellationToken cancellationToken) => QueryAsync(null, cancellationToken);
 
+    /// <summary>
+    /// Every subscription of every owner that can be read; a row that cannot (malformed JSON, a missing column) is
+    /// passed to <paramref name="unreadable"/> and skipped, so one damaged row does not stop routing for everyone.
+    /// </summary>
+    public async IAsyncEnumerable<T> ListAllReadableAsync(Action<InvalidDataException> unreadable, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unreadable);
+        await foreach (var e in table.QueryAsync<TableEntity>(filter: (string?)null, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            T value;
+            try
+            {
+                value = JsonColumn.Deserialize<T>(e);
+            }
+            catch (InvalidDataException ex)
+            {
+                unreadable(ex);
+                continue;
+            }
+
+            yield return value;
+        }
+    }
+
     private async IAsyncEnumerable<T> QueryAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))

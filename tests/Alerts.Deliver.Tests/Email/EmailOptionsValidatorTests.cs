@@ -1,4 +1,5 @@
 using Alerts.Deliver.Email;
+using MailKit.Security;
 using Alerts.Deliver.Tests;
 using Alerts.Deliver.Tests.Teams;
 
@@ -29,6 +30,7 @@ public sealed class EmailOptionsValidatorTests
             UserName = user,
             Password = password,
             Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+            Security = SecureSocketOptions.StartTls,
         };
 
         var result = new EmailOptionsValidator().Validate(null, options);
@@ -44,8 +46,39 @@ public sealed class EmailOptionsValidatorTests
     [Fact]
     public void Validate_Complete_Succeeds()
     {
-        var options = new EmailOptions { Host = "smtp.example.com", From = "alerts@example.com", UserName = "u", Password = "p" };
+        var options = new EmailOptions { Host = "smtp.example.com", From = "alerts@example.com", UserName = "u", Password = "p", Security = SecureSocketOptions.StartTls };
 
         Assert.True(new EmailOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    // opportunistic: a man in the middle strips the STARTTLS offer and reads the password
+    [InlineData(SecureSocketOptions.Auto, true, false)]
+    [InlineData(SecureSocketOptions.StartTlsWhenAvailable, true, false)]
+    [InlineData(SecureSocketOptions.None, true, false)]
+    // mandatory TLS
+    [InlineData(SecureSocketOptions.StartTls, true, true)]
+    [InlineData(SecureSocketOptions.SslOnConnect, true, true)]
+    // without credentials there is no password to protect: the local sink runs with None
+    [InlineData(SecureSocketOptions.None, false, true)]
+    [InlineData(SecureSocketOptions.Auto, false, true)]
+    public void Validate_Credentials_RequireMandatoryTls(SecureSocketOptions security, bool credentials, bool valid)
+    {
+        var options = new EmailOptions { Host = "smtp.example.com", From = "alerts@example.com", Security = security };
+        if (credentials)
+        {
+            options.UserName = "alerts";
+            options.Password = "Hunter2-SMTP-Pa55";
+        }
+
+        var result = new EmailOptionsValidator().Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            var failure = Assert.Single(result.Failures!);
+            Assert.StartsWith("Smtp:Security must be StartTls or SslOnConnect when Smtp:UserName is set", failure, StringComparison.Ordinal);
+            Assert.DoesNotContain("Hunter2", failure, StringComparison.Ordinal);
+        }
     }
 }

@@ -44,9 +44,12 @@ public sealed class TeamsOptionsValidatorTests
     [Theory]
     [InlineData("Production", true, false)] // loopback webhooks refused in production
     [InlineData("Production", false, true)] // the normal production setting
+    [InlineData("Staging", true, false)] // any environment but Development refuses it
+    [InlineData("Test", true, false)]
+    [InlineData("Staging", false, true)]
     [InlineData("Development", true, true)] // func start locally
     [InlineData(null, true, true)] // no host (demo, tests): the local stack needs loopback
-    public void Validate_InsecureLoopbackByEnvironment_RefusedOnlyInProduction(string? environment, bool allowLoopback, bool valid)
+    public void Validate_InsecureLoopbackByEnvironment_AcceptedOnlyInDevelopment(string? environment, bool allowLoopback, bool valid)
     {
         var host = environment is null ? null : new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment };
 
@@ -56,6 +59,7 @@ public sealed class TeamsOptionsValidatorTests
         if (!valid)
         {
             Assert.Contains("Teams:AllowInsecureLoopback", result.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains($"'{environment}'", result.FailureMessage, StringComparison.Ordinal);
         }
     }
 }
