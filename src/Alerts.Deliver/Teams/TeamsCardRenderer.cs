@@ -137,6 +137,7 @@ public sealed class TeamsCardRenderer
         var facts = new JsonArray
         {
             Fact("Severity", AlertText.SeverityTag(e)),
+            Fact("State", AlertStateText.StateLine(e)),
             Fact("Rule", AlertText.Clean(e.RuleName, 120)),
             Fact("Value", AlertText.FormatValue(e.Metric, e.Value) + " (threshold " + AlertText.FormatValue(e.Metric, e.Threshold) + ")"),
         };

@@ -70,7 +70,7 @@ public static class SubscriptionPatch
             Reporters = s.Filter.Reporters,
             RuleIds = s.Filter.RuleIds,
             MinSeverity = s.Filter.MinSeverity.ToName(),
-            States = s.Filter.States.Select(st => st == AlertState.Firing ? "firing" : "resolved").ToList(),
+            States = s.Filter.States.Select(st => st switch { AlertState.Firing => "firing", AlertState.NoData => "noData", _ => "resolved" }).ToList(),
             GroupBy = s.GroupBy.ToString().ToLowerInvariant(),
             RepeatInterval = XmlConvert.ToString(s.RepeatInterval),
         };

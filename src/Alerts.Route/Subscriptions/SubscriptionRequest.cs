@@ -32,7 +32,7 @@ public sealed record SubscriptionRequest
     /// <summary><c>info</c> (default), <c>warning</c> or <c>critical</c>.</summary>
     public string? MinSeverity { get; init; }
 
-    /// <summary><c>firing</c>, <c>resolved</c>; empty or absent = both.</summary>
+    /// <summary><c>firing</c>, <c>resolved</c>; empty or absent = both. <c>noData</c> adds the no-data alerts (needs the admin role).</summary>
     public IReadOnlyList<string>? States { get; init; }
 
     /// <summary><c>commodity</c> (default), <c>reporter</c>, <c>rule</c>, <c>none</c> (one per alert) or <c>all</c>.</summary>

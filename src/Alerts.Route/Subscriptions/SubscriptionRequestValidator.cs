@@ -68,7 +68,7 @@ public sealed class SubscriptionRequestValidator
             {
                 if (!TryParseState(request.States[i], out _))
                 {
-                    errors.Add(Item("states", i), $"'{Clip(request.States[i] ?? "null")}' is not one of firing, resolved");
+                    errors.Add(Item("states", i), $"'{Clip(request.States[i] ?? "null")}' is not one of firing, resolved, noData");
                 }
             }
         }
@@ -197,6 +197,9 @@ public sealed class SubscriptionRequestValidator
                 return true;
             case "resolved":
                 state = AlertState.Resolved;
+                return true;
+            case "nodata":
+                state = AlertState.NoData;
                 return true;
             default:
                 state = default;

@@ -146,6 +146,17 @@ public sealed class SubscriptionRequestValidatorTests
     }
 
     [Fact]
+    public void Create_NoDataState_IsKeptForTheNoDataAlerts()
+    {
+        var request = Valid with { States = ["noData", " NODATA "] };
+
+        var sub = Validator.Create(request, "sub-1", "ops@example.com", TestEvents.T0);
+
+        Assert.Empty(Validator.Validate(request));
+        Assert.Equal([AlertState.NoData], sub.Filter.States);
+    }
+
+    [Fact]
     public void Create_MinimalRequest_UsesDefaults()
     {
         var sub = Validator.Create(Valid, "sub-1", "alice@example.com", TestEvents.T0);
