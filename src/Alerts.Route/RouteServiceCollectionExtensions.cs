@@ -1,3 +1,5 @@
+using Alerts.Route.Digests;
+using Alerts.Route.Grouping;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
 using Alerts.Route.Routing;
@@ -31,6 +33,9 @@ public static class RouteServiceCollectionExtensions
         services.TryAddSingleton<NotificationLogStore>();
         services.TryAddSingleton<SilenceProvider>();
         services.TryAddSingleton<NotificationPublisher>();
+        services.TryAddSingleton<HeldGroupStore>();
+        services.TryAddSingleton<GroupHold>();
+        services.TryAddSingleton<DigestService>();
         services.TryAddSingleton<RouteService>();
         return services;
     }

@@ -97,6 +97,7 @@ public sealed class OpenApiTests
         { "Revision", typeof(Revision) },
         { "Alert", typeof(AlertView) },
         { "AlertedPeriod", typeof(AlertedPeriodView) },
+        { "DeliverySchedule", typeof(Alerts.Route.Grouping.DeliveryRequest) },
     };
 
     [Theory]

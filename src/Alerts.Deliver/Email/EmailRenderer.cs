@@ -33,6 +33,16 @@ public sealed class EmailRenderer
     {
         var sb = new StringBuilder();
         sb.Append(Intro(n, events.Count)).Append("\n\n");
+        if (n.Digest is { } digest)
+        {
+            foreach (var (heading, line) in DigestText.Lines(n, digest))
+            {
+                sb.Append(heading ? "\n" + line + "\n" : line + "\n");
+            }
+
+            sb.Append('\n');
+        }
+
         foreach (var e in events)
         {
             sb.Append('[').Append(AlertText.SeverityTag(e)).Append("] ").Append(AlertText.Headline(e)).Append('\n');
@@ -74,6 +84,14 @@ public sealed class EmailRenderer
         sb.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(H(AlertText.Subject(n))).Append("</title></head>");
         sb.Append("<body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#222\">");
         sb.Append("<p>").Append(H(Intro(n, events.Count))).Append("</p>");
+        if (n.Digest is { } digest)
+        {
+            foreach (var (heading, line) in DigestText.Lines(n, digest))
+            {
+                sb.Append(heading ? "<h3 style=\"font-size:15px;margin:10px 0 4px\">" : "<p style=\"margin:2px 0\">").Append(H(line)).Append(heading ? "</h3>" : "</p>");
+            }
+        }
+
         foreach (var e in events)
         {
             var colour = e.State == AlertState.Resolved ? "#107c10" : e.State == AlertState.NoData ? "#605e5c" : SeverityLevels.OfEvent(e.Severity) == Severity.Critical ? "#c50f1f" : "#8a6d00";

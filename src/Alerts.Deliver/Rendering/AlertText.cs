@@ -79,6 +79,11 @@ public static class AlertText
             return "[TEST] Test notification of your alert subscription (sample values, not an alert)";
         }
 
+        if (notification.Digest is { } digest)
+        {
+            return DigestText.Subject(notification, digest);
+        }
+
         var first = Lead(notification.Events);
         if (first is null)
         {
@@ -219,6 +224,7 @@ public static class AlertText
         NotificationReasons.NewAlertsInGroup => "new alerts",
         NotificationReasons.Resolved => "alerts resolved",
         NotificationReasons.RepeatIntervalElapsed => "still firing (reminder)",
+        NotificationReasons.Digest => "digest",
         _ => Clean(reason, 40),
     };
 

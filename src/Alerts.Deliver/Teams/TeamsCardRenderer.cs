@@ -78,6 +78,14 @@ public sealed class TeamsCardRenderer
                 ["wrap"] = true,
             },
         };
+        if (n.Digest is { } digest)
+        {
+            foreach (var (heading, line) in DigestText.Lines(n, digest))
+            {
+                body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Md(line), ["wrap"] = true, ["weight"] = heading ? "Bolder" : "Default", ["spacing"] = heading ? "Medium" : "None" });
+            }
+        }
+
         foreach (var section in sections)
         {
             body.Add(section.DeepClone());

@@ -24,6 +24,9 @@ public static class StorageNames
     /// <summary>Per series: watermark, last vintage and snapshot hash of the pull.</summary>
     public const string PullStateTable = "pullstate";
 
+    /// <summary>Notifications held by a subscription's group timers or for its digest, per subscription and group.</summary>
+    public const string NotificationGroupsTable = "notificationgroups";
+
     /// <summary>Per-series observation snapshots (gzip JSON lines).</summary>
     public const string SnapshotsContainer = "snapshots";
 
@@ -31,7 +34,7 @@ public static class StorageNames
     public const string RawContainer = "raw";
 
     public static readonly IReadOnlyList<string> Tables =
-        [IndicesTable, AlertsTable, SubscriptionsTable, NotificationLogTable, DeliveriesTable, EndpointHealthTable, PullStateTable];
+        [IndicesTable, AlertsTable, SubscriptionsTable, NotificationLogTable, DeliveriesTable, EndpointHealthTable, PullStateTable, NotificationGroupsTable];
 
     public static readonly IReadOnlyList<string> Containers = [SnapshotsContainer, RawContainer];
 }

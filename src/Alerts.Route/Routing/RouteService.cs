@@ -5,6 +5,7 @@ using Alerts.Platform.Bus;
 using Alerts.Platform.Storage;
 using Alerts.Pull.Snapshots;
 using Alerts.Pull.State;
+using Alerts.Route.Grouping;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
 using Alerts.Route.Silences;
@@ -26,7 +27,7 @@ public sealed partial class RouteService(
     SubscriptionDrain drain,
     SubscriptionStore<Subscription> subscriptions,
     NotificationLogStore notificationLog,
-    NotificationPublisher notifications,
+    GroupHold groups,
     SilenceProvider silences,
     IOptions<DrainOptions> drainOptions,
     TimeProvider time,
@@ -46,7 +47,9 @@ public sealed partial class RouteService(
 
         var summary = await drain.DrainBatchesAsync<AlertEvent>(
             ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (items, ct) => RouteAsync(items, all, ct), drainOptions.Value, cancellationToken);
-        LogRun(all.Count, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered);
+        // Held groups whose wait or interval has passed go out now, whether or not anything arrived this run.
+        var flushed = await groups.FlushDueAsync(all, time.GetUtcNow(), cancellationToken);
+        LogRun(all.Count, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered, flushed);
         return summary;
     }
 
@@ -65,8 +68,9 @@ public sealed partial class RouteService(
             }
         }
 
+        var now = time.GetUtcNow();
         var result = Router.Route(
-            events, matching, silences.Current(), [.. entries.Values.Where(v => v is not null).Select(v => v!.Value)], time.GetUtcNow());
+            events, matching, silences.Current(), [.. entries.Values.Where(v => v is not null).Select(v => v!.Value)], now);
         foreach (var decision in result.Decisions)
         {
             LogDecision(decision.SubscriptionId, decision.GroupKey, decision.Notify, decision.Reason, string.Join(",", decision.EventIds));
@@ -74,7 +78,8 @@ public sealed partial class RouteService(
 
         if (result.Notifications.Count > 0)
         {
-            await notifications.PublishAsync(result.Notifications, cancellationToken);
+            // Subscriptions with group timers or a digest hold theirs (Grouping/GroupHold); the others go out now.
+            await groups.PublishOrHoldAsync(result.Notifications, matching, now, cancellationToken);
         }
 
         var settlement = Settlement.Complete;
@@ -96,8 +101,8 @@ public sealed partial class RouteService(
         return [.. items.Select(_ => (Settlement?)settlement)];
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Routing run over {Subscriptions} subscriptions: {Received} events received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered")]
-    private partial void LogRun(int subscriptions, int received, int completed, int retried, int deadLettered);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routing run over {Subscriptions} subscriptions: {Received} events received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered, {Flushed} held groups sent")]
+    private partial void LogRun(int subscriptions, int received, int completed, int retried, int deadLettered, int flushed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} group {GroupKey}: notify {Notify} ({Reason}) for events {EventIds}")]
     private partial void LogDecision(string subscriptionId, string groupKey, bool notify, string reason, string eventIds);

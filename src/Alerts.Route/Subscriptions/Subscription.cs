@@ -15,6 +15,7 @@ namespace Alerts.Route.Subscriptions;
 /// <param name="Status">Stored status: pending verification, active or unsubscribed (a pause lives in the endpoint health; see <see cref="SubscriptionStatuses"/>).
 /// Rows written before statuses existed read as active.</param>
 /// <param name="VerificationSentAt">When the last verification mail was sent (the resend rate limit counts from it).</param>
+/// <param name="Timing">Group wait and interval, and a daily or weekly digest; null = send at once (rows from before it existed).</param>
 public sealed record Subscription(
     string Id,
     string Owner,
@@ -26,7 +27,8 @@ public sealed record Subscription(
     DateTimeOffset CreatedAt,
     string? Name = null,
     SubscriptionStatus Status = SubscriptionStatus.Active,
-    DateTimeOffset? VerificationSentAt = null)
+    DateTimeOffset? VerificationSentAt = null,
+    Grouping.NotificationTiming? Timing = null)
 {
     /// <summary>Repeat interval when a request gives none.</summary>
     public static readonly TimeSpan DefaultRepeatInterval = TimeSpan.FromHours(24);

@@ -40,4 +40,13 @@ public sealed record SubscriptionRequest
 
     /// <summary>Duration such as <c>PT4H</c>, <c>4h</c> or <c>1d</c>; default 24 hours.</summary>
     public string? RepeatInterval { get; init; }
+
+    /// <summary>How long the first notification of a group waits for more alerts (e.g. <c>PT5M</c>); default 0.</summary>
+    public string? GroupWait { get; init; }
+
+    /// <summary>How long later changes of a group wait after its last notification (e.g. <c>PT1H</c>); default 0.</summary>
+    public string? GroupInterval { get; init; }
+
+    /// <summary><c>immediate</c> (default), or a daily or weekly digest at a time and time zone.</summary>
+    public Grouping.DeliveryRequest? Delivery { get; init; }
 }

@@ -90,6 +90,11 @@ public sealed class SubscriptionRequestValidator
             }
         }
 
+        foreach (var (field, message) in Grouping.TimingRequest.Validate(request.GroupWait, request.GroupInterval, request.Delivery))
+        {
+            errors.Add(field, message);
+        }
+
         return errors.ToDictionary();
     }
 
@@ -113,7 +118,10 @@ public sealed class SubscriptionRequestValidator
         var groupBy = request.GroupBy is not null && GroupKeys.TryParse(request.GroupBy, out var g) ? g : GroupBy.Commodity;
         var repeat = request.RepeatInterval is not null && Durations.TryParse(request.RepeatInterval, out var r) ? r : Subscription.DefaultRepeatInterval;
         var name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim();
-        return new Subscription(id, owner, request.Channel!.Trim().ToLowerInvariant(), request.Target!.Trim(), filter, groupBy, repeat, createdAt, name);
+        return new Subscription(id, owner, request.Channel!.Trim().ToLowerInvariant(), request.Target!.Trim(), filter, groupBy, repeat, createdAt, name)
+        {
+            Timing = Grouping.TimingRequest.Parse(request.GroupWait, request.GroupInterval, request.Delivery),
+        };
     }
 
     private void ValidateTarget(string? channel, string? target, Errors errors)
