@@ -30,6 +30,7 @@ param schedules object = {
   DeliverEmail: '0 */1 * * * *'
   DeliverTeams: '30 */1 * * * *'
   Recalculations: '15 */1 * * * *'
+  Digest: '0 */5 * * * *'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

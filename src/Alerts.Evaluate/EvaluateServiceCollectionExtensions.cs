@@ -17,6 +17,7 @@ public static class EvaluateServiceCollectionExtensions
         services.TryAddSingleton<AlertStore>();
         services.TryAddSingleton<BreachPublisher>();
         services.TryAddSingleton<EvaluateStep>();
+        services.TryAddSingleton<NoDataStep>();
         services.TryAddSingleton<SeriesProcessor>();
         services.TryAddTransient<CommoditySeries>();
         services.TryAddTransient<PullService>();

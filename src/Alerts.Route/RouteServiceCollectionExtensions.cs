@@ -1,3 +1,5 @@
+using Alerts.Route.Digests;
+using Alerts.Route.Grouping;
 using Alerts.Route.Held;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
@@ -36,6 +38,9 @@ public static class RouteServiceCollectionExtensions
         services.TryAddSingleton<HeldNotificationStore>();
         services.TryAddSingleton<HeldNotifications>();
         services.TryAddSingleton<NotificationPublisher>();
+        services.TryAddSingleton<HeldGroupStore>();
+        services.TryAddSingleton<GroupHold>();
+        services.TryAddSingleton<DigestService>();
         services.TryAddSingleton<RouteService>();
         return services;
     }

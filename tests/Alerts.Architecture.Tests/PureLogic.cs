@@ -20,6 +20,7 @@ public static class PureLogic
         ("Alerts.Evaluate", "rules", t => t.Namespace == "Alerts.Evaluate.Rules"),
         ("Alerts.Evaluate", "alert lifecycle and its model", t => t.Namespace == "Alerts.Evaluate.Lifecycle" && t.Name != "AlertStore"),
         ("Alerts.Route", "router and notification policy", t => t.Namespace == "Alerts.Route.Routing" && t.Name != "RouteService"),
+        ("Alerts.Route", "group timers and digests", t => t.Namespace is "Alerts.Route.Grouping" or "Alerts.Route.Digests" && t.Name is not ("GroupHold" or "HeldGroupStore" or "DigestService")),
         ("Alerts.Route", "subscription matcher and validator", t => t.Namespace == "Alerts.Route.Subscriptions" && t.Name is "SubscriptionMatcher" or "SubscriptionRequestValidator"),
         ("Alerts.Deliver", "renderers", t => t.Namespace == "Alerts.Deliver.Rendering" || t.FullName is "Alerts.Deliver.Email.EmailRenderer" or "Alerts.Deliver.Teams.TeamsCardRenderer"),
     ];

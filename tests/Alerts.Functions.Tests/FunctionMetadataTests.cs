@@ -22,6 +22,7 @@ public sealed class FunctionMetadataTests
         { "DeliverEmail", "%Schedules:DeliverEmail%" }, // notifications/email -> SMTP
         { "DeliverTeams", "%Schedules:DeliverTeams%" }, // notifications/teams -> webhook
         { "DrainRecalculations", "%Schedules:Recalculations%" }, // queued recalculations -> steps 1-3
+        { "SendDigests", "%Schedules:Digest%" }, // daily and weekly digests -> notifications
     };
 
     // The key level is pinned per function: anonymous only where a caller cannot hold a key (health probes, the document).

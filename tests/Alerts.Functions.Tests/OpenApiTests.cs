@@ -107,6 +107,7 @@ public sealed class OpenApiTests
         { "SilenceRequest", typeof(SilenceRequest) },
         { "SilenceMatcher", typeof(SilenceMatcher) },
         { "MuteWindow", typeof(MuteWindow) },
+        { "DeliverySchedule", typeof(Alerts.Route.Grouping.DeliveryRequest) },
     };
 
     [Theory]

@@ -30,6 +30,7 @@ public static class ServeCommand
         ["Schedules__DeliverEmail"] = "*/5 * * * * *",
         ["Schedules__DeliverTeams"] = "*/5 * * * * *",
         ["Schedules__Recalculations"] = "*/2 * * * * *",
+        ["Schedules__Digest"] = "0 * * * * *",
         ["Drain__ReceiveWait"] = "00:00:00.500",
     };
 

@@ -54,6 +54,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         values["Schedules__DeliverEmail"] = "30 */1 * * * *";
         values["Schedules__DeliverTeams"] = "30 */1 * * * *";
         values["Schedules__Recalculations"] = "15 */1 * * * *";
+        values["Schedules__Digest"] = "45 */1 * * * *";
         values["Drain__ReceiveWait"] = "00:00:00.500";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -52,9 +52,20 @@ public sealed class EmailRenderer
     {
         var sb = new StringBuilder();
         sb.Append(Intro(n, events.Count)).Append("\n\n");
+        if (n.Digest is { } digest)
+        {
+            foreach (var (heading, line) in DigestText.Lines(n, digest))
+            {
+                sb.Append(heading ? "\n" + line + "\n" : line + "\n");
+            }
+
+            sb.Append('\n');
+        }
+
         foreach (var e in events)
         {
             sb.Append('[').Append(AlertText.SeverityTag(e)).Append("] ").Append(AlertText.Headline(e)).Append('\n');
+            sb.Append("  State: ").Append(AlertStateText.StateLine(e)).Append('\n');
             sb.Append("  Rule: ").Append(AlertText.Clean(e.RuleName, 120)).Append(" (").Append(AlertText.Clean(e.RuleId, 64)).Append(")\n");
             sb.Append("  Value: ").Append(AlertText.FormatValue(e.Metric, e.Value))
                 .Append(" (threshold ").Append(AlertText.FormatValue(e.Metric, e.Threshold)).Append(')');
@@ -97,12 +108,20 @@ public sealed class EmailRenderer
         sb.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(H(AlertText.Subject(n))).Append("</title></head>");
         sb.Append("<body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#222\">");
         sb.Append("<p>").Append(H(Intro(n, events.Count))).Append("</p>");
+        if (n.Digest is { } digest)
+        {
+            foreach (var (heading, line) in DigestText.Lines(n, digest))
+            {
+                sb.Append(heading ? "<h3 style=\"font-size:15px;margin:10px 0 4px\">" : "<p style=\"margin:2px 0\">").Append(H(line)).Append(heading ? "</h3>" : "</p>");
+            }
+        }
+
         foreach (var e in events)
         {
-            var colour = e.State == AlertState.Resolved ? "#107c10" : SeverityLevels.OfEvent(e.Severity) == Severity.Critical ? "#c50f1f" : "#8a6d00";
+            var colour = e.State == AlertState.Resolved ? "#107c10" : e.State == AlertState.NoData ? "#605e5c" : SeverityLevels.OfEvent(e.Severity) == Severity.Critical ? "#c50f1f" : "#8a6d00";
             sb.Append("<div style=\"border-left:4px solid ").Append(colour).Append(";padding:4px 12px;margin:12px 0\">");
             sb.Append("<h2 style=\"font-size:16px;margin:4px 0\">[").Append(H(AlertText.SeverityTag(e))).Append("] ").Append(H(AlertText.Headline(e))).Append("</h2>");
-            sb.Append("<p style=\"margin:4px 0\">Rule: ").Append(H(AlertText.Clean(e.RuleName, 120))).Append(" (").Append(H(AlertText.Clean(e.RuleId, 64))).Append(")<br>");
+            sb.Append("<p style=\"margin:4px 0\">State: ").Append(H(AlertStateText.StateLine(e))).Append("<br>Rule: ").Append(H(AlertText.Clean(e.RuleName, 120))).Append(" (").Append(H(AlertText.Clean(e.RuleId, 64))).Append(")<br>");
             sb.Append("Value: <b>").Append(H(AlertText.FormatValue(e.Metric, e.Value))).Append("</b> (threshold ").Append(H(AlertText.FormatValue(e.Metric, e.Threshold))).Append(')');
             if (AlertText.Previous(e) is { } previous)
             {

@@ -29,6 +29,10 @@ public static class AlertText
     public static string Headline(AlertEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        if (e.NoData)
+        {
+            return AlertStateText.NoDataHeadline(e);
+        }
         var of = string.Create(CultureInfo.InvariantCulture, $"{Where(e)} {Flow(e)} of {Commodity(e)}");
         var when = string.Create(CultureInfo.InvariantCulture, $"({PeriodText(e, e.Period)}, by {Basis(e)})");
         var direction = e.Value >= e.Threshold ? "above" : "below";
@@ -75,13 +79,18 @@ public static class AlertText
             return "[TEST] Test notification of your alert subscription (sample values, not an alert)";
         }
 
+        if (notification.Digest is { } digest)
+        {
+            return DigestText.Subject(notification, digest);
+        }
+
         var first = Lead(notification.Events);
         if (first is null)
         {
             return "[alerts] no events";
         }
 
-        var tag = first.State == AlertState.Resolved ? "resolved" : SeverityLevels.OfEvent(first.Severity).ToName();
+        var tag = SeverityTag(first);
         var headline = Headline(first);
         if (headline.StartsWith("Resolved: ", StringComparison.Ordinal))
         {
@@ -101,8 +110,12 @@ public static class AlertText
             .ThenBy(e => e.EventId, StringComparer.Ordinal)
             .ToList();
 
-    public static string SeverityTag(AlertEvent e) =>
-        e.State == AlertState.Resolved ? "resolved" : SeverityLevels.OfEvent(e.Severity).ToName();
+    public static string SeverityTag(AlertEvent e) => e.State switch
+    {
+        AlertState.Resolved => "resolved",
+        AlertState.NoData => "no data",
+        _ => SeverityLevels.OfEvent(e.Severity).ToName(),
+    };
 
     /// <summary>
     /// Shares as percentages, HHI as a whole number, anything else with up to three decimals; changes signed,
@@ -212,6 +225,7 @@ public static class AlertText
         NotificationReasons.Resolved => "alerts resolved",
         NotificationReasons.RepeatIntervalElapsed => "still firing (reminder)",
         NotificationReasons.CurrentAlerts => "firing when you subscribed",
+        NotificationReasons.Digest => "digest",
         _ => Clean(reason, 40),
     };
 

@@ -95,6 +95,14 @@ public sealed class TeamsCardRenderer
                 ["wrap"] = true,
             },
         };
+        if (n.Digest is { } digest)
+        {
+            foreach (var (heading, line) in DigestText.Lines(n, digest))
+            {
+                body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Md(line), ["wrap"] = true, ["weight"] = heading ? "Bolder" : "Default", ["spacing"] = heading ? "Medium" : "None" });
+            }
+        }
+
         foreach (var item in chartItems)
         {
             body.Add(item.DeepClone());
@@ -172,6 +180,7 @@ public sealed class TeamsCardRenderer
         var facts = new JsonArray
         {
             Fact("Severity", AlertText.SeverityTag(e)),
+            Fact("State", AlertStateText.StateLine(e)),
             Fact("Rule", AlertText.Clean(e.RuleName, 120)),
             Fact("Value", AlertText.FormatValue(e.Metric, e.Value) + " (threshold " + AlertText.FormatValue(e.Metric, e.Threshold) + ")"),
         };

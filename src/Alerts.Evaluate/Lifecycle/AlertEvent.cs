@@ -17,6 +17,13 @@ namespace Alerts.Evaluate.Lifecycle;
 /// year or the last month of a rolling 12-month window.</param>
 /// <param name="CommodityIds">For a product series: the catalog commodities it stands in for (<see cref="Catalog.CommodityStandIns"/>),
 /// so subscriptions by commodity id match it; null or empty when none, or for events written before it was kept.</param>
+/// <param name="NoData">The event is about missing data, not about the value: state <see cref="AlertState.NoData"/> (and its
+/// <see cref="AlertState.Resolved"/> when data is back) is the no-data alert, routed only to subscriptions asking for
+/// <c>noData</c>; <see cref="AlertState.Firing"/> is the rule's own alert fired by a rule with <c>"noData": "alerting"</c>.</param>
+/// <param name="Since">The period the decisive streak began: the first breaching period of an alert that fired after its
+/// rule's <c>for</c>, the first clear period of one that resolved after <c>keepFiringFor</c>, or the last period with data
+/// of a no-data event (null when the series has none in the pulled window). Null otherwise.</param>
+/// <param name="FailedRuns">For a no-data event raised by the source failing: the failed runs in a row.</param>
 public sealed record AlertEvent(
     string EventId,
     string Fingerprint,
@@ -39,7 +46,18 @@ public sealed record AlertEvent(
     DateTimeOffset OccurredAt,
     string RunId,
     IndexSelection Window = IndexSelection.Published,
-    IReadOnlyList<string>? CommodityIds = null);
+    IReadOnlyList<string>? CommodityIds = null,
+    bool NoData = false,
+    string? Since = null,
+    int? FailedRuns = null)
+{
+    /// <summary>The event belongs to the no-data alert (state noData, or its resolve), which only <c>noData</c> subscriptions hear.</summary>
+    public static bool IsNoDataAlert(AlertEvent alertEvent)
+    {
+        ArgumentNullException.ThrowIfNull(alertEvent);
+        return alertEvent.NoData && alertEvent.State != AlertState.Firing;
+    }
+}
 
 /// <summary>What a revision between two data vintages changed for an alerted period.</summary>
 public sealed record Revision(string Period, double OldValue, double NewValue, string? OldVintage, string? NewVintage);

@@ -27,7 +27,12 @@ public static class AlertFingerprint
 
     /// <summary>32 lower-case hex characters.</summary>
     public static string EventId(string fingerprint, AlertState state, Period period, string vintage) =>
-        Hash("event", fingerprint, state == AlertState.Firing ? "firing" : "resolved", period.ToString(), vintage);
+        Hash("event", fingerprint, state switch { AlertState.Firing => "firing", AlertState.NoData => "nodata", _ => "resolved" }, period.ToString(), vintage);
+
+    /// <summary>An event about missing data: <paramref name="kind"/> and <paramref name="detail"/> tell one no-data
+    /// event of an alert from another (the same inputs give the same id, so a re-run's event is a dropped duplicate).</summary>
+    public static string NoDataEventId(string fingerprint, string kind, Period period, string vintage, string detail) =>
+        Hash("event", fingerprint, kind, period.ToString(), vintage, detail);
 
     public static string FlowName(TradeFlow flow) => flow == TradeFlow.Import ? "import" : "export";
 

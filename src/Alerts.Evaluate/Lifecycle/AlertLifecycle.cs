@@ -6,10 +6,12 @@ using Alerts.Pull.Statistics;
 namespace Alerts.Evaluate.Lifecycle;
 
 /// <summary>
-/// The alert state machine. The state follows the latest period of the series:
+/// The alert lifecycle. The state follows the latest period of the series (<see cref="AlertStateMachine"/>):
 /// <list type="bullet">
-/// <item>inactive or resolved, latest period breaches: fires (a <c>firing</c> event);</item>
-/// <item>firing, latest period clears (past the clear threshold): resolves (a <c>resolved</c> event);</item>
+/// <item>inactive or resolved, latest period breaches: fires (a <c>firing</c> event), or with a rule's <c>for</c> waits
+/// as pending (no event) until the breach has persisted that many periods;</item>
+/// <item>firing, latest period clears (past the clear threshold): resolves (a <c>resolved</c> event), or with a rule's
+/// <c>keepFiringFor</c> stays firing as recovering (no event) until the value has been clear that many periods;</item>
 /// <item>firing and still firing, or between the thresholds: no event;</item>
 /// <item>a new vintage changed the value of a period on which the alert fired: an event carrying a
 /// <see cref="Revision"/> (old and new value). When that period is the latest and the state changes too, the
@@ -62,8 +64,10 @@ public static class AlertLifecycle
 
         // A stale evaluation (older than the stored latest period) keeps the state; it can still report revisions.
         var stale = record is not null && latest.Period < record.Period;
-        var newState = stale ? oldState : NextState(oldState, latest);
-        var events = CreateEvents(fingerprint, oldState, newState, evaluation, record, revisions, vintage, now, runId);
+        var (newState, since) = stale
+            ? (oldState, record!.Since)
+            : AlertStateMachine.Next(oldState, record?.Since, record?.FiredAt is not null, evaluation);
+        var events = CreateEvents(fingerprint, oldState, newState, since, evaluation, record, revisions, vintage, now, runId);
 
         if (newState == AlertStatus.Firing && !stale)
         {
@@ -75,7 +79,7 @@ public static class AlertLifecycle
             alerted.Remove(alerted.Keys.First());
         }
 
-        var candidate = NextRecord(record, fingerprint, evaluation, oldState, newState, stale, events, alerted, vintage, now, runId);
+        var candidate = NextRecord(record, fingerprint, evaluation, oldState, newState, stale, events, alerted, vintage, now, runId) with { Since = since };
         var changed = record is null || events.Count > 0 || !SameState(record, candidate);
         if (changed)
         {
@@ -101,21 +105,20 @@ public static class AlertLifecycle
         return revisions;
     }
 
-    private static AlertStatus NextState(AlertStatus state, RuleEvaluation latest) => state switch
-    {
-        AlertStatus.Firing when latest.Clears => AlertStatus.Resolved,
-        not AlertStatus.Firing when latest.Breaches => AlertStatus.Firing,
-        _ => state,
-    };
+    // Only firing and resolving are news: entering or leaving pending or recovering sends nothing.
+    private static AlertState? StateEvent(AlertStatus oldState, AlertStatus newState) =>
+        newState == AlertStatus.Firing && !AlertStatuses.IsFiring(oldState) ? AlertState.Firing
+        : newState == AlertStatus.Resolved && AlertStatuses.IsFiring(oldState) ? AlertState.Resolved
+        : null;
 
     // A state change first (carrying the latest period's revision, if any), then one event per other revision.
     private static List<AlertEvent> CreateEvents(
-        string fingerprint, AlertStatus oldState, AlertStatus newState, SeriesEvaluation evaluation, AlertRecord? record,
+        string fingerprint, AlertStatus oldState, AlertStatus newState, Period? since, SeriesEvaluation evaluation, AlertRecord? record,
         List<Revision> revisions, string vintage, DateTimeOffset now, string runId)
     {
         var latest = evaluation.Latest;
         var events = new List<AlertEvent>();
-        if (newState != oldState)
+        if (StateEvent(oldState, newState) is { } change)
         {
             var latestRevision = revisions.FirstOrDefault(r => r.Period == latest.Period.ToString());
             if (latestRevision is not null)
@@ -124,13 +127,13 @@ public static class AlertLifecycle
             }
 
             var previous = latestRevision?.OldValue ?? evaluation.BeforeLatest?.Value ?? record?.Value;
-            events.Add(CreateEvent(fingerprint, newState, latest, previous, latestRevision, vintage, now, runId));
+            events.Add(CreateEvent(fingerprint, change, latest, previous, latestRevision, vintage, now, runId) with { Since = since?.ToString() });
         }
 
         foreach (var revision in revisions)
         {
             var revised = evaluation.Find(Period.Parse(revision.Period))!;
-            var state = newState == AlertStatus.Inactive ? AlertStatus.Resolved : newState;
+            var state = AlertStatuses.IsFiring(newState) ? AlertState.Firing : AlertState.Resolved;
             events.Add(CreateEvent(fingerprint, state, revised, revision.OldValue, revision, vintage, now, runId));
         }
 
@@ -144,8 +147,8 @@ public static class AlertLifecycle
     {
         var rule = evaluation.Rule;
         var latest = evaluation.Latest;
-        var fired = newState == AlertStatus.Firing && oldState != AlertStatus.Firing;
-        var resolved = newState == AlertStatus.Resolved && oldState == AlertStatus.Firing;
+        var fired = StateEvent(oldState, newState) == AlertState.Firing;
+        var resolved = StateEvent(oldState, newState) == AlertState.Resolved;
         return new AlertRecord(
             fingerprint,
             rule.Id,
@@ -163,16 +166,19 @@ public static class AlertLifecycle
             stale ? record!.Vintage : vintage,
             events.Count > 0 ? events[^1].EventId : record?.LastEventId,
             fired ? now : record?.FiredAt,
-            resolved ? now : newState == AlertStatus.Firing ? null : record?.ResolvedAt,
+            resolved ? now : AlertStatuses.IsFiring(newState) ? null : record?.ResolvedAt,
             alerted,
             record?.UpdatedAt ?? now,
-            record?.RunId ?? runId);
+            record?.RunId ?? runId,
+            record?.Since,
+            record?.FailedRuns ?? 0,
+            record?.NoDataAt,
+            record?.LastDataPeriod);
     }
 
     private static AlertEvent CreateEvent(
-        string fingerprint, AlertStatus status, RuleEvaluation e, double? previous, Revision? revision, string vintage, DateTimeOffset now, string runId)
+        string fingerprint, AlertState state, RuleEvaluation e, double? previous, Revision? revision, string vintage, DateTimeOffset now, string runId)
     {
-        var state = status == AlertStatus.Firing ? AlertState.Firing : AlertState.Resolved;
         return new AlertEvent(
             AlertFingerprint.EventId(fingerprint, state, e.Period, vintage),
             fingerprint,
@@ -209,6 +215,10 @@ public static class AlertLifecycle
         && a.LastEventId == b.LastEventId
         && a.FiredAt == b.FiredAt
         && a.ResolvedAt == b.ResolvedAt
+        && a.Since == b.Since
+        && a.FailedRuns == b.FailedRuns
+        && a.NoDataAt == b.NoDataAt
+        && a.LastDataPeriod == b.LastDataPeriod
         && a.AlertedPeriods.Count == b.AlertedPeriods.Count
         && a.AlertedPeriods.All(p => b.AlertedPeriods.TryGetValue(p.Key, out var v) && v == p.Value);
 

@@ -13,6 +13,12 @@ namespace Alerts.Evaluate.Lifecycle;
 /// later vintage that revises one of them is noticed. Bounded to <see cref="AlertLifecycle.MaxAlertedPeriods"/>.</param>
 /// <param name="UpdatedAt">When the record last changed; unchanged by runs that changed nothing.</param>
 /// <param name="RunId">The run that last changed the record.</param>
+/// <param name="Since">First period of the streak the state waits on: the first breaching period while pending or firing
+/// under a rule's <c>for</c>, the first clear period while recovering; null otherwise.</param>
+/// <param name="FailedRuns">Runs in a row in which the source failed for the series' product (0 once one succeeds).</param>
+/// <param name="NoDataAt">When the series was found without data under the rule's default no-data handling (state
+/// <c>noData</c> in the API); null while data comes.</param>
+/// <param name="LastDataPeriod">While <see cref="NoDataAt"/> is set: the last period with data it was seen to have.</param>
 public sealed record AlertRecord(
     string Fingerprint,
     string RuleId,
@@ -33,8 +39,15 @@ public sealed record AlertRecord(
     DateTimeOffset? ResolvedAt,
     IReadOnlyDictionary<Period, AlertedPeriod> AlertedPeriods,
     DateTimeOffset UpdatedAt,
-    string RunId)
+    string RunId,
+    Period? Since = null,
+    int FailedRuns = 0,
+    DateTimeOffset? NoDataAt = null,
+    Period? LastDataPeriod = null)
 {
+    /// <summary>The state the API shows: <c>noData</c> while the series has no data, else <see cref="State"/> by name.</summary>
+    public string DisplayState => NoDataAt is not null ? "noData" : AlertStatuses.Name(State);
+
     public SeriesKey Series => new(Reporter, Product, Flow);
 }
 

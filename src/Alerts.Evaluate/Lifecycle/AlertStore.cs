@@ -97,9 +97,17 @@ public sealed class AlertStore
 
     /// <summary>All alerts in a state (e.g. every firing alert), across partitions.</summary>
     public IAsyncEnumerable<AlertRecord> ListAsync(AlertStatus state, CancellationToken cancellationToken) =>
-        QueryAsync(TableClient.CreateQueryFilter($"State eq {StateName(state)}"), cancellationToken);
+        QueryAsync(TableClient.CreateQueryFilter($"State eq {AlertStatuses.Name(state)}"), cancellationToken);
 
-    private async IAsyncEnumerable<AlertRecord> QueryAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Every alert whose series has no data (API state <c>noData</c>), across partitions.</summary>
+    public IAsyncEnumerable<AlertRecord> ListNoDataAsync(CancellationToken cancellationToken) =>
+        // Rows without the column (never without data, or written before it existed) fail the comparison: not listed.
+        QueryAsync(TableClient.CreateQueryFilter($"NoDataAt ge {DateTimeOffset.UnixEpoch}"), cancellationToken);
+
+    /// <summary>Every alert (a scan: the table holds one row per rule and series).</summary>
+    public IAsyncEnumerable<AlertRecord> ListAllAsync(CancellationToken cancellationToken) => QueryAsync(null, cancellationToken);
+
+    private async IAsyncEnumerable<AlertRecord> QueryAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -108,13 +116,6 @@ public sealed class AlertStore
     }
 
     private static string Partition(SeriesKey series) => TableKeys.Join(series.Reporter, series.Product);
-
-    private static string StateName(AlertStatus state) => state switch
-    {
-        AlertStatus.Firing => "firing",
-        AlertStatus.Resolved => "resolved",
-        _ => "inactive",
-    };
 
     private static TableEntity ToEntity(AlertRecord r) => new(Partition(r.Series), r.Fingerprint)
     {
@@ -126,7 +127,7 @@ public sealed class AlertStore
         ["Metric"] = r.Metric,
         ["Severity"] = r.Severity,
         ["CommodityName"] = r.CommodityName,
-        ["State"] = StateName(r.State),
+        ["State"] = AlertStatuses.Name(r.State),
         ["Period"] = r.Period.ToString(),
         ["Value"] = r.Value,
         ["Threshold"] = r.Threshold,
@@ -139,17 +140,20 @@ public sealed class AlertStore
             StorageJson.Options),
         ["UpdatedAt"] = r.UpdatedAt,
         ["RunId"] = r.RunId,
+        ["Since"] = r.Since?.ToString(),
+        ["FailedRuns"] = r.FailedRuns,
+        ["NoDataAt"] = r.NoDataAt,
+        ["LastDataPeriod"] = r.LastDataPeriod?.ToString(),
     };
 
     private static AlertRecord FromEntity(TableEntity e)
     {
-        var state = EntityFields.String(e, "State") switch
+        var stateName = EntityFields.String(e, "State");
+        if (!AlertStatuses.TryParse(stateName, out var state))
         {
-            "firing" => AlertStatus.Firing,
-            "resolved" => AlertStatus.Resolved,
-            "inactive" => AlertStatus.Inactive,
-            var other => throw EntityFields.Bad(e, "State", $"is '{other}', not firing, resolved or inactive"),
-        };
+            throw EntityFields.Bad(e, "State", $"is '{stateName}', not one of {string.Join(", ", Enum.GetValues<AlertStatus>().Select(AlertStatuses.Name))}");
+        }
+
         Dictionary<Period, AlertedPeriod> alerted;
         try
         {
@@ -181,8 +185,16 @@ public sealed class AlertStore
             EntityFields.OptionalTime(e, "ResolvedAt"),
             alerted,
             EntityFields.OptionalTime(e, "UpdatedAt") ?? throw EntityFields.Bad(e, "UpdatedAt", "is missing"),
-            EntityFields.String(e, "RunId"));
+            EntityFields.String(e, "RunId"),
+            // Rows written before pending, recovering and no data existed lack these columns: no streak, no failures, data fine.
+            OptionalPeriod(e, "Since"),
+            e.GetInt32("FailedRuns") ?? 0,
+            EntityFields.OptionalTime(e, "NoDataAt"),
+            OptionalPeriod(e, "LastDataPeriod"));
     }
+
+    private static Period? OptionalPeriod(TableEntity e, string name) =>
+        EntityFields.OptionalString(e, name) is not null ? TradeColumns.Period(e, name) : null;
 
     private sealed record StoredPeriod(double Value, string Vintage);
 }

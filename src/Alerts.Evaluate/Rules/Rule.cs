@@ -22,6 +22,12 @@ namespace Alerts.Evaluate.Rules;
 /// <param name="ClearThreshold">For upward rules at most <paramref name="Threshold"/>, for downward rules at least it.</param>
 /// <param name="Window">Which index rows the rule reads: the periods as published (default), or the monthly,
 /// annual or rolling 12-month rows. A rule other than published is part of its alerts' fingerprint.</param>
+/// <param name="For">Periods a breach must persist before the alert fires (state <c>pending</c> meanwhile): 0 fires on
+/// the first breaching period, 2 on the third consecutive one (counted on the calendar from the first breaching period).</param>
+/// <param name="KeepFiringFor">Periods a firing alert stays firing after its value clears (state <c>recovering</c>
+/// meanwhile): 0 resolves on the first clear period.</param>
+/// <param name="NoData">What missing data does to the alert (<see cref="NoDataPolicy"/>).</param>
+/// <param name="NoDataAfter">Expected periods without data, or failed runs of the source in a row, that count as no data.</param>
 public sealed record Rule(
     string Id,
     string Name,
@@ -35,8 +41,18 @@ public sealed record Rule(
     IReadOnlyList<string>? Reporters = null,
     double? ClearThreshold = null,
     string? Description = null,
-    IndexSelection Window = IndexSelection.Published)
+    IndexSelection Window = IndexSelection.Published,
+    int For = 0,
+    int KeepFiringFor = 0,
+    NoDataPolicy NoData = NoDataPolicy.NoData,
+    int NoDataAfter = Rule.DefaultNoDataAfter)
 {
+    /// <summary>Periods (or failed runs) without data before the no-data handling applies, unless a rule says otherwise.</summary>
+    public const int DefaultNoDataAfter = 3;
+
+    /// <summary>Upper bound of <see cref="For"/>, <see cref="KeepFiringFor"/> and <see cref="NoDataAfter"/>: ten years of months.</summary>
+    public const int MaxPeriods = 120;
+
     /// <summary>The threshold a firing alert must fall back past to resolve.</summary>
     public double EffectiveClearThreshold => ClearThreshold ?? Threshold;
 

@@ -41,6 +41,18 @@ public sealed class RuleDefinition
     /// <summary><c>published</c> (default), <c>monthly</c>, <c>annual</c> or <c>rolling12</c>.</summary>
     public string? Window { get; set; }
 
+    /// <summary>Periods a breach must persist before firing (state <c>pending</c> meanwhile); default 0.</summary>
+    public int? For { get; set; }
+
+    /// <summary>Periods a firing alert stays firing once its value clears (state <c>recovering</c>); default 0.</summary>
+    public int? KeepFiringFor { get; set; }
+
+    /// <summary><c>noData</c> (default), <c>alerting</c> or <c>keepLast</c>.</summary>
+    public string? NoData { get; set; }
+
+    /// <summary>Expected periods without data, or failed runs in a row, that count as no data; default 3.</summary>
+    public int? NoDataAfter { get; set; }
+
     /// <summary><c>false</c> removes the rule (e.g. a default one).</summary>
     public bool? Enabled { get; set; }
 }

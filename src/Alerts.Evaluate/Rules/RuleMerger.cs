@@ -90,6 +90,12 @@ public static class RuleMerger
             Invalid<IndexSelection>("window", d.Window, string.Join(", ", IndexSelections.Names));
         }
 
+        var noData = baseRule?.NoData ?? NoDataPolicy.NoData;
+        if (d.NoData is not null && !NoDataPolicies.TryParse(d.NoData, out noData))
+        {
+            Invalid<NoDataPolicy>("noData", d.NoData, string.Join(", ", NoDataPolicies.Names));
+        }
+
         if (errors.Count > before)
         {
             return null;
@@ -108,7 +114,11 @@ public static class RuleMerger
             d.Reporters ?? baseRule?.Reporters,
             d.ClearThreshold ?? (d.Threshold is null ? baseRule?.ClearThreshold : null),
             d.Description ?? baseRule?.Description,
-            window);
+            window,
+            d.For ?? baseRule?.For ?? 0,
+            d.KeepFiringFor ?? baseRule?.KeepFiringFor ?? 0,
+            noData,
+            d.NoDataAfter ?? baseRule?.NoDataAfter ?? Rule.DefaultNoDataAfter);
         var problems = RuleValidator.Validate(rule, catalog);
         errors.AddRange(problems.Select(p => p.Replace($"rule '{rule.Id}'", label, StringComparison.Ordinal)));
         return problems.Count == 0 ? rule : null;

@@ -55,6 +55,14 @@ public static partial class RuleValidator
             errors.Add($"{label}: field 'window' is {(int)rule.Window}; expected one of {string.Join(", ", IndexSelections.Names)}");
         }
 
+        CheckPeriods(rule.For, "for", 0);
+        CheckPeriods(rule.KeepFiringFor, "keepFiringFor", 0);
+        CheckPeriods(rule.NoDataAfter, "noDataAfter", 1);
+        if (!Enum.IsDefined(rule.NoData))
+        {
+            errors.Add($"{label}: field 'noData' is {(int)rule.NoData}; expected one of {string.Join(", ", NoDataPolicies.Names)}");
+        }
+
         CheckScope(rule.Commodities, "commodities");
         CheckScope(rule.Reporters, "reporters");
         return errors;
@@ -77,6 +85,14 @@ public static partial class RuleValidator
             {
                 var hint = metric.Max == 1 ? " (shares are fractions: 65% is 0.65)" : string.Empty;
                 errors.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: field '{field}' is {value}; metric '{rule.Metric}' ranges over {metric.Min}..{metric.Max}{hint}"));
+            }
+        }
+
+        void CheckPeriods(int value, string field, int min)
+        {
+            if (value < min || value > Rule.MaxPeriods)
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: field '{field}' is {value}; expected a number of periods from {min} to {Rule.MaxPeriods}"));
             }
         }
 

@@ -27,6 +27,7 @@ public sealed partial class PullService(
     IOptions<PullOptions> options,
     SeriesProcessor series,
     CommoditySeries commodities,
+    NoDataStep noData,
     RawArchive archive,
     TimeProvider time,
     ILogger<PullService> logger)
@@ -85,6 +86,10 @@ public sealed partial class PullService(
             outcomes.Add(new ProductOutcome(source.Name, unknown, ProductStatus.Skipped, 0, 0, null,
                 $"Commodity {unknown} is not computed: not in setting Pull:Commodities, or none of its codes is in Pull:Products.", Commodity: unknown));
         }
+
+        // Last, the alerts of every series the run covered are checked for missing data (new periods were evaluated above).
+        var periods = fetched.Values.Where(f => f.Data is not null).SelectMany(f => f.Data!.Observations.Select(o => o.Period)).Distinct();
+        events.AddRange(await noData.CheckAsync(outcomes, periods, runId, cancellationToken));
 
         var report = new PullReport(runId, started, time.GetUtcNow(), outcomes, indices, events);
         LogRunFinished(runId, report.Count(ProductStatus.Fetched), report.Count(ProductStatus.Unchanged), report.Count(ProductStatus.Skipped), report.Count(ProductStatus.Failed), events.Count);

@@ -29,15 +29,21 @@ public sealed class AlertFunctions(AlertStore alerts)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "alerts")] HttpRequest request, CancellationToken cancellationToken)
     {
         var text = request.Query["state"].ToString();
-        if (!Enum.TryParse<AlertStatus>(string.IsNullOrEmpty(text) ? "firing" : text, ignoreCase: true, out var state) || !Enum.IsDefined(state))
+        var noData = string.Equals(text, "noData", StringComparison.OrdinalIgnoreCase);
+        var state = AlertStatus.Firing;
+        if (!noData && text.Length > 0 && !AlertStatuses.TryParse(text, out state))
         {
-            return Problems.Validation(request, new Dictionary<string, string[]> { ["state"] = ["Use firing, resolved or inactive."] });
+            return Problems.Validation(request, new Dictionary<string, string[]> { ["state"] = [$"Use one of {string.Join(", ", AlertStatuses.Names)}."] });
         }
 
+        // A series without data shows as noData whatever state its rule was in, and only there.
         var result = new List<AlertView>();
-        await foreach (var a in alerts.ListAsync(state, cancellationToken))
+        await foreach (var a in noData ? alerts.ListNoDataAsync(cancellationToken) : alerts.ListAsync(state, cancellationToken))
         {
-            result.Add(AlertView.From(a));
+            if (noData || a.NoDataAt is null)
+            {
+                result.Add(AlertView.From(a));
+            }
         }
 
         return new OkObjectResult(result.OrderBy(a => a.Product, StringComparer.Ordinal).ThenBy(a => a.RuleId, StringComparer.Ordinal).ToList());

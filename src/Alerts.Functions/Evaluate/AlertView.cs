@@ -3,6 +3,11 @@ using Alerts.Evaluate.Lifecycle;
 namespace Alerts.Functions.Evaluate;
 
 /// <summary>An alert as <c>GET /api/alerts/{fingerprint}</c> shows it (the target of the links in notifications).</summary>
+/// <param name="State">inactive, pending, firing, recovering, resolved, or noData while the series has no data.</param>
+/// <param name="Since">The first period of the streak a pending or recovering alert waits on (or a firing one fired after).</param>
+/// <param name="NoDataSince">When the series was found without data (state noData); null while data comes.</param>
+/// <param name="LastDataPeriod">While without data: the last period with data.</param>
+/// <param name="FailedRuns">Runs in a row in which the source failed for the series' product.</param>
 public sealed record AlertView(
     string Fingerprint,
     string RuleId,
@@ -20,13 +25,17 @@ public sealed record AlertView(
     string Vintage,
     DateTimeOffset? FiredAt,
     DateTimeOffset? ResolvedAt,
-    IReadOnlyList<AlertedPeriodView> AlertedPeriods)
+    IReadOnlyList<AlertedPeriodView> AlertedPeriods,
+    string? Since = null,
+    DateTimeOffset? NoDataSince = null,
+    string? LastDataPeriod = null,
+    int FailedRuns = 0)
 {
     public static AlertView From(AlertRecord r) => new(
         r.Fingerprint,
         r.RuleId,
         r.Severity,
-        r.State.ToString().ToLowerInvariant(),
+        r.DisplayState,
         r.Reporter,
         r.Product,
         r.CommodityName,
@@ -39,7 +48,11 @@ public sealed record AlertView(
         r.Vintage,
         r.FiredAt,
         r.ResolvedAt,
-        [.. r.AlertedPeriods.OrderBy(p => p.Key).Select(p => new AlertedPeriodView(p.Key.ToString(), p.Value.Value, p.Value.Vintage))]);
+        [.. r.AlertedPeriods.OrderBy(p => p.Key).Select(p => new AlertedPeriodView(p.Key.ToString(), p.Value.Value, p.Value.Vintage))],
+        r.Since?.ToString(),
+        r.NoDataAt,
+        r.LastDataPeriod?.ToString(),
+        r.FailedRuns);
 }
 
 /// <summary>A period the alert fired on, with the value and vintage it was seen at.</summary>

@@ -30,6 +30,11 @@ public sealed class SubscriptionFunctions(SubscriptionService subscriptions, Sub
             return problem;
         }
 
+        if (NoDataSubscribers.Check(request, body!.States) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         if (await quota.IsFullAsync(owner, cancellationToken))
         {
             return Problems.Problem(request, StatusCodes.Status409Conflict, "Subscription quota reached.",

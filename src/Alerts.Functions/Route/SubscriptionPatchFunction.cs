@@ -26,6 +26,11 @@ public sealed class SubscriptionPatchFunction(SubscriptionUpdates updates)
         }
 
         using var patch = body!;
+        if (NoDataSubscribers.Check(request, patch.RootElement) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var ifMatch = request.Headers.IfMatch.ToString() is { Length: > 0 } m ? m.Trim() : null;
         var result = await updates.PatchAsync(owner, id, patch.RootElement, ifMatch, cancellationToken);
         switch (result.Outcome)

@@ -30,6 +30,9 @@ public static class StorageNames
     /// <summary>Per series: watermark, last vintage and snapshot hash of the pull.</summary>
     public const string PullStateTable = "pullstate";
 
+    /// <summary>Notifications held by a subscription's group timers or for its digest, per subscription and group.</summary>
+    public const string NotificationGroupsTable = "notificationgroups";
+
     /// <summary>Per-series observation snapshots (gzip JSON lines).</summary>
     public const string SnapshotsContainer = "snapshots";
 
@@ -37,7 +40,7 @@ public static class StorageNames
     public const string RawContainer = "raw";
 
     public static readonly IReadOnlyList<string> Tables =
-        [IndicesTable, AlertsTable, SubscriptionsTable, NotificationLogTable, DeliveriesTable, EndpointHealthTable, PullStateTable, SilencesTable, HeldNotificationsTable];
+        [IndicesTable, AlertsTable, SubscriptionsTable, NotificationLogTable, DeliveriesTable, EndpointHealthTable, PullStateTable, SilencesTable, HeldNotificationsTable, NotificationGroupsTable];
 
     public static readonly IReadOnlyList<string> Containers = [SnapshotsContainer, RawContainer];
 }

@@ -14,6 +14,7 @@ namespace Alerts.Route.Notifications;
 /// <param name="Target">Email address or webhook URL. A secret: never logged.</param>
 /// <param name="Reason">Why it is sent, e.g. <c>first</c>, <c>new-alerts-in-group</c>, <c>resolved</c>, <c>repeat-interval-elapsed</c>.</param>
 /// <param name="SubscriptionName">The subscription's display name, when it has one (shown in the message).</param>
+/// <param name="Digest">Set for a daily or weekly digest (reason <c>digest</c>): which events fired, resolved, are still firing, and moved most.</param>
 public sealed record Notification(
     string NotificationId,
     string SubscriptionId,
@@ -22,4 +23,5 @@ public sealed record Notification(
     string GroupKey,
     string Reason,
     IReadOnlyList<AlertEvent> Events,
-    string? SubscriptionName = null);
+    string? SubscriptionName = null,
+    DigestSummary? Digest = null);

@@ -43,7 +43,7 @@ public static class NotificationPolicy
         var anyResolved = false;
         foreach (var e in latest)
         {
-            if (!known.TryGetValue(e.Fingerprint, out var told))
+            if (!known.TryGetValue(KeyOf(e), out var told))
             {
                 fresh.Add(e);
                 anyNew = true;
@@ -52,17 +52,17 @@ public static class NotificationPolicy
             {
                 // Exactly what was sent before (a redelivered breaches message): not news.
             }
-            else if (told.State == AlertState.Resolved && e.State == AlertState.Firing)
+            else if (told.State == AlertState.Resolved && e.State != AlertState.Resolved)
             {
                 fresh.Add(e);
                 anyNew = true;
             }
-            else if (told.State == AlertState.Firing && e.State == AlertState.Resolved)
+            else if (told.State != AlertState.Resolved && e.State == AlertState.Resolved)
             {
                 fresh.Add(e);
                 anyResolved = true;
             }
-            else if (e.State == AlertState.Firing)
+            else if (e.State != AlertState.Resolved)
             {
                 // Still firing (a new period or vintage): news only once the repeat interval has passed.
                 fresh.Add(e);
@@ -107,11 +107,18 @@ public static class NotificationPolicy
 
         foreach (var e in sent)
         {
-            alerts[e.Fingerprint] = new NotifiedAlert(e.Fingerprint, e.EventId, e.State, now);
+            alerts[KeyOf(e)] = new NotifiedAlert(KeyOf(e), e.EventId, e.State, now);
         }
 
         return new NotificationLogEntry(subscriptionId, groupKey, now, notificationId, [.. alerts.Values]);
     }
+
+    /// <summary>
+    /// What the log keys an alert by: its fingerprint, or for the no-data alert (<see cref="AlertEvent.IsNoDataAlert"/>)
+    /// <c>nodata:</c> + fingerprint, so a series' missing data and its rule's value are told apart.
+    /// </summary>
+    public static string KeyOf(AlertEvent alertEvent) =>
+        AlertEvent.IsNoDataAlert(alertEvent) ? "nodata:" + alertEvent.Fingerprint : alertEvent.Fingerprint;
 
     /// <summary>
     /// The latest event per alert (by time, then id), in a stable order: most severe first, firing before
@@ -119,7 +126,7 @@ public static class NotificationPolicy
     /// </summary>
     internal static List<AlertEvent> LatestPerAlert(IEnumerable<AlertEvent> events) =>
         events
-            .GroupBy(e => e.Fingerprint, StringComparer.Ordinal)
+            .GroupBy(KeyOf, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.EventId, StringComparer.Ordinal).First())
             .OrderByDescending(e => SeverityLevels.OfEvent(e.Severity))
             .ThenBy(e => e.State)

@@ -29,6 +29,9 @@ public static class NotificationReasons
     /// <summary>Skip: everything in the group was already sent, or is a repeat inside the repeat interval.</summary>
     public const string AlreadyNotified = "already-notified";
 
+    /// <summary>A subscription's daily or weekly digest (<see cref="Notifications.DigestSummary"/>).</summary>
+    public const string Digest = "digest";
+
     /// <summary>Skip: every event in the group is muted by an active silence.</summary>
     public const string Silenced = "silenced";
 

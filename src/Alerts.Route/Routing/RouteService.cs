@@ -5,6 +5,7 @@ using Alerts.Platform.Bus;
 using Alerts.Platform.Storage;
 using Alerts.Pull.Snapshots;
 using Alerts.Pull.State;
+using Alerts.Route.Grouping;
 using Alerts.Route.Held;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
@@ -28,7 +29,7 @@ public sealed partial class RouteService(
     SubscriptionDrain drain,
     SubscriptionStore<Subscription> subscriptions,
     NotificationLogStore notificationLog,
-    NotificationPublisher notifications,
+    GroupHold groups,
     SilenceProvider silences,
     HeldNotifications held,
     IOptions<DrainOptions> drainOptions,
@@ -53,7 +54,9 @@ public sealed partial class RouteService(
         var summary = await drain.DrainBatchesAsync<AlertEvent>(
             ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (items, ct) => RouteAsync(items, all, active, heldAlerts, ct), drainOptions.Value, cancellationToken);
         var released = await held.ReleaseAsync(all, active, time.GetUtcNow(), cancellationToken);
-        LogRun(all.Count, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered, released);
+        // Held groups whose wait or interval has passed go out now, whether or not anything arrived this run.
+        var flushed = await groups.FlushDueAsync(all, time.GetUtcNow(), cancellationToken);
+        LogRun(all.Count, summary.Received, summary.Completed, summary.Retried, summary.DeadLettered, released, flushed);
         return summary;
     }
 
@@ -96,7 +99,8 @@ public sealed partial class RouteService(
 
         if (result.Notifications.Count > 0)
         {
-            await notifications.PublishAsync(result.Notifications, cancellationToken);
+            // Subscriptions with group timers or a digest hold theirs (Grouping/GroupHold); the others go out now.
+            await groups.PublishOrHoldAsync(result.Notifications, matching, now, cancellationToken);
         }
 
         var settlement = Settlement.Complete;
@@ -128,8 +132,8 @@ public sealed partial class RouteService(
     [LoggerMessage(Level = LogLevel.Error, Message = "Skipped an unreadable subscription row: {Problem}")]
     private partial void LogUnreadable(Exception error, string problem);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Routing run over {Subscriptions} subscriptions: {Received} events received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered, {Released} held notifications released")]
-    private partial void LogRun(int subscriptions, int received, int completed, int retried, int deadLettered, int released);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routing run over {Subscriptions} subscriptions: {Received} events received, {Completed} completed, {Retried} retried, {DeadLettered} dead-lettered, {Released} held notifications released, {Flushed} held groups sent")]
+    private partial void LogRun(int subscriptions, int received, int completed, int retried, int deadLettered, int released, int flushed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} group {GroupKey}: notify {Notify} ({Reason}) for events {EventIds}")]
     private partial void LogDecision(string subscriptionId, string groupKey, bool notify, string reason, string eventIds);

@@ -16,6 +16,7 @@ namespace Alerts.Route.Subscriptions;
 /// Rows written before statuses existed read as active.</param>
 /// <param name="VerificationSentAt">When the last verification mail was sent (the resend rate limit counts from it).</param>
 /// <param name="MuteWindows">Recurring quiet times: notifications due inside one are held and sent, grouped, when it ends.</param>
+/// <param name="Timing">Group wait and interval, and a daily or weekly digest; null = send at once (rows from before it existed).</param>
 public sealed record Subscription(
     string Id,
     string Owner,
@@ -28,7 +29,8 @@ public sealed record Subscription(
     string? Name = null,
     SubscriptionStatus Status = SubscriptionStatus.Active,
     DateTimeOffset? VerificationSentAt = null,
-    IReadOnlyList<MuteWindow>? MuteWindows = null)
+    IReadOnlyList<MuteWindow>? MuteWindows = null,
+    Grouping.NotificationTiming? Timing = null)
 {
     /// <summary>Repeat interval when a request gives none.</summary>
     public static readonly TimeSpan DefaultRepeatInterval = TimeSpan.FromHours(24);

@@ -11,7 +11,8 @@ namespace Alerts.Route.Subscriptions;
 /// <param name="Reporters">Reporter codes, e.g. <c>EU27_2020</c> or <c>DE</c>.</param>
 /// <param name="RuleIds">Rule ids.</param>
 /// <param name="MinSeverity">Lowest severity delivered.</param>
-/// <param name="States">Alert states delivered; empty means both firing and resolved.</param>
+/// <param name="States">Alert states delivered; empty means both firing and resolved. <c>noData</c> (operators) adds the
+/// no-data alerts, which no other filter receives.</param>
 public sealed record SubscriptionFilter(
     IReadOnlyList<string> Commodities,
     IReadOnlyList<string> Reporters,

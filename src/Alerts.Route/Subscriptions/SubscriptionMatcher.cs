@@ -16,7 +16,11 @@ public static class SubscriptionMatcher
         ArgumentNullException.ThrowIfNull(alertEvent);
 
         // Loops rather than LINQ: the router calls this for every event and subscription.
-        if ((filter.States.Count > 0 && !filter.States.Contains(alertEvent.State))
+        // The no-data alert (missing data, not a value) goes only to filters that ask for state noData, by name.
+        var stateWanted = AlertEvent.IsNoDataAlert(alertEvent)
+            ? filter.States.Contains(AlertState.NoData)
+            : filter.States.Count == 0 || filter.States.Contains(alertEvent.State);
+        if (!stateWanted
             || SeverityLevels.OfEvent(alertEvent.Severity) < filter.MinSeverity
             || !AnyEqual(filter.Reporters, alertEvent.Reporter)
             || !AnyEqual(filter.RuleIds, alertEvent.RuleId))

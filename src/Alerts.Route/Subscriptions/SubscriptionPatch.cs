@@ -15,7 +15,7 @@ public static class SubscriptionPatch
 {
     /// <summary>The members a patch may hold (camelCase, as in the API).</summary>
     public static readonly IReadOnlyList<string> Fields =
-        ["name", "target", "commodities", "reporters", "ruleIds", "minSeverity", "states", "groupBy", "repeatInterval", "muteWindows"];
+        ["name", "target", "commodities", "reporters", "ruleIds", "minSeverity", "states", "groupBy", "repeatInterval", "muteWindows", "groupWait", "groupInterval", "delivery"];
 
     /// <summary>The request the patched subscription corresponds to; null with errors naming each bad member instead.</summary>
     public static (SubscriptionRequest? Request, IReadOnlyDictionary<string, string[]> Errors) Apply(Subscription current, JsonElement patch)
@@ -46,6 +46,9 @@ public static class SubscriptionPatch
                     "groupBy" => request with { GroupBy = Text(value) },
                     "repeatInterval" => request with { RepeatInterval = Text(value) },
                     "muteWindows" => request with { MuteWindows = Windows(value) },
+                    "groupWait" => request with { GroupWait = Text(value) },
+                    "groupInterval" => request with { GroupInterval = Text(value) },
+                    "delivery" => request with { Delivery = Delivery(value) },
                     "channel" => throw new FormatException("the channel cannot be changed: create a new subscription on the other channel"),
                     _ => throw new FormatException($"'{Clip(member.Name)}' cannot be patched: use {string.Join(", ", Fields)}"),
                 };
@@ -72,12 +75,23 @@ public static class SubscriptionPatch
             Reporters = s.Filter.Reporters,
             RuleIds = s.Filter.RuleIds,
             MinSeverity = s.Filter.MinSeverity.ToName(),
-            States = s.Filter.States.Select(st => st == AlertState.Firing ? "firing" : "resolved").ToList(),
+            States = s.Filter.States.Select(st => st switch { AlertState.Firing => "firing", AlertState.NoData => "noData", _ => "resolved" }).ToList(),
             GroupBy = s.GroupBy.ToString().ToLowerInvariant(),
             RepeatInterval = XmlConvert.ToString(s.RepeatInterval),
             MuteWindows = s.MuteWindows,
+            GroupWait = Grouping.TimingRequest.ToRequest(s.Timing).GroupWait,
+            GroupInterval = Grouping.TimingRequest.ToRequest(s.Timing).GroupInterval,
+            Delivery = Grouping.TimingRequest.ToRequest(s.Timing).Delivery,
         };
     }
+
+    // The delivery object is replaced whole (a merge patch of its members would leave a daily one with a weekly day).
+    private static Grouping.DeliveryRequest? Delivery(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.Object => value.Deserialize<Grouping.DeliveryRequest>(new JsonSerializerOptions(JsonSerializerDefaults.Web)),
+        _ => throw new FormatException("must be an object such as {\"mode\":\"daily\",\"at\":\"08:00\",\"timeZone\":\"Europe/Brussels\"} or null"),
+    };
 
     private static string? Text(JsonElement value) => value.ValueKind switch
     {

@@ -32,7 +32,7 @@ public sealed record SubscriptionRequest
     /// <summary><c>info</c> (default), <c>warning</c> or <c>critical</c>.</summary>
     public string? MinSeverity { get; init; }
 
-    /// <summary><c>firing</c>, <c>resolved</c>; empty or absent = both.</summary>
+    /// <summary><c>firing</c>, <c>resolved</c>; empty or absent = both. <c>noData</c> adds the no-data alerts (needs the admin role).</summary>
     public IReadOnlyList<string>? States { get; init; }
 
     /// <summary><c>commodity</c> (default), <c>reporter</c>, <c>rule</c>, <c>none</c> (one per alert) or <c>all</c>.</summary>
@@ -43,4 +43,12 @@ public sealed record SubscriptionRequest
 
     /// <summary>Recurring quiet times (weekdays, times of day, time zone); absent or empty = none.</summary>
     public IReadOnlyList<MuteWindow?>? MuteWindows { get; init; }
+    /// <summary>How long the first notification of a group waits for more alerts (e.g. <c>PT5M</c>); default 0.</summary>
+    public string? GroupWait { get; init; }
+
+    /// <summary>How long later changes of a group wait after its last notification (e.g. <c>PT1H</c>); default 0.</summary>
+    public string? GroupInterval { get; init; }
+
+    /// <summary><c>immediate</c> (default), or a daily or weekly digest at a time and time zone.</summary>
+    public Grouping.DeliveryRequest? Delivery { get; init; }
 }

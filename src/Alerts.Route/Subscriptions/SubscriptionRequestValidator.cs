@@ -68,7 +68,7 @@ public sealed class SubscriptionRequestValidator
             {
                 if (!TryParseState(request.States[i], out _))
                 {
-                    errors.Add(Item("states", i), $"'{Clip(request.States[i] ?? "null")}' is not one of firing, resolved");
+                    errors.Add(Item("states", i), $"'{Clip(request.States[i] ?? "null")}' is not one of firing, resolved, noData");
                 }
             }
         }
@@ -91,6 +91,11 @@ public sealed class SubscriptionRequestValidator
         }
 
         MuteWindowValidator.Validate(request.MuteWindows, errors.Add);
+        foreach (var (field, message) in Grouping.TimingRequest.Validate(request.GroupWait, request.GroupInterval, request.Delivery))
+        {
+            errors.Add(field, message);
+        }
+
         return errors.ToDictionary();
     }
 
@@ -117,6 +122,7 @@ public sealed class SubscriptionRequestValidator
         return new Subscription(id, owner, request.Channel!.Trim().ToLowerInvariant(), request.Target!.Trim(), filter, groupBy, repeat, createdAt, name)
         {
             MuteWindows = MuteWindowValidator.Normalize(request.MuteWindows),
+            Timing = Grouping.TimingRequest.Parse(request.GroupWait, request.GroupInterval, request.Delivery),
         };
     }
 
@@ -201,6 +207,9 @@ public sealed class SubscriptionRequestValidator
                 return true;
             case "resolved":
                 state = AlertState.Resolved;
+                return true;
+            case "nodata":
+                state = AlertState.NoData;
                 return true;
             default:
                 state = default;

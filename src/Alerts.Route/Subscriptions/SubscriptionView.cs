@@ -11,6 +11,9 @@ namespace Alerts.Route.Subscriptions;
 /// <param name="Paused">True after repeated permanent delivery failures: nothing is sent until the owner resumes it.</param>
 /// <param name="PausedAt">When it was paused; null while active.</param>
 /// <param name="PauseReason">Why, with the last failure's status; never the target.</param>
+/// <param name="GroupWait">ISO 8601 duration the first notification of a group waits (PT0S: none).</param>
+/// <param name="GroupInterval">ISO 8601 duration later changes of a group wait after its last notification.</param>
+/// <param name="Delivery">immediate, or the daily or weekly digest schedule.</param>
 public sealed record SubscriptionView(
     string Id,
     string? Name,
@@ -24,7 +27,10 @@ public sealed record SubscriptionView(
     bool Paused = false,
     DateTimeOffset? PausedAt = null,
     string? PauseReason = null,
-    IReadOnlyList<MuteWindow>? MuteWindows = null)
+    IReadOnlyList<MuteWindow>? MuteWindows = null,
+    string GroupWait = "PT0S",
+    string GroupInterval = "PT0S",
+    Grouping.DeliveryRequest? Delivery = null)
 {
     public static SubscriptionView From(Subscription s, SubscriptionPause? pause = null) => new(
         s.Id,
@@ -39,5 +45,8 @@ public sealed record SubscriptionView(
         pause is not null,
         pause?.PausedAt,
         pause?.Reason,
-        s.MuteWindows ?? []);
+        s.MuteWindows ?? [],
+        Grouping.TimingRequest.ToRequest(s.Timing).GroupWait ?? "PT0S",
+        Grouping.TimingRequest.ToRequest(s.Timing).GroupInterval ?? "PT0S",
+        Grouping.TimingRequest.ToRequest(s.Timing).Delivery ?? new Grouping.DeliveryRequest { Mode = "immediate" });
 }

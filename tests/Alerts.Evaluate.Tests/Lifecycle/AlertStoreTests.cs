@@ -123,4 +123,51 @@ public sealed class AlertStoreTests(AzuriteFixture azurite)
         Assert.Equal([firing.Fingerprint], list.Select(a => a.Fingerprint));
         Assert.Single(await store.ListBySeriesAsync("DE", "85051110", CancellationToken.None).ToListAsync());
     }
+
+    [Fact]
+    public async Task GetAsync_RowWrittenBeforeLifecycleStates_ReadsAsBeforeAndMovesOn()
+    {
+        var account = await azurite.CreateAccountAsync();
+        var store = new AlertStore(account);
+        var old = new Azure.Data.Tables.TableEntity("EU27_2020|85051110", Fingerprint)
+        {
+            // Exactly the columns a row had before pending, recovering and no data: no Since, FailedRuns, NoDataAt.
+            ["RuleId"] = DefaultRules.CrmaSingleCountryId, ["Reporter"] = "EU27_2020", ["Product"] = "85051110", ["Flow"] = "import",
+            ["Basis"] = "weight", ["Metric"] = "cr1", ["Severity"] = "critical", ["CommodityName"] = "Magnets", ["State"] = "firing",
+            ["Period"] = "2024-01", ["Value"] = 0.7, ["Threshold"] = 0.65, ["Vintage"] = "v1", ["LastEventId"] = "e1",
+            ["FiredAt"] = time.GetUtcNow(), ["ResolvedAt"] = null, ["AlertedPeriods"] = """{"2024-01":{"value":0.7,"vintage":"v1"}}""",
+            ["UpdatedAt"] = time.GetUtcNow(), ["RunId"] = "run-1",
+        };
+        await account.Table(StorageNames.AlertsTable).AddEntityAsync(old);
+
+        var read = (await store.GetAsync(Magnets, Fingerprint, CancellationToken.None))!.Value;
+        var rule = DefaultRules.CrmaSingleCountry with { KeepFiringFor = 1 };
+        var next = await store.ApplyAsync(Magnets, Fingerprint, r => AlertLifecycle.Apply(r, new RuleEvaluator([rule]).Evaluate(
+            [new SeriesIndices(Magnets, Basis.Weight, Period.Monthly(2024, 2), ConcentrationCalculator.Compute([new("CN", 50), new("JP", 50)]), "Magnets")]).Single(),
+            "v2", time.GetUtcNow(), "run-2"), CancellationToken.None);
+        var stored = (await store.GetAsync(Magnets, Fingerprint, CancellationToken.None))!.Value;
+
+        Assert.Equal((AlertStatus.Firing, 0, (DateTimeOffset?)null, (Period?)null, "firing"), (read.State, read.FailedRuns, read.NoDataAt, read.Since, read.DisplayState));
+        Assert.Equal(Fingerprint, read.Fingerprint); // the same alert, same id: its notifications' links keep working
+        Assert.Empty(next.Events); // recovering: nothing sent yet
+        Assert.Equal((AlertStatus.Recovering, (Period?)Period.Monthly(2024, 2)), (stored.State, stored.Since));
+    }
+
+    [Fact]
+    public async Task ListNoDataAsync_OnlyAlertsWithoutData_AndNewFieldsRoundTrip()
+    {
+        var store = new AlertStore(await azurite.CreateAccountAsync());
+        var fine = AlertLifecycle.Apply(null, Evaluate(("2024-01", 70, 30)), "v1", time.GetUtcNow(), "run-1").Record;
+        var stale = fine with { Reporter = "DE", Fingerprint = "f-de", FailedRuns = 3, NoDataAt = time.GetUtcNow(), LastDataPeriod = Period.Monthly(2024, 1), Since = Period.Monthly(2023, 11), State = AlertStatus.Pending };
+        await store.SaveAsync(fine, null, CancellationToken.None);
+        await store.SaveAsync(stale, null, CancellationToken.None);
+
+        var list = await store.ListNoDataAsync(CancellationToken.None).ToListAsync();
+        var pending = await store.ListAsync(AlertStatus.Pending, CancellationToken.None).ToListAsync();
+
+        var s = Assert.Single(list);
+        Assert.Equal(stale with { AlertedPeriods = s.AlertedPeriods }, s);
+        Assert.Equal("noData", s.DisplayState);
+        Assert.Equal(["f-de"], pending.Select(a => a.Fingerprint));
+    }
 }

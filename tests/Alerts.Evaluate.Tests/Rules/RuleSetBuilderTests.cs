@@ -95,6 +95,14 @@ public sealed class RuleSetBuilderTests
         "rule 'hhi-high' (rules[0]): field 'window' is '3'; expected one of published, monthly, annual, rolling12")] // an enum number is not a name
     [InlineData("""[{ "name": "no id", "window": "weekly" }, { "id": "w", "name": "W", "metric": "cr1", "operator": ">", "threshold": 0.5, "severity": "info", "window": "weekly" }]""",
         "rule 'w' (rules[1]): field 'window' is 'weekly'; expected one of published, monthly, annual, rolling12")] // a new rule's bad window names that rule
+    [InlineData("""[{ "id": "hhi-high", "for": -1 }]""",
+        "rule 'hhi-high' (rules[0]): field 'for' is -1; expected a number of periods from 0 to 120")] // a negative wait
+    [InlineData("""[{ "id": "hhi-high", "keepFiringFor": 121 }]""",
+        "rule 'hhi-high' (rules[0]): field 'keepFiringFor' is 121; expected a number of periods from 0 to 120")] // more than ten years of months
+    [InlineData("""[{ "id": "hhi-high", "noDataAfter": 0 }]""",
+        "rule 'hhi-high' (rules[0]): field 'noDataAfter' is 0; expected a number of periods from 1 to 120")] // every run would be "no data"
+    [InlineData("""[{ "id": "hhi-high", "noData": "ok" }]""",
+        "rule 'hhi-high' (rules[0]): field 'noData' is 'ok'; expected one of noData, alerting, keepLast")] // unknown policy
     public void Build_InvalidDefinition_NamesRuleAndField(string json, string expected)
     {
         var e = Assert.Throws<RuleConfigurationException>(() =>
@@ -184,5 +192,22 @@ public sealed class RuleSetBuilderTests
         var errors = RuleSetBuilder.Validate(DefaultRules.HhiHigh with { Window = (IndexSelection)7 });
 
         Assert.Equal(["rule 'hhi-high': field 'window' is 7; expected one of published, monthly, annual, rolling12"], errors);
+    }
+
+    [Fact]
+    public void Build_LifecycleFields_AreParsedAndKeptByLaterOverrides()
+    {
+        var rules = RuleSetBuilder.Build(
+            DefaultRules.All,
+            RuleSetBuilder.ParseJson("""[{ "id": "hhi-high", "for": 2, "keepFiringFor": 1, "noData": "keepLast", "noDataAfter": 6 }]""", "rules.json"),
+            "rules.json");
+        var again = RuleSetBuilder.Build(rules, [new RuleDefinition { Id = "hhi-high", Threshold = 2600 }], "settings");
+
+        var hhi = rules.Single(r => r.Id == DefaultRules.HhiHighId);
+        Assert.Equal((2, 1, NoDataPolicy.KeepLast, 6), (hhi.For, hhi.KeepFiringFor, hhi.NoData, hhi.NoDataAfter));
+        var crma = rules.Single(r => r.Id == DefaultRules.CrmaSingleCountryId);
+        Assert.Equal((0, 0, NoDataPolicy.NoData, Rule.DefaultNoDataAfter), (crma.For, crma.KeepFiringFor, crma.NoData, crma.NoDataAfter)); // defaults
+        var overridden = again.Single(r => r.Id == DefaultRules.HhiHighId);
+        Assert.Equal((2, 1, NoDataPolicy.KeepLast, 6, 2600.0), (overridden.For, overridden.KeepFiringFor, overridden.NoData, overridden.NoDataAfter, overridden.Threshold));
     }
 }

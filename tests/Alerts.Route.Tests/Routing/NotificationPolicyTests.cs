@@ -80,6 +80,40 @@ public sealed class NotificationPolicyTests
         Assert.Equal(NotificationReasons.AlreadyNotified, NotificationPolicy.Decide(after, sent, Now, TimeSpan.FromHours(1)).Reason);
     }
 
+    [Fact]
+    public void Decide_NoDataAlert_IsToldApartFromTheRulesAlertOfTheSameFingerprint()
+    {
+        var firing = TestEvents.Event(fingerprint: "a", eventId: "a1");
+        var noData = NoData("a", "n1", AlertState.NoData);
+        var told = NotificationPolicy.Record(null, "sub-1", "all", "n-1", [firing], Now.AddMinutes(-5));
+
+        var missing = NotificationPolicy.Decide(told, [noData], Now, TimeSpan.FromHours(1));
+        var afterMissing = NotificationPolicy.Record(told, "sub-1", "all", "n-2", missing.Events, Now);
+        var stillMissing = NotificationPolicy.Decide(afterMissing, [NoData("a", "n2", AlertState.NoData)], Now.AddMinutes(59), TimeSpan.FromHours(1));
+        var reminder = NotificationPolicy.Decide(afterMissing, [NoData("a", "n2", AlertState.NoData)], Now.AddMinutes(60), TimeSpan.FromHours(1));
+        var back = NotificationPolicy.Decide(afterMissing, [NoData("a", "n3", AlertState.Resolved)], Now.AddMinutes(5), TimeSpan.FromHours(1));
+
+        Assert.Equal((true, NotificationReasons.NewAlertsInGroup), (missing.Notify, missing.Reason)); // not "still firing" of alert a
+        Assert.Equal(["a", "nodata:a"], afterMissing.Alerts.Select(x => x.Fingerprint));
+        Assert.Equal((false, NotificationReasons.AlreadyNotified), (stillMissing.Notify, stillMissing.Reason));
+        Assert.Equal((true, NotificationReasons.RepeatIntervalElapsed), (reminder.Notify, reminder.Reason));
+        Assert.Equal((true, NotificationReasons.Resolved), (back.Notify, back.Reason));
+    }
+
+    [Fact]
+    public void Decide_DataBackAndRuleResolvedInOnePass_BothAreSent()
+    {
+        var told = NotificationPolicy.Record(null, "sub-1", "all", "n-1", [TestEvents.Event(fingerprint: "a", eventId: "a1"), NoData("a", "n1", AlertState.NoData)], Now.AddMinutes(-5));
+
+        var decision = NotificationPolicy.Decide(told, [NoData("a", "n2", AlertState.Resolved), TestEvents.Event(fingerprint: "a", eventId: "a2", state: AlertState.Resolved)], Now, TimeSpan.FromHours(1));
+
+        Assert.Equal(NotificationReasons.Resolved, decision.Reason);
+        Assert.Equal(["a2", "n2"], decision.Events.Select(e => e.EventId).Order());
+    }
+
+    private static AlertEvent NoData(string fingerprint, string eventId, AlertState state) =>
+        TestEvents.Event(fingerprint: fingerprint, eventId: eventId, state: state) with { NoData = true, Since = "2024-03" };
+
     private static NotificationLogEntry Entry(string logged, DateTimeOffset sentAt) =>
         new("sub-1", "all", sentAt, "n-1", [.. Parse(logged).Select(x => new NotifiedAlert(x.Fp, x.Id, x.State, sentAt))]);
 

@@ -113,5 +113,39 @@ public sealed class SubscriptionMatcherTests
         Assert.Equal(expected, SubscriptionMatcher.Matches(filter, e));
     }
 
+    [Theory]
+    // an ordinary subscription (every state) does not hear of missing data...
+    [InlineData("", "nodata", false)]
+    // ...nor of the data coming back
+    [InlineData("", "nodata-resolved", false)]
+    // firing and resolved named: still not
+    [InlineData("firing,resolved", "nodata", false)]
+    // an operator's subscription asking for noData hears both ways
+    [InlineData("noData", "nodata", true)]
+    [InlineData("noData", "nodata-resolved", true)]
+    // noData alone: not the rule's own firing events
+    [InlineData("noData", "firing", false)]
+    // a rule with "noData": "alerting" fires its own alert: every subscriber hears it
+    [InlineData("", "nodata-firing", true)]
+    // firing and noData: both kinds, but not the rule's resolves
+    [InlineData("firing,noData", "resolved", false)]
+    public void Matches_NoDataAlerts_OnlyWhereAskedFor(string states, string kind, bool expected)
+    {
+        var filter = SubscriptionFilter.Everything with
+        {
+            States = [.. Split(states).Select(x => x switch { "firing" => AlertState.Firing, "noData" => AlertState.NoData, _ => AlertState.Resolved })],
+        };
+        var e = kind switch
+        {
+            "nodata" => TestEvents.Event(state: AlertState.NoData) with { NoData = true },
+            "nodata-resolved" => TestEvents.Event(state: AlertState.Resolved) with { NoData = true },
+            "nodata-firing" => TestEvents.Event(state: AlertState.Firing) with { NoData = true },
+            "resolved" => TestEvents.Event(state: AlertState.Resolved),
+            _ => TestEvents.Event(),
+        };
+
+        Assert.Equal(expected, SubscriptionMatcher.Matches(filter, e));
+    }
+
     private static List<string> Split(string csv) => [.. csv.Split(',', StringSplitOptions.RemoveEmptyEntries)];
 }

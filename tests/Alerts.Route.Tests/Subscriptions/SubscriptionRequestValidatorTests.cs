@@ -4,6 +4,7 @@ using Alerts.Deliver.Endpoints;
 using Alerts.Deliver.Teams;
 using Alerts.Evaluate.Lifecycle;
 using Alerts.Platform.Secrets;
+using Alerts.Route.Grouping;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
 using Alerts.Route.Routing;
@@ -143,6 +144,66 @@ public sealed class SubscriptionRequestValidatorTests
         Assert.Equal(Severity.Warning, sub.Filter.MinSeverity);
         Assert.Equal([AlertState.Firing, AlertState.Resolved], sub.Filter.States);
         Assert.Equal((GroupBy.Rule, TimeSpan.FromHours(4)), (sub.GroupBy, sub.RepeatInterval));
+    }
+
+    [Fact]
+    public void Create_NoDataState_IsKeptForTheNoDataAlerts()
+    {
+        var request = Valid with { States = ["noData", " NODATA "] };
+
+        var sub = Validator.Create(request, "sub-1", "ops@example.com", TestEvents.T0);
+
+        Assert.Empty(Validator.Validate(request));
+        Assert.Equal([AlertState.NoData], sub.Filter.States);
+    }
+
+    [Theory]
+    // a duration that is not one
+    [InlineData("soon", null, null, null, null, null, "groupWait")]
+    // longer than allowed
+    [InlineData(null, "P8D", null, null, null, null, "groupInterval")]
+    // an unknown mode
+    [InlineData(null, null, "hourly", null, null, null, "delivery.mode")]
+    // a daily digest needs a time and a zone
+    [InlineData(null, null, "daily", "8 o'clock", "Mars/Olympus", null, "delivery.at,delivery.timeZone")]
+    // a weekly one a weekday
+    [InlineData(null, null, "weekly", "08:00", "Europe/Brussels", "someday", "delivery.day")]
+    // a day on a daily digest is a mistake, not ignored
+    [InlineData(null, null, "daily", "08:00", "Europe/Brussels", "monday", "delivery.day")]
+    // immediate takes nothing else
+    [InlineData(null, null, "immediate", "08:00", null, null, "delivery")]
+    public void Validate_BadTiming_NamesTheField(string? wait, string? interval, string? mode, string? at, string? zone, string? day, string fields)
+    {
+        var request = Valid with
+        {
+            GroupWait = wait,
+            GroupInterval = interval,
+            Delivery = mode is null ? null : new DeliveryRequest { Mode = mode, At = at, TimeZone = zone, Day = day },
+        };
+
+        Assert.Equal(fields.Split(','), Validator.Validate(request).Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Create_Timing_IsParsedAndReadBackForAPatch()
+    {
+        var request = Valid with
+        {
+            GroupWait = "5m",
+            GroupInterval = "PT1H",
+            Delivery = new DeliveryRequest { Mode = "Weekly", At = "8:30", TimeZone = "Europe/Brussels", Day = "Friday" },
+        };
+
+        var sub = Validator.Create(request, "sub-1", "ops@example.com", TestEvents.T0);
+        var back = SubscriptionPatch.ToRequest(sub);
+        var view = SubscriptionView.From(sub);
+        var immediate = SubscriptionView.From(Validator.Create(Valid, "sub-2", "ops@example.com", TestEvents.T0));
+
+        Assert.Equal(new NotificationTiming(TimeSpan.FromMinutes(5), TimeSpan.FromHours(1), new DeliverySchedule(DeliveryMode.Weekly, new TimeOnly(8, 30), "Europe/Brussels", DayOfWeek.Friday)), sub.Timing);
+        Assert.Equal(sub.Timing, Validator.Create(back, "sub-1", "ops@example.com", TestEvents.T0).Timing);
+        Assert.Equal(("PT5M", "PT1H", "weekly", "08:30", "friday"), (view.GroupWait, view.GroupInterval, view.Delivery!.Mode, view.Delivery.At, view.Delivery.Day));
+        Assert.Null(Validator.Create(Valid, "sub-2", "ops@example.com", TestEvents.T0).Timing);
+        Assert.Equal(("PT0S", "immediate"), (immediate.GroupWait, immediate.Delivery!.Mode));
     }
 
     [Fact]
