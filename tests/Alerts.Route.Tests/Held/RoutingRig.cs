@@ -2,6 +2,7 @@ using Alerts.Evaluate.Breaches;
 using Alerts.Evaluate.Lifecycle;
 using Alerts.Platform.Bus;
 using Alerts.Platform.Storage;
+using Alerts.Route.Grouping;
 using Alerts.Route.Held;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
@@ -40,7 +41,7 @@ internal sealed class RoutingRig : IAsyncDisposable
             new SubscriptionDrain(bus.Client, bus.Clock, NullLogger<SubscriptionDrain>.Instance),
             Subscriptions,
             new NotificationLogStore(account),
-            notifications,
+            new GroupHold(new HeldGroupStore(account), notifications, NullLogger<GroupHold>.Instance),
             new SilenceProvider(Options.Create(new ConfiguredSilences { Silences = configured }), Silences),
             new HeldNotifications(Held, new NotificationLogStore(account), notifications, NullLogger<HeldNotifications>.Instance),
             Options.Create(new DrainOptions { ReceiveWait = TimeSpan.FromMilliseconds(300), TimeBudget = TimeSpan.FromMinutes(1) }),
