@@ -15,6 +15,7 @@ public static class ComputeServiceCollectionExtensions
     {
         services.AddSupplyRiskInputs(configuration);
         services.AddStockpiling(configuration);
+        services.TryAddSingleton<SupplyMetricsSource>();
         services.TryAddSingleton<IndicesStore>();
         services.TryAddSingleton<SeriesCommodities>();
         services.TryAddSingleton<ComputeStep>();

@@ -14,14 +14,13 @@ public static class SupplyRiskServiceCollectionExtensions
 {
     /// <summary>
     /// <see cref="SupplyRiskInputs"/> from the files of settings <c>SupplyRisk:ProductionPath</c>, <c>SupplyRisk:WgiPath</c> and
-    /// <c>SupplyRisk:ParametersPath</c> (validated at start), and <see cref="SupplyMetricsSource"/> for the series step.
+    /// <c>SupplyRisk:ParametersPath</c> (validated at start); <c>AddCompute</c> adds <see cref="SupplyMetricsSource"/>, which also needs the stocks and the catalog.
     /// </summary>
     public static IServiceCollection AddSupplyRiskInputs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SupplyRiskOptions>().Bind(configuration.GetSection(SupplyRiskOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SupplyRiskOptions>, SupplyRiskOptionsValidator>());
         services.TryAddSingleton(sp => SupplyRiskInputsLoader.Load(sp.GetRequiredService<IOptions<SupplyRiskOptions>>().Value));
-        services.TryAddSingleton<SupplyMetricsSource>();
         return services;
     }
 }
