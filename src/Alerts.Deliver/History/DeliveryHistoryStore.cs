@@ -66,7 +66,9 @@ public sealed class DeliveryHistoryStore : ISubscriptionJournal
 
                 await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
 
-                if (attempt.SubscriptionId is { Length: > 0 } subscriptionId)
+                // A pending mark (written before a send) stays in the notification's partition: the subscription's history
+                // shows outcomes, and paging it must not count marks the owner never sees.
+                if (attempt.SubscriptionId is { Length: > 0 } subscriptionId && attempt.Outcome != DeliveryStatus.Pending)
                 {
                     // The same attempt again in the subscription's own partition, newest first, so its history is one
                     // paged query rather than a scan of every notification's.

@@ -150,6 +150,11 @@ public sealed class SubscriptionStore<T>
         ArgumentNullException.ThrowIfNull(unreadable);
         await foreach (var e in table.QueryAsync<TableEntity>(filter: (string?)null, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (SubscriptionIdIndex.IsIndexRow(e))
+            {
+                continue; // the id index (owner by id), not a subscription
+            }
+
             T value;
             try
             {
