@@ -55,18 +55,7 @@ public sealed partial class EvaluateStep(
     // On a retry after an overlapping run stored first, events already published keep their ids and are not sent again.
     private async Task PublishFreshAsync(AlertTransition transition, List<AlertEvent> published, CancellationToken cancellationToken)
     {
-        // Events name the product's commodities, so subscriptions by commodity id match a product's alerts.
-        var fresh = transition.Events
-            .Where(e => published.TrueForAll(p => p.EventId != e.EventId))
-            .Select(e => e with { CommodityIds = commodities.Of(e.Commodity) })
-            .ToList();
-        if (fresh.Count == 0)
-        {
-            return;
-        }
-
-        await breaches.PublishAsync(fresh, cancellationToken).ConfigureAwait(false);
-        published.AddRange(fresh);
+        var fresh = await breaches.PublishFreshAsync(transition.Events, published, commodities.Of, cancellationToken).ConfigureAwait(false);
         foreach (var e in fresh)
         {
             LogEventPublished(e.Fingerprint, e.EventId, e.State, e.RuleId, e.Commodity, e.Value);

@@ -81,17 +81,7 @@ public sealed partial class NoDataStep(
 
     private async Task PublishFreshAsync(AlertTransition transition, List<AlertEvent> published, CancellationToken cancellationToken)
     {
-        var fresh = transition.Events
-            .Where(e => published.TrueForAll(p => p.EventId != e.EventId))
-            .Select(e => e with { CommodityIds = commodities.Of(e.Commodity) })
-            .ToList();
-        if (fresh.Count == 0)
-        {
-            return;
-        }
-
-        await breaches.PublishAsync(fresh, cancellationToken).ConfigureAwait(false);
-        published.AddRange(fresh);
+        var fresh = await breaches.PublishFreshAsync(transition.Events, published, commodities.Of, cancellationToken).ConfigureAwait(false);
         foreach (var e in fresh)
         {
             LogNoData(e.Fingerprint, e.EventId, e.State, e.RuleId, e.Commodity, e.Since, e.FailedRuns);

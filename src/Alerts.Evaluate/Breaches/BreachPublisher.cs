@@ -42,6 +42,30 @@ public sealed partial class BreachPublisher : IAsyncDisposable
 
     public static ServiceBusMessage CreateMessage(AlertEvent alertEvent) => BusPublisher<AlertEvent>.CreateMessage(alertEvent, EnvelopeOf(alertEvent));
 
+    /// <summary>
+    /// Publishes the events of <paramref name="events"/> not yet in <paramref name="published"/> (a retry after an
+    /// overlapping run stored first keeps the ids already sent), each naming its product's commodities so
+    /// subscriptions by commodity id match; adds them to <paramref name="published"/> and returns them.
+    /// </summary>
+    public async Task<IReadOnlyList<AlertEvent>> PublishFreshAsync(
+        IReadOnlyList<AlertEvent> events, List<AlertEvent> published, Func<string, IReadOnlyList<string>> commodityIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(published);
+        ArgumentNullException.ThrowIfNull(commodityIds);
+        var fresh = events
+            .Where(e => published.TrueForAll(p => p.EventId != e.EventId))
+            .Select(e => e with { CommodityIds = commodityIds(e.Commodity) })
+            .ToList();
+        if (fresh.Count > 0)
+        {
+            await PublishAsync(fresh, cancellationToken).ConfigureAwait(false);
+            published.AddRange(fresh);
+        }
+
+        return fresh;
+    }
+
     /// <summary>Sends the events in batches; every message's size is checked before the first is sent.</summary>
     /// <exception cref="MessageTooLargeException">An event does not fit in one message.</exception>
     public async Task PublishAsync(IReadOnlyList<AlertEvent> events, CancellationToken cancellationToken)
