@@ -52,6 +52,11 @@ public sealed class EmailRenderer
     {
         var sb = new StringBuilder();
         sb.Append(Intro(n, events.Count)).Append("\n\n");
+        if (HeldText.Line(n) is { } heldLine)
+        {
+            sb.Append(heldLine).Append("\n\n");
+        }
+
         if (n.Digest is { } digest)
         {
             foreach (var (heading, line) in DigestText.Lines(n, digest))
@@ -108,6 +113,11 @@ public sealed class EmailRenderer
         sb.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(H(AlertText.Subject(n))).Append("</title></head>");
         sb.Append("<body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#222\">");
         sb.Append("<p>").Append(H(Intro(n, events.Count))).Append("</p>");
+        if (HeldText.Line(n) is { } heldLine)
+        {
+            sb.Append("<p style=\"color:#605e5c\">").Append(H(heldLine)).Append("</p>");
+        }
+
         if (n.Digest is { } digest)
         {
             foreach (var (heading, line) in DigestText.Lines(n, digest))

@@ -95,6 +95,11 @@ public sealed class TeamsCardRenderer
                 ["wrap"] = true,
             },
         };
+        if (HeldText.Line(n) is { } heldLine)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Md(heldLine), ["isSubtle"] = true, ["wrap"] = true });
+        }
+
         if (n.Digest is { } digest)
         {
             foreach (var (heading, line) in DigestText.Lines(n, digest))

@@ -17,8 +17,18 @@ public static class DigestBuilder
 
     /// <param name="held">Events the router held for the digest since the last one.</param>
     /// <param name="firing">Every alert firing now (firing or recovering), from the alerts table.</param>
+    /// <param name="muted">Fingerprints of the subscription's alerts a silence or mute window holds now: they fired (or
+    /// changed) while muted, so the digest does not name them as still firing; they are told once released.</param>
+    /// <param name="note">Set when the digest itself, or some event in it, was held (a mute window covered its time).</param>
     /// <returns>The digest, or null when nothing fired, resolved or is firing for this subscription.</returns>
-    public static Notification? Build(Subscription subscription, IReadOnlyList<AlertEvent> held, IEnumerable<AlertRecord> firing, DateTimeOffset from, DateTimeOffset due)
+    public static Notification? Build(
+        Subscription subscription,
+        IReadOnlyList<AlertEvent> held,
+        IEnumerable<AlertRecord> firing,
+        DateTimeOffset from,
+        DateTimeOffset due,
+        IReadOnlySet<string>? muted = null,
+        HeldNote? note = null)
     {
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(held);
@@ -27,7 +37,7 @@ public static class DigestBuilder
         var told = NotificationPolicy.LatestPerAlert(held);
         var named = told.Select(e => e.Fingerprint).ToHashSet(StringComparer.Ordinal);
         var still = firing
-            .Where(r => AlertStatuses.IsFiring(r.State) && !named.Contains(r.Fingerprint))
+            .Where(r => AlertStatuses.IsFiring(r.State) && !named.Contains(r.Fingerprint) && muted?.Contains(r.Fingerprint) != true)
             .Select(StillFiringEvent)
             .Where(e => SubscriptionMatcher.Matches(subscription.Filter, e))
             .OrderBy(e => e.Commodity, StringComparer.Ordinal)
@@ -57,7 +67,7 @@ public static class DigestBuilder
 
         // One digest per subscription and due time: the id names both, so a re-run of the timer is a dropped duplicate.
         var id = NotificationIds.For(subscription.Id, events.Select(e => e.EventId).Prepend("digest:" + due.UtcTicks));
-        return new Notification(id, subscription.Id, subscription.Channel, subscription.Target, HeldGroup.DigestKey, NotificationReasons.Digest, events, subscription.Name, summary);
+        return new Notification(id, subscription.Id, subscription.Channel, subscription.Target, HeldGroup.DigestKey, NotificationReasons.Digest, events, subscription.Name, summary, note);
     }
 
     // How far the value moved against the previous one, in thresholds, so shares and HHI points compare.

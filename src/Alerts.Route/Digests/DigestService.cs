@@ -1,7 +1,9 @@
 using Alerts.Evaluate.Lifecycle;
 using Alerts.Platform.Storage;
 using Alerts.Route.Grouping;
+using Alerts.Route.Held;
 using Alerts.Route.Notifications;
+using Alerts.Route.Silences;
 using Alerts.Route.Subscriptions;
 using Microsoft.Extensions.Logging;
 
@@ -11,11 +13,15 @@ namespace Alerts.Route.Digests;
 /// The digest timer's work: for each active subscription with a daily or weekly delivery whose scheduled time has
 /// passed since its last digest, one notification (<see cref="DigestBuilder"/>) from the events the router held for it
 /// and the alerts still firing; then its held events are cleared and the time recorded. Published first, recorded after:
-/// a crash in between re-sends under the same id, which the bus drops.
+/// a crash in between re-sends under the same id, which the bus drops. Silences and mute windows: an alert a silence or
+/// mute window holds for the subscription (it fired while muted) is not named as still firing (it is told once released,
+/// in the next digest); a digest whose time falls inside a mute window of the subscription is held until the window
+/// ends, then sent saying so.
 /// </summary>
 public sealed partial class DigestService(
     SubscriptionStore<Subscription> subscriptions,
     HeldGroupStore held,
+    HeldNotificationStore muted,
     AlertStore alerts,
     NotificationPublisher publisher,
     TimeProvider time,
@@ -42,8 +48,18 @@ public sealed partial class DigestService(
                 continue;
             }
 
+            if (MuteWindow.Covering(s.MuteWindows, now) is { } window)
+            {
+                LogHeldByWindow(s.Id, window.Describe());
+                continue; // the first run after the window sends it
+            }
+
             firing ??= await ListFiringAsync(cancellationToken).ConfigureAwait(false);
-            if (DigestBuilder.Build(s, row?.Value.Events ?? [], firing, from, due) is { } digest)
+            var mutedNow = await muted.FingerprintsAsync(s.Id, cancellationToken).ConfigureAwait(false);
+            var note = HeldNote.Earlier(
+                row?.Value.Held,
+                MuteWindow.Covering(s.MuteWindows, due) is { } late ? new HeldNote(Routing.NotificationReasons.MuteWindow, due, late.Describe()) : null);
+            if (DigestBuilder.Build(s, row?.Value.Events ?? [], firing, from, due, mutedNow, note) is { } digest)
             {
                 await publisher.PublishAsync([digest], cancellationToken).ConfigureAwait(false);
                 LogSent(s.Id, digest.Digest!.Fired.Count, digest.Digest.Resolved.Count, digest.Digest.StillFiring.Count);
@@ -57,6 +73,7 @@ public sealed partial class DigestService(
                 current => new((current ?? new HeldGroup(s.Id, HeldGroup.DigestKey, [], null, null, null)) with
                 {
                     Events = [.. (current?.Events ?? []).Where(e => !named.Contains(e.EventId))],
+                    Held = null,
                     LastSentAt = due,
                 }, true),
                 (next, etag, c) => held.SaveAsync(next, etag, c),
@@ -79,6 +96,9 @@ public sealed partial class DigestService(
 
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest for subscription {SubscriptionId} held: its {Window} covers the time")]
+    private partial void LogHeldByWindow(string subscriptionId, string window);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest for subscription {SubscriptionId}: {Fired} fired, {Resolved} resolved, {StillFiring} still firing")]
     private partial void LogSent(string subscriptionId, int fired, int resolved, int stillFiring);

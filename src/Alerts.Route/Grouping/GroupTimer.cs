@@ -20,22 +20,29 @@ public static class GroupTimer
     {
         ArgumentNullException.ThrowIfNull(notification);
         ArgumentNullException.ThrowIfNull(timing);
+        if (state?.Absorbed?.Contains(notification.NotificationId, StringComparer.Ordinal) == true)
+        {
+            return (state, null); // handed over again (the outbox re-dispatching after a crash): it is in already
+        }
+
         var held = state?.Events ?? [];
         var merged = Merge(held, notification.Events);
         var reason = Stronger(state?.Reason, notification.Reason);
+        var note = HeldNote.Earlier(state?.Held, notification.Held);
+        var absorbed = Remember(state?.Absorbed, notification.NotificationId);
         if (timing.IsDigest)
         {
-            return (new HeldGroup(notification.SubscriptionId, HeldGroup.DigestKey, merged, reason, null, state?.LastSentAt), null);
+            return (new HeldGroup(notification.SubscriptionId, HeldGroup.DigestKey, merged, reason, null, state?.LastSentAt, note, absorbed), null);
         }
 
         var due = state?.DueAt
             ?? (state?.LastSentAt is { } last ? Later(now, last + timing.GroupInterval) : now + timing.GroupWait);
         if (due > now)
         {
-            return (new HeldGroup(notification.SubscriptionId, notification.GroupKey, merged, reason, due, state?.LastSentAt), null);
+            return (new HeldGroup(notification.SubscriptionId, notification.GroupKey, merged, reason, due, state?.LastSentAt, note, absorbed), null);
         }
 
-        return (new HeldGroup(notification.SubscriptionId, notification.GroupKey, [], null, null, now), Release(notification, merged, reason!));
+        return (new HeldGroup(notification.SubscriptionId, notification.GroupKey, [], null, null, now, null, absorbed), Release(notification with { Held = note }, merged, reason!));
     }
 
     /// <summary>A held group whose time has come: the notification of its events, and the group emptied.</summary>
@@ -43,8 +50,14 @@ public static class GroupTimer
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(template);
-        return (state with { Events = [], Reason = null, DueAt = null, LastSentAt = now }, Release(template, state.Events, state.Reason ?? template.Reason));
+        return (
+            state with { Events = [], Reason = null, DueAt = null, LastSentAt = now, Held = null },
+            Release(template with { Held = HeldNote.Earlier(state.Held, template.Held) }, state.Events, state.Reason ?? template.Reason));
     }
+
+    // The ids of the last notifications a group took in, so one handed over twice is taken in once.
+    private static IReadOnlyList<string> Remember(IReadOnlyList<string>? absorbed, string id) =>
+        [.. (absorbed ?? []).Where(a => !string.Equals(a, id, StringComparison.Ordinal)).TakeLast(HeldGroup.AbsorbedKept - 1), id];
 
     // The notification as sent: every held event (the latest per alert), its id over them all.
     private static Notification Release(Notification n, IReadOnlyList<AlertEvent> events, string reason) =>

@@ -10,4 +10,5 @@ namespace Alerts.Route.Held;
 /// subscription was never told it firing, there is nothing to tell (it fired and resolved inside the silence).</param>
 /// <param name="HeldSince">When the first of its events was held.</param>
 /// <param name="Reason">Why it was first held: <c>silenced</c>, <c>mute-window</c> or <c>held</c> (an earlier event of it is held).</param>
-public sealed record HeldAlert(string SubscriptionId, AlertEvent Event, bool FiredWhileHeld, DateTimeOffset HeldSince, string Reason);
+/// <param name="Detail">What held it first (<c>silence sil-1</c>, <c>mute window 22:00-07:00 UTC</c>); null in rows written before it was kept.</param>
+public sealed record HeldAlert(string SubscriptionId, AlertEvent Event, bool FiredWhileHeld, DateTimeOffset HeldSince, string Reason, string? Detail = null);

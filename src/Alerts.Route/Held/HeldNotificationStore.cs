@@ -35,6 +35,19 @@ public sealed class HeldNotificationStore
         }
     }
 
+    /// <summary>The fingerprints of the alerts held for one subscription.</summary>
+    public async Task<IReadOnlySet<string>> FingerprintsAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(subscriptionId)}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(JsonColumn.Deserialize<HeldAlert>(e).Event.Fingerprint);
+        }
+
+        return result;
+    }
+
     /// <summary>Writes the held alert if the stored one still has <paramref name="expected"/> (null = must not exist yet).</summary>
     /// <exception cref="StorageConflictException">Another run wrote it first.</exception>
     public async Task SaveAsync(HeldAlert held, ETag? expected, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Alerts.Platform.Storage;
+using Alerts.Route.Grouping;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
 using Alerts.Route.Routing;
@@ -10,14 +11,15 @@ namespace Alerts.Route.Held;
 
 /// <summary>
 /// Keeps the events a silence or mute window holds (<see cref="HoldAsync"/>) and, each routing run, releases a
-/// subscription's held alerts once nothing mutes them (<see cref="ReleaseAsync"/>): one notification published, then the
+/// subscription's held alerts once nothing mutes them (<see cref="ReleaseAsync"/>): one notification handed to the
+/// subscription's timing (<see cref="GroupHold"/>: sent now, or held by its group timers or for its digest), then the
 /// notification log written, then the released rows deleted, so a crash in between re-publishes the same deterministic
 /// notification id (dropped as a duplicate) or finds the log already told.
 /// </summary>
 public sealed partial class HeldNotifications(
     HeldNotificationStore store,
     NotificationLogStore notificationLog,
-    NotificationPublisher publisher,
+    GroupHold groups,
     ILogger<HeldNotifications> logger)
 {
     /// <summary>(subscription id, alert fingerprint) of every held alert: later events of those alerts queue behind them.</summary>
@@ -41,7 +43,7 @@ public sealed partial class HeldNotifications(
             foreach (var e in h.Events)
             {
                 var current = await store.GetAsync(h.SubscriptionId, e.Fingerprint, cancellationToken).ConfigureAwait(false);
-                var merged = HeldRelease.Merge(current?.Value, h.SubscriptionId, e, h.Reason, now);
+                var merged = HeldRelease.Merge(current?.Value, h.SubscriptionId, e, h.Reason, now, h.Detail);
                 try
                 {
                     await store.SaveAsync(merged, current?.ETag, cancellationToken).ConfigureAwait(false);
@@ -108,7 +110,8 @@ public sealed partial class HeldNotifications(
 
         if (plan.Notifications.Count > 0)
         {
-            await publisher.PublishAsync(plan.Notifications, cancellationToken).ConfigureAwait(false);
+            // A digest subscription's release waits for its digest, one with group timers for them: the release is news like any other.
+            await groups.PublishOrHoldAsync(plan.Notifications, [subscription], now, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var update in plan.LogUpdates)

@@ -15,6 +15,7 @@ namespace Alerts.Route.Notifications;
 /// <param name="Reason">Why it is sent, e.g. <c>first</c>, <c>new-alerts-in-group</c>, <c>resolved</c>, <c>repeat-interval-elapsed</c>.</param>
 /// <param name="SubscriptionName">The subscription's display name, when it has one (shown in the message).</param>
 /// <param name="Digest">Set for a daily or weekly digest (reason <c>digest</c>): which events fired, resolved, are still firing, and moved most.</param>
+/// <param name="Held">Set when it went out late because a silence or mute window held it: why and since when.</param>
 public sealed record Notification(
     string NotificationId,
     string SubscriptionId,
@@ -24,4 +25,5 @@ public sealed record Notification(
     string Reason,
     IReadOnlyList<AlertEvent> Events,
     string? SubscriptionName = null,
-    DigestSummary? Digest = null);
+    DigestSummary? Digest = null,
+    HeldNote? Held = null);

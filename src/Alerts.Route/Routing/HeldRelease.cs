@@ -16,12 +16,12 @@ namespace Alerts.Route.Routing;
 public static class HeldRelease
 {
     /// <summary>The alert's hold after <paramref name="e"/> joins it (<paramref name="current"/> null: a new hold).</summary>
-    public static HeldAlert Merge(HeldAlert? current, string subscriptionId, AlertEvent e, string reason, DateTimeOffset now)
+    public static HeldAlert Merge(HeldAlert? current, string subscriptionId, AlertEvent e, string reason, DateTimeOffset now, string? detail = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (current is null)
         {
-            return new HeldAlert(subscriptionId, e, e.State == AlertState.Firing, now, reason);
+            return new HeldAlert(subscriptionId, e, e.State == AlertState.Firing, now, reason, detail);
         }
 
         var newer = (e.OccurredAt, e.EventId).CompareTo((current.Event.OccurredAt, current.Event.EventId)) > 0 ? e : current.Event;
@@ -80,10 +80,24 @@ public static class HeldRelease
         var id = NotificationIds.For(subscription.Id, events.Select(e => e.EventId));
         var key = sends.Count == 1 ? sends[0].Key : "released";
         var reason = Strongest(sends.Select(s => s.Decision.Reason));
-        var notification = new Notification(id, subscription.Id, subscription.Channel, subscription.Target, key, reason, events, subscription.Name);
+        var notification = new Notification(id, subscription.Id, subscription.Channel, subscription.Target, key, reason, events, subscription.Name, Held: NoteOf(free));
         var updates = sends.Select(s => NotificationPolicy.Record(s.Entry, subscription.Id, s.Key, id, s.Decision.Events, now)).ToList();
         decisions.AddRange(sends.Select(s => new RoutingDecision(subscription.Id, s.Key, true, s.Decision.Reason, [.. s.Decision.Events.Select(e => e.EventId)], id)));
         return new RoutingResult([notification], updates, decisions);
+    }
+
+    /// <summary>Says the notification was held: since the earliest hold, by whatever held its alerts.</summary>
+    public static HeldNote? NoteOf(IReadOnlyList<HeldAlert> held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        if (held.Count == 0)
+        {
+            return null;
+        }
+
+        var first = held.MinBy(h => h.HeldSince)!;
+        var details = held.OrderBy(h => h.HeldSince).Select(h => h.Detail).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return new HeldNote(first.Reason, first.HeldSince, details.Count > 0 ? string.Join("; ", details) : first.Reason);
     }
 
     // Fired and resolved while held, and the group was never told it firing: nothing happened as far as it knows.

@@ -49,10 +49,10 @@ public static class Router
             {
                 var groupEvents = group.ToList();
                 var eventIds = groupEvents.Select(e => e.EventId).Order(StringComparer.Ordinal).ToList();
-                var (audible, muted, why) = Mute(groupEvents, subscription, active, now, isHeld);
+                var (audible, muted, why, detail) = Mute(groupEvents, subscription, active, now, isHeld);
                 if (muted.Count > 0)
                 {
-                    held.Add(new HeldEvents(subscription.Id, muted, why));
+                    held.Add(new HeldEvents(subscription.Id, muted, why, detail));
                 }
 
                 if (audible.Count == 0)
@@ -85,23 +85,25 @@ public static class Router
     /// covers <paramref name="now"/>, else the events an active silence mutes and those of alerts already held (so an
     /// alert's events are told in order, and one that fires and resolves while held is never told).
     /// </summary>
-    private static (List<AlertEvent> Audible, List<AlertEvent> Muted, string Reason) Mute(
+    private static (List<AlertEvent> Audible, List<AlertEvent> Muted, string Reason, string? Detail) Mute(
         List<AlertEvent> events, Subscription subscription, List<Silence> active, DateTimeOffset now, Func<string, string, bool>? isHeld)
     {
-        if (MuteWindow.AnyCovers(subscription.MuteWindows, now))
+        if (MuteWindow.Covering(subscription.MuteWindows, now) is { } window)
         {
-            return ([], events, NotificationReasons.MuteWindow);
+            return ([], events, NotificationReasons.MuteWindow, window.Describe());
         }
 
         var audible = new List<AlertEvent>();
         var muted = new List<AlertEvent>();
         var reason = NotificationReasons.Held;
+        var silences = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var e in events)
         {
-            if (active.Exists(s => s.Mutes(e, subscription, now)))
+            if (active.Where(s => s.Mutes(e, subscription, now)).Select(s => s.Id).ToList() is { Count: > 0 } by)
             {
                 muted.Add(e);
                 reason = NotificationReasons.Silenced;
+                silences.UnionWith(by);
             }
             else if (isHeld?.Invoke(subscription.Id, e.Fingerprint) == true)
             {
@@ -113,6 +115,6 @@ public static class Router
             }
         }
 
-        return (audible, muted, reason);
+        return (audible, muted, reason, silences.Count > 0 ? "silence " + string.Join(", ", silences) : null);
     }
 }

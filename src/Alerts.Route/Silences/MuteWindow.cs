@@ -38,6 +38,18 @@ public sealed record MuteWindow(IReadOnlyList<string>? Weekdays = null, string? 
     public static bool AnyCovers(IReadOnlyList<MuteWindow>? windows, DateTimeOffset now) =>
         windows is { Count: > 0 } && windows.Any(w => w.Covers(now));
 
+    /// <summary>E.g. <c>mute window 22:00-07:00 Europe/Brussels</c>, <c>mute window saturday,sunday UTC</c>.</summary>
+    public string Describe()
+    {
+        var days = Weekdays is { Count: > 0 } ? string.Join(",", Weekdays) + " " : string.Empty;
+        var hours = Start is not null && End is not null ? $"{Start}-{End} " : string.Empty;
+        return $"mute window {days}{hours}{TimeZone ?? "UTC"}";
+    }
+
+    /// <summary>The first of <paramref name="windows"/> that covers <paramref name="now"/>; null when none does.</summary>
+    public static MuteWindow? Covering(IReadOnlyList<MuteWindow>? windows, DateTimeOffset now) =>
+        windows?.FirstOrDefault(w => w.Covers(now));
+
     internal static int Minutes(string hhmm) =>
         (int.Parse(hhmm.AsSpan(0, 2), CultureInfo.InvariantCulture) * 60) + int.Parse(hhmm.AsSpan(3, 2), CultureInfo.InvariantCulture);
 

@@ -5,9 +5,10 @@ namespace Alerts.Route.Silences;
 
 /// <summary>
 /// Creates, lists, reads and expires silences for an API caller: a caller sees its own silences, the global ones and
-/// the configuration ones; only admins create or expire global ones.
+/// the configuration ones; only admins create or expire global ones. Expired silences are shown until their retention
+/// has passed (<see cref="SilenceRetention"/>).
 /// </summary>
-public sealed class SilenceService(SilenceStore store, SilenceProvider provider, IOptions<SilenceLimitOptions> limits, TimeProvider time)
+public sealed class SilenceService(SilenceStore store, SilenceProvider provider, IOptions<SilenceLimitOptions> limits, SilenceRetention retention, TimeProvider time)
 {
     public int Limit => limits.Value.MaxActivePerOwner;
 
@@ -50,7 +51,10 @@ public sealed class SilenceService(SilenceStore store, SilenceProvider provider,
         var all = new List<Silence>(provider.Configured);
         await foreach (var s in store.ListVisibleAsync(owner, cancellationToken).ConfigureAwait(false))
         {
-            all.Add(s);
+            if (retention.IsRetained(s, now))
+            {
+                all.Add(s);
+            }
         }
 
         return [.. all.OrderByDescending(s => s.EndsAt).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => SilenceView.From(s, now))];
@@ -114,9 +118,9 @@ public sealed class SilenceService(SilenceStore store, SilenceProvider provider,
             return null;
         }
 
-        // Another owner's silence answers exactly like an unknown id.
+        // Another owner's silence, and one past its retention, answer exactly like an unknown id.
         var s = found.Value;
-        return s.Scope == SilenceScope.Global || string.Equals(s.Owner, owner, StringComparison.Ordinal) ? found : null;
+        return (s.Scope == SilenceScope.Global || string.Equals(s.Owner, owner, StringComparison.Ordinal)) && retention.IsRetained(s, time.GetUtcNow()) ? found : null;
     }
 }
 

@@ -9,7 +9,8 @@ public static class SilenceServiceCollectionExtensions
 {
     /// <summary>
     /// Configuration silences (section <c>Silences</c>, validated at start: every bad entry named), the <c>silences</c>
-    /// table, the API's service and its limit (<c>SilenceLimits__MaxActivePerOwner</c>).
+    /// table, the API's service, its limit (<c>SilenceLimits__MaxActivePerOwner</c>) and how long expired silences are kept
+    /// (<c>SilenceLimits__ExpiredRetention</c>).
     /// </summary>
     public static IServiceCollection AddSilences(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,10 +22,14 @@ public static class SilenceServiceCollectionExtensions
         services.AddOptions<SilenceLimitOptions>()
             .Bind(configuration.GetSection(SilenceLimitOptions.SectionName))
             .Validate(o => o.MaxActivePerOwner >= 1, $"{SilenceLimitOptions.SettingName} must be at least 1.")
+            .Validate(
+                o => o.ExpiredRetention >= TimeSpan.Zero && o.ExpiredRetention <= TimeSpan.FromDays(90),
+                $"{SilenceLimitOptions.RetentionSettingName} must be between 00:00:00 and 90.00:00:00 (d.hh:mm:ss).")
             .ValidateOnStart();
         services.TryAddSingleton<SilenceStore>();
         services.TryAddSingleton<SilenceProvider>();
         services.TryAddSingleton<SilenceService>();
+        services.TryAddSingleton<SilenceRetention>();
         return services;
     }
 

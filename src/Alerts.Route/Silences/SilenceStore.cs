@@ -8,7 +8,8 @@ namespace Alerts.Route.Silences;
 /// <summary>
 /// The <c>silences</c> table: PartitionKey = the creating owner, RowKey = silence id, the silence as JSON, plus
 /// <c>Scope</c> and <c>EndsAt</c> columns so the router reads only silences that have not ended and a caller lists
-/// its own and the global ones. Expired silences stay (they show what was muted when).
+/// its own and the global ones. Expired silences stay (they show what was muted when) for the retention period
+/// (<see cref="SilenceRetention"/>), then are deleted.
 /// </summary>
 public sealed class SilenceStore
 {
@@ -60,6 +61,33 @@ public sealed class SilenceStore
     /// <summary>Silences that have not ended at <paramref name="now"/> (active or pending).</summary>
     public IAsyncEnumerable<Silence> ListUnexpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         QueryAsync(TableClient.CreateQueryFilter($"EndsAt gt {now}"), cancellationToken);
+
+    /// <summary>Deletes every silence that ended at or before <paramref name="cutoff"/> (unless it changed since it was read).</summary>
+    /// <returns>How many were deleted.</returns>
+    public async Task<int> DeleteEndedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var ended = new List<TableEntity>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"EndsAt le {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            ended.Add(e);
+        }
+
+        var deleted = 0;
+        foreach (var e in ended)
+        {
+            try
+            {
+                // Conditional on the ETag read: a silence changed meanwhile is left for the next run to judge.
+                var response = await table.DeleteEntityAsync(e.PartitionKey, e.RowKey, e.ETag, cancellationToken).ConfigureAwait(false);
+                deleted += response.Status == 404 ? 0 : 1;
+            }
+            catch (RequestFailedException failure) when (failure.Status is 404 or 412)
+            {
+            }
+        }
+
+        return deleted;
+    }
 
     /// <summary>How many of the owner's silences have not ended at <paramref name="now"/>, counting up to <paramref name="stopAt"/>.</summary>
     public async Task<int> CountUnexpiredAsync(string owner, DateTimeOffset now, int stopAt, CancellationToken cancellationToken)
