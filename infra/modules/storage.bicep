@@ -7,7 +7,7 @@ param appPrincipalId string
 
 @description('The app\'s tables and blob containers (Alerts.Platform StorageNames; a test keeps them equal).')
 param tables array = ['indices', 'alerts', 'subscriptions', 'notificationlog', 'deliveries', 'endpointhealth', 'pullstate', 'notificationgroups', 'silences', 'heldnotifications']
-param containers array = ['snapshots', 'raw']
+param containers array = ['snapshots', 'raw', 'outbox']
 
 @description('Blob container the Flex Consumption plan deploys the app package from.')
 param deploymentContainer string = 'app-package'

@@ -3,6 +3,7 @@ using Alerts.Route.Grouping;
 using Alerts.Route.Held;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
+using Alerts.Route.Outbox;
 using Alerts.Route.Routing;
 using Alerts.Route.Silences;
 using Alerts.Route.Subscriptions;
@@ -41,6 +42,8 @@ public static class RouteServiceCollectionExtensions
         services.TryAddSingleton<HeldGroupStore>();
         services.TryAddSingleton<GroupHold>();
         services.TryAddSingleton<DigestService>();
+        services.TryAddSingleton<OutboxStore>();
+        services.TryAddSingleton<NotificationOutbox>();
         services.TryAddSingleton<RouteService>();
         return services;
     }

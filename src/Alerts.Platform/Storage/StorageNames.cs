@@ -39,8 +39,11 @@ public static class StorageNames
     /// <summary>Raw source payloads, archived for audit.</summary>
     public const string RawContainer = "raw";
 
+    /// <summary>Notifications decided but not yet recorded in the notification log (the router's outbox).</summary>
+    public const string OutboxContainer = "outbox";
+
     public static readonly IReadOnlyList<string> Tables =
         [IndicesTable, AlertsTable, SubscriptionsTable, NotificationLogTable, DeliveriesTable, EndpointHealthTable, PullStateTable, SilencesTable, HeldNotificationsTable, NotificationGroupsTable];
 
-    public static readonly IReadOnlyList<string> Containers = [SnapshotsContainer, RawContainer];
+    public static readonly IReadOnlyList<string> Containers = [SnapshotsContainer, RawContainer, OutboxContainer];
 }

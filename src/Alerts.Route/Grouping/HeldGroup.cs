@@ -13,7 +13,7 @@ namespace Alerts.Route.Grouping;
 /// <param name="LastSentAt">When the group last went out (the group interval counts from it).</param>
 /// <param name="Held">Set when some held event was itself released from a silence or mute window: said when it goes out.</param>
 /// <param name="Absorbed">The ids of the last notifications taken in (at most <see cref="AbsorbedKept"/>): one handed
-/// over again after a crash (<see cref="Routing.NotificationOutbox"/>) is not taken in twice.</param>
+/// over again after a crash (<see cref="Outbox.NotificationOutbox"/>) is not taken in twice.</param>
 public sealed record HeldGroup(
     string SubscriptionId,
     string GroupKey,

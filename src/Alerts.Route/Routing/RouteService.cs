@@ -9,6 +9,7 @@ using Alerts.Route.Grouping;
 using Alerts.Route.Held;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
+using Alerts.Route.Outbox;
 using Alerts.Route.Silences;
 using Alerts.Route.Subscriptions;
 using Azure;
@@ -22,8 +23,9 @@ namespace Alerts.Route.Routing;
 /// Drains <c>breaches/router</c>: matches each alert event to the subscriptions, holds muted ones (silences, mute
 /// windows; <see cref="HeldNotifications"/>), drops already notified ones against the notification log, and publishes
 /// one notification per subscription and group to <c>notifications</c>; then releases held alerts nothing mutes any
-/// more. Notifications are published before the log is written (deterministic ids make a re-publish after a crash a
-/// duplicate that Service Bus drops).
+/// more. Each notification is written to the outbox (<see cref="NotificationOutbox"/>) before it is published and
+/// removed once the log records it; pending outbox entries are finished (same id, log written) before anything else is
+/// routed, so events whose log write failed are not regrouped under a new notification id.
 /// </summary>
 public sealed partial class RouteService(
     SubscriptionDrain drain,
@@ -32,6 +34,7 @@ public sealed partial class RouteService(
     GroupHold groups,
     SilenceProvider silences,
     HeldNotifications held,
+    NotificationOutbox outbox,
     IOptions<DrainOptions> drainOptions,
     TimeProvider time,
     ILogger<RouteService> logger)
@@ -48,11 +51,15 @@ public sealed partial class RouteService(
             }
         }
 
+        // What an earlier run published (or meant to) but did not log goes first, under its id.
+        await outbox.RecoverAsync(all, time.GetUtcNow(), cancellationToken);
+
         // Silences are read once per run; held alerts first, so a later event of a held alert waits behind it.
         var active = await silences.ActiveAsync(time.GetUtcNow(), cancellationToken);
         var heldAlerts = await held.HeldAlertsAsync(cancellationToken);
+        var pending = new PendingOutbox();
         var summary = await drain.DrainBatchesAsync<AlertEvent>(
-            ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (items, ct) => RouteAsync(items, all, active, heldAlerts, ct), drainOptions.Value, cancellationToken);
+            ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (items, ct) => RouteAsync(items, all, active, heldAlerts, pending, ct), drainOptions.Value, cancellationToken);
         var released = await held.ReleaseAsync(all, active, time.GetUtcNow(), cancellationToken);
         // Held groups whose wait or interval has passed go out now, whether or not anything arrived this run.
         var flushed = await groups.FlushDueAsync(all, time.GetUtcNow(), cancellationToken);
@@ -66,8 +73,16 @@ public sealed partial class RouteService(
         IReadOnlyList<Subscription> all,
         IReadOnlyList<Silence> active,
         HashSet<(string SubscriptionId, string Fingerprint)> heldAlerts,
+        PendingOutbox pending,
         CancellationToken cancellationToken)
     {
+        if (pending.Left)
+        {
+            // An earlier batch of this run could not log what it published: finish that before routing on an old log.
+            await outbox.RecoverAsync(all, time.GetUtcNow(), cancellationToken);
+            pending.Left = false;
+        }
+
         var events = items.Select(i => i.Body).ToList();
         var matching = all.Where(s => events.Exists(e => SubscriptionMatcher.Matches(s, e))).ToList();
         var entries = new Dictionary<(string, string), Versioned<NotificationLogEntry>?>();
@@ -99,6 +114,9 @@ public sealed partial class RouteService(
 
         if (result.Notifications.Count > 0)
         {
+            // Intent first: if anything below fails, the next pass hands these on under the same ids (Outbox/).
+            await outbox.RecordAsync(result.Notifications, result.LogUpdates, now, cancellationToken);
+
             // Subscriptions with group timers or a digest hold theirs (Grouping/GroupHold); the others go out now.
             await groups.PublishOrHoldAsync(result.Notifications, matching, now, cancellationToken);
         }
@@ -111,15 +129,28 @@ public sealed partial class RouteService(
             {
                 await notificationLog.SaveAsync(update.SubscriptionId, update.GroupKey, update, expected, cancellationToken);
             }
-            catch (StorageConflictException)
+            catch (Exception e) when (e is StorageConflictException or RequestFailedException)
             {
-                // Another router wrote this group's log meanwhile: route these events again on the new log
-                // (what was published already has deterministic ids, so a re-publish is a dropped duplicate).
+                // Another router wrote this group's log meanwhile, or storage failed: the outbox entry stays, is merged
+                // into the log before the next batch, and these events are routed again on that log.
+                LogLogWriteFailed(e, update.SubscriptionId, update.GroupKey, e.GetType().Name);
                 settlement = Settlement.Retry();
+                pending.Left = true;
             }
         }
 
+        if (!pending.Left)
+        {
+            await outbox.DoneAsync(result.Notifications, cancellationToken);
+        }
+
         return [.. items.Select(_ => (Settlement?)settlement)];
+    }
+
+    /// <summary>Set when a batch left outbox entries its log write could not record: the next batch recovers them first.</summary>
+    private sealed class PendingOutbox
+    {
+        public bool Left { get; set; }
     }
 
     /// <summary>A damaged row is reported (log and metric) and skipped; every other subscription is still routed.</summary>
@@ -128,6 +159,9 @@ public sealed partial class RouteService(
         RouteTelemetry.RecordUnreadableSubscription();
         LogUnreadable(error, error.Message);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {SubscriptionId} group {GroupKey}: the notification log write failed ({Failure}); the outbox entry stays and is recorded before the next batch")]
+    private partial void LogLogWriteFailed(Exception error, string subscriptionId, string groupKey, string failure);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Skipped an unreadable subscription row: {Problem}")]
     private partial void LogUnreadable(Exception error, string problem);

@@ -6,6 +6,7 @@ using Alerts.Route.Grouping;
 using Alerts.Route.Held;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
+using Alerts.Route.Outbox;
 using Alerts.Route.Routing;
 using Alerts.Route.Silences;
 using Alerts.Route.Subscriptions;
@@ -37,13 +38,17 @@ internal sealed class RoutingRig : IAsyncDisposable
         Silences = new SilenceStore(account);
         Held = new HeldNotificationStore(account);
         Subscriptions = new SubscriptionStore<Subscription>(account);
+        Groups = new HeldGroupStore(account);
+        Outbox = new OutboxStore(account);
+        var groups = new GroupHold(Groups, notifications, NullLogger<GroupHold>.Instance);
         Service = new RouteService(
             new SubscriptionDrain(bus.Client, bus.Clock, NullLogger<SubscriptionDrain>.Instance),
             Subscriptions,
             new NotificationLogStore(account),
-            new GroupHold(new HeldGroupStore(account), notifications, NullLogger<GroupHold>.Instance),
+            groups,
             new SilenceProvider(Options.Create(new ConfiguredSilences { Silences = configured }), Silences),
-            new HeldNotifications(Held, new NotificationLogStore(account), notifications, NullLogger<HeldNotifications>.Instance),
+            new HeldNotifications(Held, new NotificationLogStore(account), groups, NullLogger<HeldNotifications>.Instance),
+            new NotificationOutbox(Outbox, new NotificationLogStore(account), groups, NullLogger<NotificationOutbox>.Instance),
             Options.Create(new DrainOptions { ReceiveWait = TimeSpan.FromMilliseconds(300), TimeBudget = TimeSpan.FromMinutes(1) }),
             bus.Clock,
             NullLogger<RouteService>.Instance);
@@ -59,6 +64,12 @@ internal sealed class RoutingRig : IAsyncDisposable
     public HeldNotificationStore Held { get; }
 
     public SubscriptionStore<Subscription> Subscriptions { get; }
+
+    public HeldGroupStore Groups { get; }
+
+    public OutboxStore Outbox { get; }
+
+    public NotificationPublisher Notifications => notifications;
 
     public RouteService Service { get; }
 
