@@ -88,4 +88,37 @@ public sealed class GroupTimerTests
         Assert.Equal((HeldGroup.DigestKey, (DateTimeOffset?)null), (state.GroupKey, state.DueAt));
         Assert.Single(state.Events);
     }
+
+    [Fact]
+    public void Apply_SameNotificationHandedOverTwice_TakenInOnce_EvenAfterTheGroupWentOut()
+    {
+        var a = Routed(NotificationReasons.First, TestEvents.Event(fingerprint: "a", eventId: "a1"));
+        var (held, _) = GroupTimer.Apply(null, a, Timing, clock.GetUtcNow());
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var (flushed, _) = GroupTimer.Flush(held, Routed(string.Empty), clock.GetUtcNow());
+
+        var (again, send) = GroupTimer.Apply(flushed, a, Timing, clock.GetUtcNow()); // the outbox hands it over again
+
+        Assert.Null(send);
+        Assert.Empty(again.Events);
+        Assert.Null(again.DueAt);
+    }
+
+    [Fact]
+    public void Flush_HeldNotificationJoined_SentSayingItWasHeldSinceTheEarliestHold()
+    {
+        var since = clock.GetUtcNow().AddHours(-9);
+        var released = Routed(NotificationReasons.First, TestEvents.Event(fingerprint: "a", eventId: "a1")) with
+        {
+            Held = new HeldNote(NotificationReasons.MuteWindow, since, "mute window 22:00-07:00 UTC"),
+        };
+        var (held, _) = GroupTimer.Apply(null, released, Timing, clock.GetUtcNow());
+        var (joined, _) = GroupTimer.Apply(held, Routed(NotificationReasons.NewAlertsInGroup, TestEvents.Event(fingerprint: "b", eventId: "b1")), Timing, clock.GetUtcNow());
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        var (flushed, sent) = GroupTimer.Flush(joined, Routed(string.Empty), clock.GetUtcNow());
+
+        Assert.Equal(new HeldNote(NotificationReasons.MuteWindow, since, "mute window 22:00-07:00 UTC"), sent.Held);
+        Assert.Null(flushed.Held);
+    }
 }

@@ -1,7 +1,11 @@
 using Alerts.Evaluate.Breaches;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Alerts.Evaluate.Lifecycle;
 using Alerts.Platform.Bus;
 using Alerts.Platform.Storage;
+using Alerts.Route.Digests;
 using Alerts.Route.Grouping;
 using Alerts.Route.Held;
 using Alerts.Route.NotificationLog;
@@ -76,6 +80,16 @@ internal sealed class RoutingRig : IAsyncDisposable
     public static async Task<RoutingRig> StartAsync(AzuriteFixture azurite, IReadOnlyList<Silence>? configured = null) =>
         new(await BusFixture.StartAsync(), await azurite.CreateAccountAsync(), configured ?? []);
 
+    /// <summary>A rig whose table requests pass through <paramref name="tablePolicy"/> (fault injection on the real client).</summary>
+    public static async Task<RoutingRig> StartAsync(AzuriteFixture azurite, HttpPipelinePolicy tablePolicy)
+    {
+        var account = await azurite.CreateAccountAsync();
+        var options = new TableClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(10) } };
+        options.AddPolicy(tablePolicy, HttpPipelinePosition.PerRetry);
+        var failing = new StorageAccount(new TableServiceClient(azurite.ConnectionString, options), account.Blobs, account.NamePrefix);
+        return new(await BusFixture.StartAsync(), failing, []);
+    }
+
     /// <summary>An active email subscription of <paramref name="owner"/> to everything, grouped by commodity.</summary>
     public async Task<Subscription> SubscribeAsync(string id, string owner = "aad|alice", IReadOnlyList<MuteWindow>? muteWindows = null)
     {
@@ -99,6 +113,21 @@ internal sealed class RoutingRig : IAsyncDisposable
     {
         Clock.Advance(by);
         await Service.RunAsync(CancellationToken.None);
+        return await ReceiveAsync();
+    }
+
+    /// <summary>Moves the clock on by <paramref name="by"/>, then one run of the digest timer; returns what it published.</summary>
+    public async Task<IReadOnlyList<Notification>> DigestAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        var digests = new DigestService(Subscriptions, Groups, Held, new AlertStore(Account), notifications, Clock, NullLogger<DigestService>.Instance);
+        await digests.RunAsync(CancellationToken.None);
+        return await ReceiveAsync();
+    }
+
+    /// <summary>The notifications on <c>notifications/email</c> (the sink), removed from it.</summary>
+    public async Task<IReadOnlyList<Notification>> ReceiveAsync()
+    {
         var messages = await bus.ReceiveAllAsync(ServiceBusNames.NotificationsTopic, ServiceBusNames.EmailSubscription, 50);
         return [.. messages.Select(m => MessageJson.Deserialize<Notification>(m.Body))];
     }
