@@ -1,5 +1,6 @@
 using Alerts.Evaluate.Lifecycle;
 using Alerts.Route.NotificationLog;
+using Alerts.Route.Notifications;
 using Alerts.Route.Outbox;
 using Alerts.Route.Routing;
 using Alerts.Route.Tests.Held;
@@ -53,7 +54,7 @@ public sealed class OutboxRecoveryTests(AzuriteFixture azurite)
         var a = Fires("fp-a");
         var id = NotificationIds.For(s.Id, [a.EventId]);
         var key = GroupKeys.For(s.GroupBy, a);
-        var notification = new Alerts.Route.Notifications.Notification(id, s.Id, s.Channel, s.Target, key, NotificationReasons.First, [a]);
+        var notification = new Notification(id, s.Id, s.Channel, s.Target, key, NotificationReasons.First, [a]);
         var update = NotificationPolicy.Record(null, s.Id, key, id, [a], rig.Clock.GetUtcNow());
 
         // The crashed run wrote its intent and published, then stopped before the log.
