@@ -80,7 +80,7 @@ public static class HeldRelease
         var id = NotificationIds.For(subscription.Id, events.Select(e => e.EventId));
         var key = sends.Count == 1 ? sends[0].Key : "released";
         var reason = Strongest(sends.Select(s => s.Decision.Reason));
-        var notification = new Notification(id, subscription.Id, subscription.Channel, subscription.Target, key, reason, events, subscription.Name, Held: NoteOf(free));
+        var notification = new Notification(id, subscription.Id, subscription.Channel, subscription.Target, key, reason, events, subscription.Name, Held: NoteOf([.. free.Where(h => events.Exists(e => e.EventId == h.Event.EventId))]));
         var updates = sends.Select(s => NotificationPolicy.Record(s.Entry, subscription.Id, s.Key, id, s.Decision.Events, now)).ToList();
         decisions.AddRange(sends.Select(s => new RoutingDecision(subscription.Id, s.Key, true, s.Decision.Reason, [.. s.Decision.Events.Select(e => e.EventId)], id)));
         return new RoutingResult([notification], updates, decisions);

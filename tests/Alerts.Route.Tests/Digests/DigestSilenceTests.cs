@@ -19,8 +19,10 @@ namespace Alerts.Route.Tests.Digests;
 [Collection(AzuriteCollection.Name)]
 public sealed class DigestSilenceTests(AzuriteFixture azurite)
 {
-    private static AlertEvent Fires(RoutingRig rig, string fingerprint) =>
-        TestEvents.Event(fingerprint: fingerprint, occurredAt: rig.Clock.GetUtcNow());
+    private const string Gallium = "81129289";
+
+    private static AlertEvent Fires(RoutingRig rig, string fingerprint, string product = "85051110") =>
+        TestEvents.Event(fingerprint: fingerprint, commodity: product, occurredAt: rig.Clock.GetUtcNow());
 
     private static AlertEvent Resolves(RoutingRig rig, string fingerprint) =>
         TestEvents.Event(fingerprint: fingerprint, state: AlertState.Resolved, occurredAt: rig.Clock.GetUtcNow());
@@ -37,12 +39,12 @@ public sealed class DigestSilenceTests(AzuriteFixture azurite)
     }
 
     // The alerts table as the evaluate step would leave it.
-    private static async Task RecordAsync(RoutingRig rig, string fingerprint, AlertStatus state, DateTimeOffset firedAt)
+    private static async Task RecordAsync(RoutingRig rig, string fingerprint, AlertStatus state, DateTimeOffset firedAt, string product = "85051110")
     {
         var store = new AlertStore(rig.Account);
-        var current = await store.GetAsync(new SeriesKey("EU27_2020", "85051110", TradeFlow.Import), fingerprint, CancellationToken.None);
+        var current = await store.GetAsync(new SeriesKey("EU27_2020", product, TradeFlow.Import), fingerprint, CancellationToken.None);
         var record = new AlertRecord(
-            fingerprint, "crma-65", "EU27_2020", "85051110", TradeFlow.Import, Basis.Weight, "cr1", "critical", "rare-earth permanent magnets", state,
+            fingerprint, "crma-65", "EU27_2020", product, TradeFlow.Import, Basis.Weight, "cr1", "critical", "rare-earth permanent magnets", state,
             Period.Annual(2024), 0.912, 0.65, "v1", $"{fingerprint}:{(state == AlertStatus.Resolved ? "resolved" : "firing")}:2024", firedAt,
             state == AlertStatus.Resolved ? rig.Clock.GetUtcNow() : null, new Dictionary<Period, AlertedPeriod>(), rig.Clock.GetUtcNow(), "run-1");
         await store.SaveAsync(record, current?.ETag, CancellationToken.None);
@@ -61,9 +63,9 @@ public sealed class DigestSilenceTests(AzuriteFixture azurite)
         var tuesday = Assert.Single(await rig.DigestAsync(TimeSpan.FromMinutes(120))); // 08:01
         Assert.Equal(["fp-a:firing:2024"], tuesday.Digest!.Fired);
 
-        // Silence s-1 from 09:00 to Wednesday 07:00 over the magnets; s-2 from 12:30 to Thursday.
+        // Silence s-1 from 09:00 to Wednesday 07:00 over the magnets; s-2 from 12:30 to Thursday over gallium.
         await rig.SilenceAsync("s-1", TimeSpan.FromMinutes(59), TimeSpan.FromHours(22).Add(TimeSpan.FromMinutes(59)));
-        await rig.SilenceAsync("s-2", TimeSpan.FromMinutes(269), TimeSpan.FromDays(2));
+        await rig.SilenceAsync("s-2", TimeSpan.FromMinutes(269), TimeSpan.FromDays(2), product: Gallium);
 
         // 10:01 B fires, 11:01 B resolves: both inside s-1.
         await rig.PublishAsync(Fires(rig, "fp-b"));
@@ -72,13 +74,13 @@ public sealed class DigestSilenceTests(AzuriteFixture azurite)
         Assert.Empty(await rig.RouteAsync(TimeSpan.FromHours(1)));
         await RecordAsync(rig, "fp-b", AlertStatus.Resolved, rig.Clock.GetUtcNow().AddHours(-1));
 
-        // 12:01 C fires inside s-1 only; 13:01 D fires inside s-1 and s-2.
+        // 12:01 C (magnets) fires inside s-1; 13:01 D (gallium) fires inside s-2.
         await rig.PublishAsync(Fires(rig, "fp-c"));
         Assert.Empty(await rig.RouteAsync(TimeSpan.FromHours(1)));
         await RecordAsync(rig, "fp-c", AlertStatus.Firing, rig.Clock.GetUtcNow());
-        await rig.PublishAsync(Fires(rig, "fp-d"));
+        await rig.PublishAsync(Fires(rig, "fp-d", Gallium));
         Assert.Empty(await rig.RouteAsync(TimeSpan.FromHours(1)));
-        await RecordAsync(rig, "fp-d", AlertStatus.Firing, rig.Clock.GetUtcNow());
+        await RecordAsync(rig, "fp-d", AlertStatus.Firing, rig.Clock.GetUtcNow(), Gallium);
         Assert.Equal(3, await rig.HeldCountAsync());
 
         // Wednesday 07:01: s-1 has ended. The release goes to the digest, not straight out.
