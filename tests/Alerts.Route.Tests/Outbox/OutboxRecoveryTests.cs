@@ -60,11 +60,14 @@ public sealed class OutboxRecoveryTests(AzuriteFixture azurite)
         // The crashed run wrote its intent and published, then stopped before the log.
         await rig.Outbox.WriteAsync(new OutboxEntry(notification, [update], rig.Clock.GetUtcNow()), CancellationToken.None);
         await rig.Notifications.PublishAsync([notification], CancellationToken.None);
-        await rig.PublishAsync(a); // and its event comes back
+        await rig.PublishAsync(a, Fires("fp-b")); // its event comes back, in a batch with a new one
 
         var sent = await rig.RouteAsync(TimeSpan.FromMinutes(1));
 
-        Assert.Equal(id, Assert.Single(sent).NotificationId); // the re-publish is a duplicate the bus drops; the event is not told again
+        // The re-publish is a duplicate the bus drops; the event is not told again under the id of a new grouping.
+        Assert.Equal(2, sent.Count);
+        Assert.Single(sent, n => n.NotificationId == id);
+        Assert.Equal(["fp-b:firing:2024"], Assert.Single(sent, n => n.NotificationId != id).Events.Select(e => e.EventId));
         Assert.Empty(await rig.RouteAsync(TimeSpan.FromMinutes(1)));
     }
 
