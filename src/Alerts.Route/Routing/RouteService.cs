@@ -116,12 +116,14 @@ public sealed partial class RouteService(
         {
             // Intent first: if anything below fails, the next pass hands these on under the same ids (Outbox/).
             await outbox.RecordAsync(result.Notifications, result.LogUpdates, now, cancellationToken);
+            pending.Left = true; // until the log records them: a failure from here on is recovered before the next batch
 
             // Subscriptions with group timers or a digest hold theirs (Grouping/GroupHold); the others go out now.
             await groups.PublishOrHoldAsync(result.Notifications, matching, now, cancellationToken);
         }
 
         var settlement = Settlement.Complete;
+        var logged = true;
         foreach (var update in result.LogUpdates)
         {
             var expected = entries.GetValueOrDefault((update.SubscriptionId, update.GroupKey))?.ETag;
@@ -135,13 +137,14 @@ public sealed partial class RouteService(
                 // into the log before the next batch, and these events are routed again on that log.
                 LogLogWriteFailed(e, update.SubscriptionId, update.GroupKey, e.GetType().Name);
                 settlement = Settlement.Retry();
-                pending.Left = true;
+                logged = false;
             }
         }
 
-        if (!pending.Left)
+        if (logged && result.Notifications.Count > 0)
         {
             await outbox.DoneAsync(result.Notifications, cancellationToken);
+            pending.Left = false;
         }
 
         return [.. items.Select(_ => (Settlement?)settlement)];
