@@ -88,7 +88,7 @@ internal static class AdminPage
             sb.Append("<option value=\"").Append(E(m.Id)).Append("\">").Append(E(m.Name)).Append("</option>");
         }
 
-        sb.Append("</select></div><div><input type=\"checkbox\" id=\"force\" name=\"force\" value=\"true\"><label for=\"force\">Force (recompute series whose data did not change)</label></div>")
+        sb.Append("</select></div><div class=\"check\"><input type=\"checkbox\" id=\"force\" name=\"force\" value=\"true\"><label for=\"force\">Force (recompute series whose data did not change)</label></div>")
             .Append("<button type=\"submit\">Start recalculation</button></form>");
     }
 
