@@ -1,5 +1,5 @@
 // App Service authentication (Easy Auth) with Microsoft Entra ID in front of the API: a request without a
-// valid token for the app registration gets 401 before it reaches a function. The platform then sets
+// valid token for the app registration gets 401 before it reaches a function (the pages under /api/web excepted, below). The platform then sets
 // WEBSITE_AUTH_ENABLED=true and the X-MS-CLIENT-PRINCIPAL headers the app reads the caller from.
 param siteName string
 @description('Application (client) id of the app registration that declares the Alerts.Admin app role.')
@@ -19,7 +19,10 @@ resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = {
       unauthenticatedClientAction: 'Return401'
       // Liveness probes stay open; the function itself returns nothing but "healthy". Chart images are fetched by
       // Teams for cards without signing in: the function serves only links carrying a valid, unexpired signature.
-      excludedPaths: ['/api/health', '/api/charts/trend.png']
+      // The analysts' pages pass unauthenticated requests on so the app can send a browser (GET, Accept: text/html)
+      // to /.auth/login/aad and back (302) while everything else there gets 401; the platform still signs in the
+      // requests that carry a session, and every page route reads the caller itself and fails closed without one.
+      excludedPaths: ['/api/health', '/api/charts/trend.png', '/api/web', '/api/web/*']
     }
     httpSettings: {
       requireHttps: true

@@ -29,6 +29,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The materials shown pending and without data (the sample data has neither).</summary>
+    public SeededStates Seeded { get; private set; } = null!;
+
     public string CaptureDirectory { get; } = Directory.CreateTempSubdirectory("browser-capture-").FullName;
 
     public string Artifacts { get; } = ArtifactsDirectory();
@@ -51,6 +54,7 @@ public sealed class BrowserApp : IAsyncLifetime
         await Host.Timers.RunNowAsync(ServeCommand.PullFunction, CancellationToken.None);
         await Host.Timers.RunNowAsync("RouteBreaches", CancellationToken.None);
         await Host.Timers.RunNowAsync("DeliverEmail", CancellationToken.None);
+        Seeded = await SeededStates.SeedAsync(Host.Services, Host.Services.GetRequiredService<TimeProvider>());
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

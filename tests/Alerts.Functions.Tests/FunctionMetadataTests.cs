@@ -69,6 +69,10 @@ public sealed class FunctionMetadataTests
         { "WebEditSubscription", "web/subscriptions/{id}/edit", "get", "Anonymous" },
         { "WebSaveSubscription", "web/subscriptions/{id}/edit", "post", "Anonymous" },
         { "WebSubscriptionAction", "web/subscriptions/{id}/{action}", "post", "Anonymous" },
+        // Administration: anonymous at the key level like every page; each route requires the Alerts.Admin role itself.
+        { "WebAdmin", "web/admin", "get", "Anonymous" },
+        { "WebRecalculate", "web/admin/recalculations", "post", "Anonymous" },
+        { "WebRecalculation", "web/admin/recalculations/{id}", "get", "Anonymous" },
     };
 
     [Theory]

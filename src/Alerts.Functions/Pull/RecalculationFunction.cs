@@ -74,19 +74,7 @@ public sealed partial class RecalculationFunction(RecalculationQueue queue, Reca
             : Problems.NotFound(request, $"There is no recalculation '{id}'.");
     }
 
-    private async Task<RecalculationRun?> ReadAsync(string id, CancellationToken cancellationToken)
-    {
-        if (await store.GetAsync(id, cancellationToken) is not { } e)
-        {
-            return null;
-        }
-
-        var scope = Scope.From(e);
-        var status = RecalculationQueue.StatusOf(e);
-        return new RecalculationRun(id, status, scope.Products, scope.Commodities, e.GetBoolean("Force") ?? false,
-            e.GetDateTimeOffset("RequestedAt") ?? default, e.GetDateTimeOffset("StartedAt"), e.GetDateTimeOffset("FinishedAt"), e.GetString("Error"),
-            status == RecalculationStatus.Succeeded ? await store.ReadReportAsync(id, cancellationToken) : null);
-    }
+    private Task<RecalculationRun?> ReadAsync(string id, CancellationToken cancellationToken) => store.ReadRunAsync(id, cancellationToken);
 
     private static Dictionary<string, string[]> Validate(RecalculationRequest body, string key)
     {

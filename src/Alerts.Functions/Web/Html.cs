@@ -52,6 +52,7 @@ internal static class Html
             .Append("<nav aria-label=\"Main\"><ul>")
             .Append(NavItem("Overview", Root, current == "overview"))
             .Append(NavItem("My subscriptions", Root + "/subscriptions", current == "subscriptions"))
+            .Append(caller is { IsAdmin: true } ? NavItem("Administration", Root + "/admin", current == "admin") : string.Empty)
             .Append("</ul></nav>");
         if (caller is not null)
         {
@@ -62,10 +63,32 @@ internal static class Html
         return new ContentResult { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = sb.ToString() };
     }
 
-    /// <summary>401 as a page: in Azure, App Service authentication signs the user in before this is reached.</summary>
-    public static ContentResult SignIn(HttpRequest request) => Page(request, "Sign in", string.Empty, null,
-        "<h1>Sign in</h1><p>This page shows your own subscriptions, so it needs to know who you are.</p>"
-        + "<p><a href=\"/.auth/login/aad?post_login_redirect_uri=" + Q(Root) + "\">Sign in with Microsoft Entra ID</a></p>", StatusCodes.Status401Unauthorized);
+    /// <summary>
+    /// A caller nobody signed in: a browser asking for a page (GET or HEAD accepting <c>text/html</c>) is sent to App
+    /// Service's Entra ID sign-in, which brings it back to the same page; anything else gets 401 as a page with the
+    /// sign-in link. In Azure the pages are excluded from the platform's global 401 for exactly this (<c>infra/modules/auth.bicep</c>).
+    /// </summary>
+    public static IActionResult SignIn(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var back = SignInUrl(request.PathBase + request.Path + request.QueryString);
+        if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && AcceptsHtml(request))
+        {
+            request.HttpContext.Response.Headers.CacheControl = "no-store";
+            return new RedirectResult(back, permanent: false);
+        }
+
+        return Page(request, "Sign in", string.Empty, null,
+            "<h1>Sign in</h1><p>This page shows your own subscriptions, so it needs to know who you are.</p>"
+            + "<p><a href=\"" + E(back) + "\">Sign in with Microsoft Entra ID</a></p>", StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>App Service's sign-in, back to <paramref name="path"/> afterwards: always a path of this app, never another site.</summary>
+    public static string SignInUrl(string path) =>
+        "/.auth/login/aad?post_login_redirect_uri=" + Q(path.StartsWith(Root, StringComparison.OrdinalIgnoreCase) ? path : Root);
+
+    private static bool AcceptsHtml(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
 
     public static ContentResult NotFound(HttpRequest request, CallerPrincipal? caller, string text) =>
         Page(request, "Not found", string.Empty, caller, "<h1>Not found</h1><p>" + E(text) + "</p>", StatusCodes.Status404NotFound);

@@ -47,12 +47,12 @@ internal static class OverviewPage
 
         sb.Append("</tbody></table>");
         sb.Append("<p class=\"muted\">Shares are import-share proxies from Eurostat Comext, not shares of EU consumption. ")
-            .Append("States: firing (an alert fires), pending (a breach not yet confirmed), ok (data, no alert), no data.</p>");
+            .Append("States, worst first: firing (an alert fires or is recovering), pending (a breach waits out its rule's <code>for</code>), ")
+            .Append("ok (data, no alert), no data (nothing stored yet, or the lifecycle marks the headline series as without data).</p>");
         if (admin)
         {
-            // The place for the admin pages (dead letters, recalculation with its status); until then, the API.
-            sb.Append("<h2>Administration</h2><p>Start a recalculation with <code>POST /api/recalculations</code> and watch it with ")
-                .Append("<code>GET /api/recalculations/{id}</code>; dead letters and recalculation on this page are still to come.</p>");
+            sb.Append("<h2>Administration</h2><p><a href=\"").Append(Root).Append("/admin\">Dead letters and recalculation</a>: ")
+                .Append("start a recalculation and watch its status, see what the pipeline dead-lettered.</p>");
         }
 
         return sb.ToString();

@@ -29,6 +29,21 @@ public sealed class RecalculationStore(StorageAccount account)
         return found.HasValue ? found.Value : null;
     }
 
+    /// <summary>One run as <c>GET /api/recalculations/{id}</c> and the admin page show it (with its report once it succeeded), or null.</summary>
+    public async Task<RecalculationRun?> ReadRunAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } e)
+        {
+            return null;
+        }
+
+        var scope = Scope.From(e);
+        var status = RecalculationQueue.StatusOf(e);
+        return new RecalculationRun(id, status, scope.Products, scope.Commodities, e.GetBoolean("Force") ?? false,
+            e.GetDateTimeOffset("RequestedAt") ?? default, e.GetDateTimeOffset("StartedAt"), e.GetDateTimeOffset("FinishedAt"), e.GetString("Error"),
+            status == RecalculationStatus.Succeeded ? await ReadReportAsync(id, cancellationToken).ConfigureAwait(false) : null);
+    }
+
     public Task<List<TableEntity>> QueuedAsync(CancellationToken cancellationToken) =>
         WithStatusAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Runs} and Status eq {nameof(RecalculationStatus.Queued)}"), cancellationToken);
 
