@@ -85,7 +85,7 @@ public sealed class EmailRenderer
             foreach (var other in block.Others)
             {
                 sb.Append("  Also [").Append(AlertText.SeverityTag(other)).Append("] ").Append(SeriesBlockText.MetricLine(other))
-                    .Append(" (").Append(SeriesBlockText.Rule(other)).Append(")\n    Details: ").Append(AlertText.Link(_options, other)).Append('\n');
+                    .Append("; ").Append(SeriesBlockText.Rule(other)).Append("\n    Details: ").Append(AlertText.Link(_options, other)).Append('\n');
             }
 
             var suppliers = AlertText.Suppliers(block.SupplierSource, _options.MaxSuppliers);
@@ -149,7 +149,7 @@ public sealed class EmailRenderer
                 foreach (var other in block.Others)
                 {
                     sb.Append("<li>[").Append(H(AlertText.SeverityTag(other))).Append("] ").Append(H(SeriesBlockText.MetricLine(other)))
-                        .Append(" (").Append(H(SeriesBlockText.Rule(other))).Append(") - <a href=\"").Append(H(AlertText.Link(_options, other)))
+                        .Append("; ").Append(H(SeriesBlockText.Rule(other))).Append(" - <a href=\"").Append(H(AlertText.Link(_options, other)))
                         .Append("\">view</a></li>");
                 }
 

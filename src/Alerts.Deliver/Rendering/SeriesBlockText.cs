@@ -10,7 +10,7 @@ public static class SeriesBlockText
 {
     /// <summary>
     /// E.g. <c>HHI is 8,317 - above 2,500, previously 7,900</c>, or for a resolved event <c>HHI is back below 2,500: 2,310</c>;
-    /// a revision is added after a semicolon. The channels put the severity tag before it and the rule after it.
+    /// a revision is added after a semicolon. The channels put the severity tag before it and the rule after it (<see cref="Rule"/>).
     /// </summary>
     public static string MetricLine(AlertEvent e)
     {

@@ -216,7 +216,7 @@ public sealed class TeamsCardRenderer
             items.Add(new JsonObject
             {
                 ["type"] = "TextBlock",
-                ["text"] = Md("[" + AlertText.SeverityTag(other) + "] " + SeriesBlockText.MetricLine(other) + " (" + SeriesBlockText.Rule(other) + ")")
+                ["text"] = Md("[" + AlertText.SeverityTag(other) + "] " + SeriesBlockText.MetricLine(other) + "; " + SeriesBlockText.Rule(other))
                     + " [View](" + AlertText.Link(_options, other) + ")",
                 ["wrap"] = true,
                 ["spacing"] = "Small",

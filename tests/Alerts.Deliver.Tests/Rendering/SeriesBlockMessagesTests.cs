@@ -76,7 +76,7 @@ public sealed class SeriesBlockMessagesTests(AzuriteFixture azurite) : IAsyncLif
         var headline = Assert.Single(html.QuerySelectorAll("h2"));
         Assert.Equal("[critical] " + Headline, headline.TextContent);
         var line = Assert.Single(html.QuerySelectorAll("li"));
-        Assert.StartsWith(HhiLine + ", previously 7,744 (rule: Rule hhi-2500 (hhi-2500))", line.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HhiLine + ", previously 7,744; rule: Rule hhi-2500 (hhi-2500) - view", line.TextContent);
         var table = Assert.Single(html.QuerySelectorAll("table"));
         Assert.Equal(["China", "Japan", "United States"], table.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("td")!.TextContent));
         var image = Assert.Single(html.QuerySelectorAll("img"));
@@ -120,7 +120,7 @@ public sealed class SeriesBlockMessagesTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal("Attention", (string?)items[0]!["color"]);
         var lines = items.Where(i => (string?)i!["type"] == "TextBlock").Skip(1).Select(i => (string)i!["text"]!).ToList();
         var line = Assert.Single(lines);
-        Assert.StartsWith(@"\[warning\] HHI is 8,357 - above 2,500, previously 7,744", line, StringComparison.Ordinal);
+        Assert.Equal($@"\[warning\] HHI is 8,357 - above 2,500, previously 7,744; rule: Rule hhi-2500 (hhi-2500) [View]({BaseUrl}/api/web/alerts/fp-magnets-hhi)", line);
         var suppliers = Assert.Single(items, i => (string?)i!["type"] == "ColumnSet")!;
         Assert.Equal(["China", "Japan", "United States"], suppliers["columns"]![0]!["items"]!.AsArray().Select(t => (string)t!["text"]!));
         Assert.Single(body, b => (string?)b!["type"] == "Image");
