@@ -82,6 +82,8 @@ public sealed class EmailRenderer
                 sb.Append("  Revision: ").Append(revision).Append('\n');
             }
 
+            // Each alert's link right under its own facts: the lead's here, each other metric's under its line.
+            sb.Append("  Details: ").Append(AlertText.Link(_options, e)).Append('\n');
             foreach (var other in block.Others)
             {
                 sb.Append("  Also [").Append(AlertText.SeverityTag(other)).Append("] ").Append(SeriesBlockText.MetricLine(other))
@@ -103,7 +105,7 @@ public sealed class EmailRenderer
                 sb.Append("  Trend: ").Append(string.Join("; ", chart.Numbers)).Append('\n');
             }
 
-            sb.Append("  Details: ").Append(AlertText.Link(_options, e)).Append("\n\n");
+            sb.Append('\n');
         }
 
         sb.Append("Shares are import-share proxies computed from Eurostat Comext trade data, not shares of EU consumption.\n");
