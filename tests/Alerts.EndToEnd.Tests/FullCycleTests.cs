@@ -7,6 +7,7 @@ using Alerts.Evaluate.Breaches;
 using Alerts.Functions.Compute;
 using Alerts.Functions.Evaluate;
 using Alerts.Functions.Pull;
+using Alerts.Functions.Web;
 using Alerts.Platform.Bus;
 using Alerts.Pull.Statistics;
 using Alerts.Route.NotificationLog;
@@ -66,8 +67,21 @@ public sealed class FullCycleTests(PipelineStack p) : IClassFixture<PipelineStac
 
         Assert.Contains(cards, c => c.Body.Contains($"{expected.ToString("0.0", CultureInfo.InvariantCulture)}%", StringComparison.Ordinal));
 
-        // The link in the mail leads to the alert; the stored indices carry the same share.
-        var fingerprint = Regex.Match(mail.TextBody!, @"/api/alerts/([0-9a-zA-Z%\-_.]+)").Groups[1].Value;
+        // One story per series: the CRMA breach leads, the HHI above 2,500 is a line under it, one supplier table.
+        Assert.Single(Regex.Matches(mail.HtmlBody!, "<h2"));
+        Assert.Single(Regex.Matches(mail.HtmlBody!, "<table"));
+        Assert.Contains("Also [warning] HHI is ", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/alerts", mail.HtmlBody, StringComparison.Ordinal);
+
+        // The link in the mail opens the alert's web page for a signed-in person, and names the same alert as the
+        // JSON API; the stored indices carry the same share.
+        var fingerprint = Regex.Match(mail.TextBody!, @"/api/web/alerts/([0-9a-zA-Z%\-_.]+)").Groups[1].Value;
+        var page = Assert.IsType<ContentResult>(await p.Function<WebAlertFunctions>().WebAlert(
+            PipelineStack.Request("GET", $"/api/web/alerts/{fingerprint}", null, "analyst"), Uri.UnescapeDataString(fingerprint), CancellationToken.None));
+        Assert.Equal(200, page.StatusCode);
+        Assert.Contains("crma-single-country", page.Content, StringComparison.Ordinal);
+        Assert.Contains("hhi-high", page.Content, StringComparison.Ordinal); // the other alert on the series
+        Assert.Contains("/api/web/materials/rare-earths?", page.Content, StringComparison.Ordinal);
         var alert = Assert.IsType<AlertView>(Assert.IsType<OkObjectResult>(await p.Function<AlertFunctions>().GetAlert(
             PipelineStack.Request("GET", $"/api/alerts/{fingerprint}", null, null), Uri.UnescapeDataString(fingerprint), CancellationToken.None)).Value);
         Assert.Equal(("firing", "850511", "crma-single-country"), (alert.State, alert.Product, alert.RuleId));

@@ -62,6 +62,7 @@ public sealed class FunctionMetadataTests
         // The analysts' pages: a browser holds no function key; the caller comes from App Service authentication.
         { "WebOverview", "web", "get", "Anonymous" },
         { "WebMaterial", "web/materials/{id}", "get", "Anonymous" },
+        { "WebAlert", "web/alerts/{fingerprint}", "get", "Anonymous" },
         { "WebChart", "web/charts/trend.png", "get", "Anonymous" },
         { "WebAsset", "web/assets/{name}", "get", "Anonymous" },
         { "WebSubscriptions", "web/subscriptions", "get", "Anonymous" },

@@ -1,12 +1,14 @@
+using Alerts.Deliver.Rendering;
 using Alerts.Evaluate.Lifecycle;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Deliver.Charts;
 
 /// <summary>
-/// The trend charts of a notification's alerts, from the stored indices: one per distinct series, basis, window and
-/// chart kind, at most <see cref="MaxCharts"/>. A chart that cannot be drawn (no stored rows, storage trouble) is left
-/// out and the message goes without it: the alert itself matters more than its picture.
+/// The trend charts of a notification's alerts, from the stored indices: one per series, basis and window (the kind
+/// of its most severe alert's metric, as a message shows one block per series), at most <see cref="MaxCharts"/>. A
+/// chart that cannot be drawn (no stored rows, storage trouble) is left out and the message goes without it: the alert
+/// itself matters more than its picture.
 /// </summary>
 public sealed partial class AlertCharts(TrendReader reader, ChartLinks links, ILogger<AlertCharts> logger)
 {
@@ -55,8 +57,10 @@ public sealed partial class AlertCharts(TrendReader reader, ChartLinks links, IL
         return charts;
     }
 
+    // One chart per series block (SeriesBlock: the lead's metric picks share or HHI), and each series drawn once.
     private static IEnumerable<(ChartRequest Request, string Name)> Distinct(IReadOnlyList<AlertEvent> events) =>
-        events.Select(e => (Request: RequestFor(e), Name: e.CommodityName)).DistinctBy(c => c.Request).Take(MaxCharts);
+        SeriesBlock.Of(events).Select(b => (Request: RequestFor(b.Lead), Name: b.Lead.CommodityName))
+            .DistinctBy(c => c.Request with { Kind = ChartKind.Share }).Take(MaxCharts);
 
     private async Task<TrendSeries?> TryReadAsync(ChartRequest request, string name, CancellationToken cancellationToken)
     {

@@ -28,18 +28,19 @@ public sealed class EmailRenderer
     public EmailContent Render(Notification notification, IReadOnlyList<InlineChart>? charts = null)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var events = AlertText.Ordered(notification.Events);
-        var placed = Place(events, charts ?? []);
-        return new EmailContent(AlertText.Subject(notification), Text(notification, events, placed), Html(notification, events, placed));
+        var blocks = SeriesBlock.Of(notification.Events);
+        var placed = Place(blocks, charts ?? []);
+        var count = notification.Events.Count;
+        return new EmailContent(AlertText.Subject(notification), Text(notification, count, blocks, placed), Html(notification, count, blocks, placed));
     }
 
-    // Each chart once, with the first event that it shows.
-    private static Dictionary<AlertEvent, InlineChart> Place(IReadOnlyList<AlertEvent> events, IReadOnlyList<InlineChart> charts)
+    // Each chart once, with the first block that has an event it shows; one chart per block.
+    private static Dictionary<SeriesBlock, InlineChart> Place(IReadOnlyList<SeriesBlock> blocks, IReadOnlyList<InlineChart> charts)
     {
-        var placed = new Dictionary<AlertEvent, InlineChart>(ReferenceEqualityComparer.Instance);
+        var placed = new Dictionary<SeriesBlock, InlineChart>(ReferenceEqualityComparer.Instance);
         foreach (var chart in charts)
         {
-            if (events.FirstOrDefault(e => chart.Shows(e) && !placed.ContainsKey(e)) is { } first)
+            if (blocks.FirstOrDefault(b => b.Events.Any(chart.Shows) && !placed.ContainsKey(b)) is { } first)
             {
                 placed[first] = chart;
             }
@@ -48,10 +49,10 @@ public sealed class EmailRenderer
         return placed;
     }
 
-    private string Text(Notification n, IReadOnlyList<AlertEvent> events, Dictionary<AlertEvent, InlineChart> charts)
+    private string Text(Notification n, int count, IReadOnlyList<SeriesBlock> blocks, Dictionary<SeriesBlock, InlineChart> charts)
     {
         var sb = new StringBuilder();
-        sb.Append(Intro(n, events.Count)).Append("\n\n");
+        sb.Append(Intro(n, count)).Append("\n\n");
         if (HeldText.Line(n) is { } heldLine)
         {
             sb.Append(heldLine).Append("\n\n");
@@ -67,8 +68,9 @@ public sealed class EmailRenderer
             sb.Append('\n');
         }
 
-        foreach (var e in events)
+        foreach (var block in blocks)
         {
+            var e = block.Lead;
             sb.Append('[').Append(AlertText.SeverityTag(e)).Append("] ").Append(AlertText.Headline(e)).Append('\n');
             sb.Append("  State: ").Append(AlertStateText.StateLine(e)).Append('\n');
             sb.Append("  Rule: ").Append(AlertText.Clean(e.RuleName, 120)).Append(" (").Append(AlertText.Clean(e.RuleId, 64)).Append(")\n");
@@ -85,7 +87,15 @@ public sealed class EmailRenderer
                 sb.Append("  Revision: ").Append(revision).Append('\n');
             }
 
-            var suppliers = AlertText.Suppliers(e, _options.MaxSuppliers);
+            // Each alert's link right under its own facts: the lead's here, each other metric's under its line.
+            sb.Append("  Details: ").Append(AlertText.Link(_options, e)).Append('\n');
+            foreach (var other in block.Others)
+            {
+                sb.Append("  Also [").Append(AlertText.SeverityTag(other)).Append("] ").Append(SeriesBlockText.MetricLine(other))
+                    .Append("; ").Append(SeriesBlockText.Rule(other)).Append("\n    Details: ").Append(AlertText.Link(_options, other)).Append('\n');
+            }
+
+            var suppliers = AlertText.Suppliers(block.SupplierSource, _options.MaxSuppliers);
             if (suppliers.Count > 0)
             {
                 sb.Append("  Top suppliers:\n");
@@ -95,24 +105,24 @@ public sealed class EmailRenderer
                 }
             }
 
-            if (charts.TryGetValue(e, out var chart))
+            if (charts.TryGetValue(block, out var chart))
             {
                 sb.Append("  Trend: ").Append(string.Join("; ", chart.Numbers)).Append('\n');
             }
 
-            sb.Append("  Details: ").Append(AlertText.Link(_options, e)).Append("\n\n");
+            sb.Append('\n');
         }
 
         sb.Append("Shares are import-share proxies computed from Eurostat Comext trade data, not shares of EU consumption.\n");
         return sb.ToString();
     }
 
-    private string Html(Notification n, IReadOnlyList<AlertEvent> events, Dictionary<AlertEvent, InlineChart> charts)
+    private string Html(Notification n, int count, IReadOnlyList<SeriesBlock> blocks, Dictionary<SeriesBlock, InlineChart> charts)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(H(AlertText.Subject(n))).Append("</title></head>");
         sb.Append("<body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#222\">");
-        sb.Append("<p>").Append(H(Intro(n, events.Count))).Append("</p>");
+        sb.Append("<p>").Append(H(Intro(n, count))).Append("</p>");
         if (HeldText.Line(n) is { } heldLine)
         {
             sb.Append("<p style=\"color:#605e5c\">").Append(H(heldLine)).Append("</p>");
@@ -126,8 +136,9 @@ public sealed class EmailRenderer
             }
         }
 
-        foreach (var e in events)
+        foreach (var block in blocks)
         {
+            var e = block.Lead;
             var colour = e.State == AlertState.Resolved ? "#107c10" : e.State == AlertState.NoData ? "#605e5c" : SeverityLevels.OfEvent(e.Severity) == Severity.Critical ? "#c50f1f" : "#8a6d00";
             sb.Append("<div style=\"border-left:4px solid ").Append(colour).Append(";padding:4px 12px;margin:12px 0\">");
             sb.Append("<h2 style=\"font-size:16px;margin:4px 0\">[").Append(H(AlertText.SeverityTag(e))).Append("] ").Append(H(AlertText.Headline(e))).Append("</h2>");
@@ -144,7 +155,20 @@ public sealed class EmailRenderer
             }
 
             sb.Append("</p>");
-            var suppliers = AlertText.Suppliers(e, _options.MaxSuppliers);
+            if (block.Others.Count > 0)
+            {
+                sb.Append("<ul style=\"margin:4px 0;padding-left:20px\">");
+                foreach (var other in block.Others)
+                {
+                    sb.Append("<li>[").Append(H(AlertText.SeverityTag(other))).Append("] ").Append(H(SeriesBlockText.MetricLine(other)))
+                        .Append("; ").Append(H(SeriesBlockText.Rule(other))).Append(" - <a href=\"").Append(H(AlertText.Link(_options, other)))
+                        .Append("\">view</a></li>");
+                }
+
+                sb.Append("</ul>");
+            }
+
+            var suppliers = AlertText.Suppliers(block.SupplierSource, _options.MaxSuppliers);
             if (suppliers.Count > 0)
             {
                 sb.Append("<table style=\"border-collapse:collapse;margin:6px 0\"><thead><tr>")
@@ -161,7 +185,7 @@ public sealed class EmailRenderer
                 sb.Append("</tbody></table>");
             }
 
-            if (charts.TryGetValue(e, out var chart) && chart.ContentId is { } cid)
+            if (charts.TryGetValue(block, out var chart) && chart.ContentId is { } cid)
             {
                 sb.Append("<p style=\"margin:8px 0 2px\"><img src=\"cid:").Append(H(cid)).Append("\" alt=\"").Append(H(chart.AltText))
                     .Append("\" width=\"").Append(TrendChart.DefaultWidth).Append("\" height=\"").Append(TrendChart.DefaultHeight)

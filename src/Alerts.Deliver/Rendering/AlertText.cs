@@ -212,10 +212,16 @@ public static class AlertText
         };
     }
 
+    /// <summary>
+    /// The link a person follows from a mail or card: the web page's view of the alert (<c>/api/web/alerts/{fingerprint}</c>),
+    /// signed in through App Service authentication. The JSON API (<c>/api/alerts/{fingerprint}</c>) needs a function key,
+    /// so it is for programs, not for messages.
+    /// </summary>
     public static string Link(RenderingOptions options, AlertEvent e)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.PublicBaseUrl.TrimEnd('/') + "/api/alerts/" + Uri.EscapeDataString(e.Fingerprint);
+        ArgumentNullException.ThrowIfNull(e);
+        return options.PublicBaseUrl.TrimEnd('/') + "/api/web/alerts/" + Uri.EscapeDataString(e.Fingerprint);
     }
 
     public static string WhyText(string reason) => reason switch

@@ -11,7 +11,8 @@ public sealed class RenderingOptions
     /// <summary>The app setting for <see cref="PublicBaseUrl"/> (<c>Notifications:PublicBaseUrl</c> also works).</summary>
     public const string PublicBaseUrlSetting = "PublicBaseUrl";
 
-    /// <summary>Base URL of the API, for the link back to an alert (<c>{PublicBaseUrl}/api/alerts/{fingerprint}</c>).</summary>
+    /// <summary>Base URL of the app, for the links in messages: the web page's view of an alert
+    /// (<c>{PublicBaseUrl}/api/web/alerts/{fingerprint}</c>), subscription pages, signed links and chart images.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
     /// <summary>How many top suppliers each alert shows.</summary>

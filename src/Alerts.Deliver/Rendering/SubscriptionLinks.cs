@@ -3,9 +3,9 @@ using Alerts.Route.Subscriptions;
 namespace Alerts.Deliver.Rendering;
 
 /// <summary>
-/// The links a message carries back to the API, under <see cref="RenderingOptions.PublicBaseUrl"/>: the signed
+/// The links a message carries back to the app, under <see cref="RenderingOptions.PublicBaseUrl"/>: the signed
 /// confirm and one-click unsubscribe links (anonymous routes: their holder has no function key) and the subscription's
-/// own resource for its owner.
+/// page for its owner.
 /// </summary>
 public sealed class SubscriptionLinks(RenderingOptions rendering, SubscriptionTokens tokens)
 {
@@ -16,7 +16,8 @@ public sealed class SubscriptionLinks(RenderingOptions rendering, SubscriptionTo
     /// <summary>The verification mail's link to the confirm page.</summary>
     public Uri Confirm(string subscriptionId, string token) => Link(subscriptionId, "confirm", token);
 
-    /// <summary>Where the owner manages the subscription (the API resource; needs the owner's sign-in).</summary>
+    /// <summary>Where the owner manages the subscription: its page on the web page (<c>/api/web/subscriptions/{id}/edit</c>,
+    /// signed in as the owner; anyone else is told there is no such subscription). The API resource needs a function key.</summary>
     public Uri Manage(string subscriptionId) => Manage(rendering, subscriptionId);
 
     /// <summary>As <see cref="Manage(string)"/>, for renderers that sign nothing (the Teams card's footer).</summary>
@@ -24,7 +25,7 @@ public sealed class SubscriptionLinks(RenderingOptions rendering, SubscriptionTo
     {
         ArgumentNullException.ThrowIfNull(rendering);
         ArgumentNullException.ThrowIfNull(subscriptionId);
-        return new($"{rendering.PublicBaseUrl.TrimEnd('/')}/api/subscriptions/{Uri.EscapeDataString(subscriptionId)}");
+        return new($"{rendering.PublicBaseUrl.TrimEnd('/')}/api/web/subscriptions/{Uri.EscapeDataString(subscriptionId)}/edit");
     }
 
     private Uri Link(string subscriptionId, string action, string token) =>

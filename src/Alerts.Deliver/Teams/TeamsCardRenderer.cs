@@ -40,30 +40,31 @@ public sealed class TeamsCardRenderer
     public string Render(Notification notification, IReadOnlyList<InlineChart>? charts = null)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var events = AlertText.Ordered(notification.Events);
+        var blocks = SeriesBlock.Of(notification.Events);
+        var total = notification.Events.Count;
         var chartItems = ChartItems(charts ?? []);
 
-        // Sections are built and measured one by one until the budget is spent, so a group of thousands of
-        // events costs no more than the few that fit. The base size already counts the "and N more" line.
-        var budget = MaxPayloadBytes - Encoding.UTF8.GetByteCount(Serialize(notification, chartItems, [], events.Count));
-        var sections = new List<JsonObject>();
-        foreach (var e in events)
+        // Sections (one per series block) are built and measured one by one until the budget is spent, so a group of
+        // thousands of events costs no more than the few that fit. The base size already counts the "and N more" line.
+        var budget = MaxPayloadBytes - Encoding.UTF8.GetByteCount(Serialize(notification, chartItems, [], total));
+        var sections = new List<(JsonObject Section, int Events)>();
+        foreach (var block in blocks)
         {
-            var section = EventContainer(e);
+            var section = BlockContainer(block);
             budget -= Encoding.UTF8.GetByteCount(section.ToJsonString()) + 1;
             if (budget <= 0)
             {
                 break;
             }
 
-            sections.Add(section);
+            sections.Add((section, block.Events.Count));
         }
 
-        var json = Serialize(notification, chartItems, sections, events.Count);
+        var json = Serialize(notification, chartItems, sections.ConvertAll(s => s.Section), total - sections.Sum(s => s.Events));
         while (sections.Count > 0 && Encoding.UTF8.GetByteCount(json) >= MaxPayloadBytes)
         {
             sections.RemoveAt(sections.Count - 1);
-            json = Serialize(notification, chartItems, sections, events.Count);
+            json = Serialize(notification, chartItems, sections.ConvertAll(s => s.Section), total - sections.Sum(s => s.Events));
         }
 
         return json;
@@ -82,7 +83,8 @@ public sealed class TeamsCardRenderer
         return items;
     }
 
-    private string Serialize(Notification n, List<JsonObject> chartItems, List<JsonObject> sections, int total)
+    /// <param name="hidden">Events left out for size, said as "and N more".</param>
+    private string Serialize(Notification n, List<JsonObject> chartItems, List<JsonObject> sections, int hidden)
     {
         var body = new JsonArray
         {
@@ -118,12 +120,12 @@ public sealed class TeamsCardRenderer
             body.Add(section.DeepClone());
         }
 
-        if (sections.Count < total)
+        if (hidden > 0)
         {
             body.Add(new JsonObject
             {
                 ["type"] = "TextBlock",
-                ["text"] = string.Create(CultureInfo.InvariantCulture, $"and {total - sections.Count} more"),
+                ["text"] = string.Create(CultureInfo.InvariantCulture, $"and {hidden} more"),
                 ["isSubtle"] = true,
                 ["wrap"] = true,
             });
@@ -178,8 +180,9 @@ public sealed class TeamsCardRenderer
         return payload.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }
 
-    private JsonObject EventContainer(AlertEvent e)
+    private JsonObject BlockContainer(SeriesBlock block)
     {
+        var e = block.Lead;
         var resolved = e.State == AlertState.Resolved;
         var severity = SeverityLevels.OfEvent(e.Severity);
         var facts = new JsonArray
@@ -212,7 +215,20 @@ public sealed class TeamsCardRenderer
             new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
         };
 
-        var suppliers = AlertText.Suppliers(e, _options.MaxSuppliers);
+        // The other metrics of the series, one line each, linking to their own alert pages.
+        foreach (var other in block.Others)
+        {
+            items.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = Md("[" + AlertText.SeverityTag(other) + "] " + SeriesBlockText.MetricLine(other) + "; " + SeriesBlockText.Rule(other))
+                    + " [View](" + AlertText.Link(_options, other) + ")",
+                ["wrap"] = true,
+                ["spacing"] = "Small",
+            });
+        }
+
+        var suppliers = AlertText.Suppliers(block.SupplierSource, _options.MaxSuppliers);
         if (suppliers.Count > 0)
         {
             var names = new JsonArray();

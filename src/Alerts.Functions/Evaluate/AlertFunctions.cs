@@ -14,7 +14,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.Functions.Evaluate;
 
-/// <summary><c>/api/alerts</c>: the alerts the rules keep, firing ones by default; one by fingerprint (the link in every notification).</summary>
+/// <summary><c>/api/alerts</c>: the alerts the rules keep, firing ones by default; one by fingerprint. JSON for programs (a function key);
+/// the links in notifications open the web page's view, <c>/api/web/alerts/{fingerprint}</c>.</summary>
 public sealed class AlertFunctions(AlertStore alerts)
 {
     [Function(nameof(GetAlert))]

@@ -2,7 +2,7 @@ using Alerts.Evaluate.Lifecycle;
 
 namespace Alerts.Functions.Evaluate;
 
-/// <summary>An alert as <c>GET /api/alerts/{fingerprint}</c> shows it (the target of the links in notifications).</summary>
+/// <summary>An alert as <c>GET /api/alerts/{fingerprint}</c> shows it (for programs; people open <c>/api/web/alerts/{fingerprint}</c>).</summary>
 /// <param name="State">inactive, pending, firing, recovering, resolved, or noData while the series has no data.</param>
 /// <param name="Since">The first period of the streak a pending or recovering alert waits on (or a firing one fired after).</param>
 /// <param name="NoDataSince">When the series was found without data (state noData); null while data comes.</param>

@@ -27,7 +27,7 @@ public sealed class TeamsSubscribeTests(ServedApp app) : IClassFixture<ServedApp
         Assert.Equal("active", view.GetProperty("status").GetString());
         var card = Assert.Single(app.Stack.Webhooks.Requests.Snapshot(), r => r.Path.Contains(path, StringComparison.Ordinal));
         Assert.Contains("TEST\\\\] Test notification of your alert subscription", card.Body, StringComparison.Ordinal);
-        Assert.Contains($"/api/subscriptions/{id}", card.Body, StringComparison.Ordinal);
+        Assert.Contains($"/api/web/subscriptions/{id}/edit", card.Body, StringComparison.Ordinal);
         Assert.Contains("Manage", card.Body, StringComparison.Ordinal);
 
         using var history = await app.Client.SendAsync(app.Api(HttpMethod.Get, $"subscriptions/{id}/deliveries", Owner));

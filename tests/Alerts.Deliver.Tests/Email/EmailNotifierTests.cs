@@ -140,7 +140,7 @@ public sealed class EmailNotifierTests : NotifierContract
         Assert.Contains("China", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("91.2%", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("<table", mail.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("https://alerts.example.com/api/alerts/crma-65%2FEU27_2020%2F85051110%2Fweight", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("https://alerts.example.com/api/web/alerts/crma-65%2FEU27_2020%2F85051110%2Fweight", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(notification.NotificationId + "@alerts.example.com", mail.Message.MessageId);
         Assert.Equal(TestNotifications.Now, mail.Message.Date);
         Assert.Contains("accepted", outcome.Detail, StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public sealed class EmailRendererTests
             Assert.Contains("Japan", body, StringComparison.Ordinal);
             Assert.Contains("5.0%", body, StringComparison.Ordinal);
             Assert.Contains("previously 88%", body, StringComparison.Ordinal);
-            Assert.Contains("https://alerts.example.com/api/alerts/fp-magnets", body, StringComparison.Ordinal);
+            Assert.Contains("https://alerts.example.com/api/web/alerts/fp-magnets", body, StringComparison.Ordinal);
         }
 
         Assert.Contains("<table", mail.HtmlBody, StringComparison.Ordinal);

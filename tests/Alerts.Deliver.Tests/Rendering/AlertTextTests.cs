@@ -138,11 +138,11 @@ public sealed class AlertTextTests
     }
 
     [Fact]
-    public void Link_Fingerprint_EscapedUnderBaseUrl()
+    public void Link_Fingerprint_TheWebPagesViewEscapedUnderBaseUrl()
     {
         var link = AlertText.Link(new RenderingOptions { PublicBaseUrl = "https://alerts.example.com/" }, TestEvents.Event(fingerprint: "crma-65/EU27_2020 85051110"));
 
-        Assert.Equal("https://alerts.example.com/api/alerts/crma-65%2FEU27_2020%2085051110", link);
+        Assert.Equal("https://alerts.example.com/api/web/alerts/crma-65%2FEU27_2020%2085051110", link);
     }
 
     private static Notification Notification(IReadOnlyList<AlertEvent> events) =>

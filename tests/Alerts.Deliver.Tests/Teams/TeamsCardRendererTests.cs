@@ -50,10 +50,10 @@ public sealed class TeamsCardRendererTests
 
         var actions = card.GetProperty("actions").EnumerateArray().ToList();
         Assert.Equal(["Action.OpenUrl", "Action.OpenUrl"], actions.Select(a => a.GetProperty("type").GetString()));
-        Assert.Equal("https://alerts.example.com/api/alerts/fp-magnets", actions[0].GetProperty("url").GetString());
+        Assert.Equal("https://alerts.example.com/api/web/alerts/fp-magnets", actions[0].GetProperty("url").GetString());
 
         // the way back to the subscription, as a button and in the footer (as every mail has its unsubscribe link)
-        var manage = $"https://alerts.example.com/api/subscriptions/{Notification([]).SubscriptionId}";
+        var manage = $"https://alerts.example.com/api/web/subscriptions/{Notification([]).SubscriptionId}/edit";
         Assert.Equal(manage, actions[1].GetProperty("url").GetString());
         Assert.Contains($"[Manage the subscription]({manage})", body[^1].GetProperty("text").GetString(), StringComparison.Ordinal);
     }
