@@ -92,11 +92,12 @@ public sealed class PullOptions
 
     /// <summary>
     /// With both sources (<see cref="PullsBothSources"/>) and annual data: how many of the latest years of the window the
-    /// mirror check covers (default 2: the last year and the one before). Each year is one more Comtrade call per HS6
-    /// product with the keyless preview, counted against <c>Sources:Comtrade:DailyCallBudget</c>.
+    /// mirror check covers (default 1: the last complete year). Each year is one more Comtrade call per HS6 product with
+    /// the keyless preview, counted against <c>Sources:Comtrade:DailyCallBudget</c> (default 500): the default scope's
+    /// 56 HS6 codes take 7 x 56 = 392 calls for the EU's imports and 56 per mirror year.
     /// </summary>
     [Range(1, 40, ErrorMessage = "Setting Pull:MirrorYears must be between 1 and 40.")]
-    public int MirrorYears { get; set; } = 2;
+    public int MirrorYears { get; set; } = 1;
 
     public IReadOnlyList<string> EffectiveProducts => Products.Count > 0 ? Products : DefaultProducts;
 }

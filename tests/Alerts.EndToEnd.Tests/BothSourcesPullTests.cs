@@ -40,7 +40,7 @@ public sealed class BothSourcesPullTests(BothSourcesPipelineStack p) : IClassFix
             products.Select(o => (o.Source, o.Product)).OrderBy(x => x.Source, StringComparer.Ordinal).ThenBy(x => x.Product, StringComparer.Ordinal));
         Assert.All(report.Products, o => Assert.Equal(ProductStatus.Fetched, o.Status));
 
-        // The partners' side: one Comtrade call per HS6 product and mirror year (2023, 2024), asking the EU's partners for
+        // The partners' side: one Comtrade call per HS6 product and mirror year (Pull__MirrorYears=2: 2023, 2024), asking the EU's partners for
         // exports to the EU (partner 97, flow X); the EU import pull still asks reporter 97 for 2018-2024.
         var calls = p.Stack.Replay.Exchanges.Snapshot().Where(e => e.Request.Source == LocalStackSettings.ComtradeSource).ToList();
         var mirror = calls.Where(c => c.Request.QueryValue("flowCode") == "X").ToList();
@@ -78,6 +78,7 @@ public sealed class BothSourcesPullTests(BothSourcesPipelineStack p) : IClassFix
         // Only the EU's Comext rows carry it, and only for the mirror years.
         Assert.All(comtrade, i => Assert.Null(i.Mirror));
         Assert.Null(EuWeightRow(comext, "284690", 2022).Mirror);
+        Assert.Equal(("MY", 0.45), (EuWeightRow(comext, "284690", 2023).Mirror!.LargestGapPartner, Math.Round(EuWeightRow(comext, "284690", 2023).Mirror!.LargestGap, 4)));
 
         // The informational alert: one per product with a gap above a third, on the latest year.
         var gaps = report.Events.Where(e => e.RuleId == DefaultRules.MirrorGapId).ToList();
@@ -130,7 +131,7 @@ public sealed class BothSourcesDefaultScopePullTests(BothSourcesDefaultScopePipe
         Assert.Equal(PullOptions.DefaultProducts.Order(StringComparer.Ordinal), products.Where(o => o.Source == "comext").Select(o => o.Product).Order(StringComparer.Ordinal));
         Assert.All(report.Products.Where(o => o.Source == "comext"), o => Assert.Equal(ProductStatus.Fetched, o.Status));
         // Comtrade: every HS6 code fetched, the two CN8 codes skipped (HS6 only); commodity series summing a CN8 code skipped with them.
-        Assert.All(products.Where(o => o.Source == "comtrade"), o => Assert.Equal(o.Product.Length == 6 ? ProductStatus.Fetched : ProductStatus.Skipped, o.Status));
+        Assert.All(products.Where(o => o.Source == "comtrade"), o => Assert.Equal((o.Product, o.Product.Length == 6 ? ProductStatus.Fetched : ProductStatus.Skipped), (o.Product, o.Status)));
 
         var rows = 0;
         await foreach (var _ in p.Pipeline.Get<StorageAccount>().Table(StorageNames.IndicesTable).QueryAsync<TableEntity>(select: ["PartitionKey"]))
