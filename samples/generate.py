@@ -446,6 +446,39 @@ for product in PRODUCTS:
 write("replay/comtrade/no-data.json", json.dumps({"elapsedTime": "0.02 secs", "count": 0, "data": [], "error": ""}, indent=1) + "\n")
 write("replay/comtrade/recordings.json", json.dumps(comtrade_recordings, indent=2) + "\n")
 
+# Mirror check (Pull__Sources=comext,comtrade): partners' reported exports to the EU (reporter = the partner, partner 97,
+# flow X), one body per product and year for the last two years (Pull__MirrorYears). Each partner reports the EU's import
+# figure times a factor: 0.97 (timing) except the gaps MIRROR_GAPS plants, which the mirror check flags.
+MIRROR_YEARS = ["2023", "2024"]
+MIRROR_GAPS = {("284690", "MY"): d("0.55"), ("850511", "VN"): d("1.6")}
+
+def mirror_exports(product, year, row):
+    records = []
+    for p, (q100, v) in sorted(row.items()):
+        if len(p) != 2 or p in EU or p not in M49 or q100 is None:
+            continue
+        f = MIRROR_GAPS.get((product, p), d("0.97"))
+        q = q1(q100 * 100 * f)
+        records.append({"typeCode": "C", "freqCode": "A", "refPeriodId": int(year + "0101"), "refYear": int(year), "refMonth": 52,
+                        "period": year, "reporterCode": M49[p], "reporterISO": "", "reporterDesc": NAMES.get(p, p),
+                        "flowCode": "X", "flowDesc": "Export", "partnerCode": 97, "partnerISO": "EUR", "partner2Code": 0, "partner2ISO": "W00",
+                        "classificationCode": "H6", "cmdCode": product, "aggrLevel": 6, "isLeaf": True, "customsCode": "C00", "mosCode": "0",
+                        "motCode": 0, "qtyUnitCode": 8, "qty": num(q), "netWgt": num(q), "fobvalue": num(v * f) if v is not None else None,
+                        "primaryValue": num(v * f) if v is not None else None, "isReported": True, "isAggregate": True})
+    return json.dumps({"elapsedTime": "0.12 secs", "count": len(records), "data": records, "error": ""}, indent=1) + "\n"
+
+mirror_recordings = []
+for product in PRODUCTS:
+    if len(product) != 6:
+        continue
+    data = cells(product)
+    for y in MIRROR_YEARS:
+        write(f"replay/comtrade/mirror/{product}/{y}.json", mirror_exports(product, y, data[y]))
+        mirror_recordings.append({"method": "GET", "path": "/public/v1/preview/C/A/HS",
+                                  "query": {"cmdCode": product, "flowCode": "X", "partnerCode": "97", "period": y},
+                                  "status": 200, "contentType": "application/json", "bodyFile": f"mirror/{product}/{y}.json"})
+write("replay/comtrade/recordings.json", json.dumps(comtrade_recordings + mirror_recordings, indent=2) + "\n")
+
 eq = cells("284690")
 write("equivalence/284690.json", jsonstat("284690", eq, "A"))
 write("equivalence/284690.csv", sdmx_csv("284690", eq, "A"))

@@ -1,4 +1,5 @@
 using Alerts.Compute.Engine;
+using Alerts.Compute.Mirror;
 using Alerts.Compute.Series;
 using Alerts.Compute.Store;
 using Alerts.Pull;
@@ -26,9 +27,12 @@ public sealed class ComputeStep(
     /// <param name="productObservations">Every observation of the series' product (all flows), for the CRMA consumption
     /// proxy, which needs the export series beside the import series.</param>
     /// <param name="extraWindows">Windows computed besides the stored ones because a rule reads them; not stored.</param>
+    /// <param name="mirrorExports">Partner-reported exports to the EU of the product (Comtrade), for the mirror check on the
+    /// EU's annual import rows (<see cref="MirrorEnricher"/>); null or empty: no check.</param>
     public async Task<ComputedSeries> ComputeAsync(
         SeriesKey series, IReadOnlyList<TradeObservation> observations, IReadOnlyList<TradeObservation> productObservations,
-        IEnumerable<IndexSelection> extraWindows, string vintage, string runId, CancellationToken cancellationToken)
+        IEnumerable<IndexSelection> extraWindows, string vintage, string runId, CancellationToken cancellationToken,
+        IReadOnlyList<TradeObservation>? mirrorExports = null)
     {
         // The stored windows (published periods, rolling 12 months) plus any other a rule reads, with their changes.
         // CRMA shares and supply risk go on the annual import rows; the consumption proxy reads the product's exports.
@@ -36,9 +40,12 @@ public sealed class ComputeStep(
         var name = ProductNames.For(series.Product, catalog);
         var commodityIds = commodities.Of(series.Product);
         var from = PullWindow.For(pullOptions.Value, time.GetUtcNow()).From;
-        IReadOnlyList<SeriesIndices> all = [.. supplyMetrics.Enrich(
-                SeriesWindows.Compute(series, observations, name, SeriesWindows.Stored.Concat(extraWindows), from),
-                productObservations)
+        IReadOnlyList<SeriesIndices> all = [.. MirrorEnricher.Enrich(
+                supplyMetrics.Enrich(
+                    SeriesWindows.Compute(series, observations, name, SeriesWindows.Stored.Concat(extraWindows), from),
+                    productObservations),
+                observations,
+                mirrorExports ?? [])
             .Select(i => i with { CommodityIds = commodityIds })];
         var stored = all.Where(i => SeriesWindows.Stored.Contains(i.Window)).ToList();
         await indices.UpsertAsync(stored, vintage, runId, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Alerts.Evaluate.Breaches;
 using Alerts.Evaluate.Lifecycle;
 using Alerts.Evaluate.Rules;
 using Alerts.Evaluate.Run;
+using Alerts.Pull;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,7 @@ public static class EvaluateServiceCollectionExtensions
         services.TryAddSingleton<NoDataStep>();
         services.TryAddSingleton<SeriesProcessor>();
         services.TryAddTransient<CommoditySeries>();
+        services.TryAddTransient<MirrorExports>();
         services.TryAddTransient<PullService>();
         return services;
     }
@@ -30,7 +32,8 @@ public static class EvaluateServiceCollectionExtensions
         services.TryAddSingleton(_ =>
         {
             var definitions = configuration.GetSection("Rules").Get<List<RuleDefinition>>() ?? [];
-            return new RuleEvaluator(RuleSetBuilder.Build(DefaultRules.All, definitions, "setting Rules"));
+            var pull = configuration.GetSection(PullOptions.SectionName).Get<PullOptions>() ?? new PullOptions();
+            return new RuleEvaluator(RuleSetBuilder.Build(DefaultRules.For(pull), definitions, "setting Rules"));
         });
         return services;
     }

@@ -23,7 +23,9 @@ public sealed partial class NoDataStep(
 {
     /// <summary>Checks the series of a run's outcomes: those fetched or unchanged, and those whose source failed (a
     /// commodity series counts as failed when a product it sums failed). Products not attempted are left out.</summary>
-    public Task<IReadOnlyList<AlertEvent>> CheckAsync(IReadOnlyList<ProductOutcome> outcomes, IEnumerable<Period> periods, string runId, CancellationToken cancellationToken)
+    /// <param name="source">The source whose alerts are checked (a run pulling two sources checks each against its own outcomes).</param>
+    public Task<IReadOnlyList<AlertEvent>> CheckAsync(
+        IReadOnlyList<ProductOutcome> outcomes, IEnumerable<Period> periods, string runId, CancellationToken cancellationToken, string source = SeriesKey.DefaultSource)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         var failedProducts = outcomes.Where(o => o.Status == ProductStatus.Failed && o.Commodity is null).Select(o => o.Product).ToHashSet(StringComparer.Ordinal);
@@ -32,15 +34,17 @@ public sealed partial class NoDataStep(
             .Select(o => o.Product)
             .ToList();
         var covered = outcomes.Where(o => o.Status is ProductStatus.Fetched or ProductStatus.Unchanged).Select(o => o.Product).Concat(failed).ToList();
-        return CheckAsync(covered, failed, periods, runId, cancellationToken);
+        return CheckAsync(covered, failed, periods, runId, cancellationToken, source);
     }
 
     /// <param name="products">The series products the run covered (product codes and commodity series such as <c>graphite/ore</c>).</param>
     /// <param name="failed">Those of them whose source failed this run.</param>
     /// <param name="periods">Every period the run's data has (the newest month and year set what is expected).</param>
     /// <returns>The events published.</returns>
+    /// <param name="source">Only alerts of this source's series are checked.</param>
     public async Task<IReadOnlyList<AlertEvent>> CheckAsync(
-        IReadOnlyCollection<string> products, IReadOnlyCollection<string> failed, IEnumerable<Period> periods, string runId, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> products, IReadOnlyCollection<string> failed, IEnumerable<Period> periods, string runId, CancellationToken cancellationToken,
+        string source = SeriesKey.DefaultSource)
     {
         ArgumentNullException.ThrowIfNull(products);
         ArgumentNullException.ThrowIfNull(failed);
@@ -55,7 +59,7 @@ public sealed partial class NoDataStep(
         await foreach (var record in alerts.ListAllAsync(cancellationToken).ConfigureAwait(false))
         {
             // An alert of a rule since removed, or of a series outside the run, is left as it is.
-            if (inRun.Contains(record.Product) && byId.TryGetValue(record.RuleId, out var rule)
+            if (inRun.Contains(record.Product) && string.Equals(record.Source, source, StringComparison.OrdinalIgnoreCase) && byId.TryGetValue(record.RuleId, out var rule)
                 && AlertFingerprint.Compute(rule.Id, record.Series, record.Basis, rule.Window) == record.Fingerprint)
             {
                 checkedAlerts.Add((record, rule));

@@ -9,9 +9,28 @@ public sealed class PullOptions
 {
     public const string SectionName = "Pull";
 
-    /// <summary>Source to pull from: <c>comext</c> (default) or <c>comtrade</c>.</summary>
+    /// <summary>Source to pull from when <see cref="Sources"/> is empty: <c>comext</c> (default) or <c>comtrade</c>.</summary>
     [Required]
     public string Source { get; set; } = "comext";
+
+    /// <summary>Names of the sources this deployment knows, in the order a run pulls them.</summary>
+    public static IReadOnlyList<string> KnownSources { get; } = ["comext", "comtrade"];
+
+    /// <summary>
+    /// Sources pulled side by side in one deployment, comma-separated (<c>Pull__Sources=comext,comtrade</c>): each product
+    /// is pulled from each, in this order, and every series is labelled with its source (its own indices, alerts and pull
+    /// state). With both, the mirror check compares them. Default (unset or blank): <see cref="Source"/> alone.
+    /// </summary>
+    public string? Sources { get; set; }
+
+    /// <summary>The sources pulled, lower case: the names in <see cref="Sources"/>, or <see cref="Source"/> when it is blank.</summary>
+    public IReadOnlyList<string> EffectiveSources =>
+        string.IsNullOrWhiteSpace(Sources)
+            ? [Source.Trim().ToLowerInvariant()]
+            : [.. Sources.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant())];
+
+    /// <summary>Both Comext and Comtrade are pulled: the mirror check compares them.</summary>
+    public bool PullsBothSources => EffectiveSources.Contains("comext") && EffectiveSources.Contains("comtrade");
 
     /// <summary>
     /// Product codes (HS6/CN8) to pull, e.g. <c>Pull__Products__0=850511</c>. Default: every code of the shipped
@@ -70,6 +89,15 @@ public sealed class PullOptions
     /// (apparent consumption = production + imports - exports); export series then get indices too. Default false.
     /// </summary>
     public bool IncludeExports { get; set; }
+
+    /// <summary>
+    /// With both sources (<see cref="PullsBothSources"/>) and annual data: how many of the latest years of the window the
+    /// mirror check covers (default 1: the last complete year). Each year is one more Comtrade call per HS6 product with
+    /// the keyless preview, counted against <c>Sources:Comtrade:DailyCallBudget</c> (default 500): the default scope's
+    /// 56 HS6 codes take 7 x 56 = 392 calls for the EU's imports and 56 per mirror year.
+    /// </summary>
+    [Range(1, 40, ErrorMessage = "Setting Pull:MirrorYears must be between 1 and 40.")]
+    public int MirrorYears { get; set; } = 1;
 
     public IReadOnlyList<string> EffectiveProducts => Products.Count > 0 ? Products : DefaultProducts;
 }

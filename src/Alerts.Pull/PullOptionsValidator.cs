@@ -14,7 +14,7 @@ public sealed class PullOptionsValidator(IOptions<CatalogOptions> catalogOptions
     public ValidateOptionsResult Validate(string? name, PullOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (ReporterProblems(options) is { Count: > 0 } problems)
+        if (ReporterProblems(options).Concat(SourceProblems(options)).ToList() is { Count: > 0 } problems)
         {
             return ValidateOptionsResult.Fail(problems);
         }
@@ -39,6 +39,43 @@ public sealed class PullOptionsValidator(IOptions<CatalogOptions> catalogOptions
         {
             return ValidateOptionsResult.Fail(e.Message);
         }
+    }
+
+    /// <summary><c>Pull:Sources</c> (or <c>Pull:Source</c>) must name known sources, each once.</summary>
+    private static List<string> SourceProblems(PullOptions options)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Sources))
+        {
+            if (!PullOptions.KnownSources.Contains(options.Source?.Trim() ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+            {
+                problems.Add($"Setting {PullOptions.SectionName}:Source is '{options.Source}'; expected {string.Join(" or ", PullOptions.KnownSources)}.");
+            }
+
+            return problems;
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = options.Sources.Split(',', StringSplitOptions.TrimEntries);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var name = names[i];
+            var at = $"Setting {PullOptions.SectionName}:Sources is '{options.Sources}': entry {i + 1}";
+            if (name.Length == 0)
+            {
+                problems.Add($"{at} is empty; expected source names separated by commas, e.g. comext,comtrade.");
+            }
+            else if (!PullOptions.KnownSources.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                problems.Add($"{at} is '{name}'; expected {string.Join(" or ", PullOptions.KnownSources)}.");
+            }
+            else if (!seen.Add(name))
+            {
+                problems.Add($"{at} repeats '{name}'.");
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>Each of <c>Pull:Reporters</c> must be <c>EU27_2020</c> or a member state, listed once.</summary>

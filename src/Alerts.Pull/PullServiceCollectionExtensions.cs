@@ -21,6 +21,7 @@ public static class PullServiceCollectionExtensions
         services.AddTradeStatistics(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Transient<ITradeSource, ComextSource>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<ITradeSource, ComtradeSource>());
+        services.TryAddTransient<IMirrorExportSource, ComtradeSource>();
         services.AddCommodityCatalog(configuration);
         services.TryAddSingleton<SnapshotStore>();
         services.TryAddSingleton<RawArchive>();

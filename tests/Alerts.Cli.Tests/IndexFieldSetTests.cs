@@ -34,14 +34,14 @@ public sealed class IndexFieldSetTests(AzuriteFixture azurite) : IClassFixture<A
     ];
 
     private static readonly string[] ApiOther =
-        ["reporter", "product", "flow", "period", "basis", "window", "monthsCovered", "complete", "changeFromPrevious", "changeFromYearAgo", "intraEuTotal", "crma", "supplyRisk"];
+        ["reporter", "product", "flow", "period", "basis", "window", "monthsCovered", "complete", "changeFromPrevious", "changeFromYearAgo", "intraEuTotal", "crma", "supplyRisk", "source", "benchmark", "mirror"];
 
     private static readonly string[] ApiChangeOther = ["against", "totalBefore", "totalRelative", "topSupplierBefore", "topSupplierChanged"];
 
     private static readonly string[] StoredOther =
     [
         "PartitionKey", "RowKey", "Timestamp", "odata.etag", "Reporter", "Product", "Flow", "Basis", "Period", "CommodityName", "TopSuppliers", "Vintage", "RunId", "Window",
-        "MonthsCovered", "IntraEuTotal", "Supply",
+        "MonthsCovered", "IntraEuTotal", "Supply", "Source",
         "ChangeFromPreviousAgainst", "TotalBeforeFromPrevious", "TopSupplierBeforeFromPrevious", "TopSupplierChangedFromPrevious",
         "ChangeFromYearAgoAgainst", "TotalBeforeFromYearAgo", "TopSupplierBeforeFromYearAgo", "TopSupplierChangedFromYearAgo",
     ];

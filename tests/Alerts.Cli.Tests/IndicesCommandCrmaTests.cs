@@ -151,6 +151,27 @@ public sealed class IndicesCommandCrmaTests
     }
 
     [Fact]
+    public async Task RunAsync_TableWithProduction_ShowsTheStageBenchmarkBesideThe65PercentTest()
+    {
+        var (code, output, error) = await RunAsync("--input", Trade, "--production", SampleFiles.Get("crma/production.csv"));
+
+        // Rare-earth metals (280530, metal stage: processing): 1 000 t / (1 000 + 12 900 - 5 500) t = 11.9% of EU consumption,
+        // short of the 40% benchmark; China 5 972.7 / 8 400 = 71.1%, above 65%.
+        Assert.True(code == 0, error);
+        Assert.Contains("CRMA benchmarks", output, StringComparison.Ordinal);
+        Assert.Matches(@"280530\s*│\s*2024\s*│\s*processing\s*│\s*11\.9 %\s*│\s*40\.0 %\s*│\s*no\s*│\s*CN\s*│\s*71\.1 %\s*│\s*yes", output);
+    }
+
+    [Fact]
+    public async Task RunAsync_TableWithoutProduction_NoBenchmarkTable()
+    {
+        var (code, output, error) = await RunAsync("--input", Trade);
+
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("CRMA benchmarks", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_CsvWithProduction_CarriesTheSameSharesAsJson()
     {
         var json = await RowAsync("import", "--input", Trade, "--production", SampleFiles.Get("crma/production.csv"));

@@ -65,6 +65,10 @@ public sealed class ComtradePullTests(ComtradePipelineStack p) : IClassFixture<C
         Assert.Equal(Describe(reference.Indices), Describe(report.Indices));
         Assert.NotEmpty(reference.Events);
         Assert.Equal(Describe(reference.Events), Describe(report.Events));
+        // Each labelled with its source, so the same rule on the two sources' series is two alerts.
+        Assert.All(report.Events, e => Assert.Equal("comtrade", e.Source));
+        Assert.All(reference.Events, e => Assert.Equal("comext", e.Source));
+        Assert.Empty(report.Events.Select(e => e.Fingerprint).Intersect(reference.Events.Select(e => e.Fingerprint)));
 
         // Every preview response of a product that brought new data is archived as served, one blob per call (2018 first).
         var archive = p.Pipeline.Get<RawArchive>();
@@ -77,11 +81,11 @@ public sealed class ComtradePullTests(ComtradePipelineStack p) : IClassFixture<C
     // decimals, but the value basis is in EUR for one and "USD" for the other, which shares do not see.
     private static List<string> Describe(IEnumerable<SeriesIndices> indices) => [.. indices
         .Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"{i.Series} {i.Basis} {i.Period} total={i.Indices.Total} n={i.Indices.Suppliers} hhi={i.Indices.Hhi:F6} cr1={i.Indices.Cr1:F9} cr3={i.Indices.Cr3:F9} top={i.Indices.TopSupplier}"))
+            $"{i.Series.WithoutSource} {i.Basis} {i.Period} total={i.Indices.Total} n={i.Indices.Suppliers} hhi={i.Indices.Hhi:F6} cr1={i.Indices.Cr1:F9} cr3={i.Indices.Cr3:F9} top={i.Indices.TopSupplier}"))
         .Order(StringComparer.Ordinal)];
 
     private static List<string> Describe(IEnumerable<AlertEvent> events) => [.. events
         .Select(e => string.Create(CultureInfo.InvariantCulture,
-            $"{e.Fingerprint} {e.RuleId} {e.Commodity} {e.Reporter} {e.Period} {e.Basis} {e.Metric} {e.State} value={e.Value:F9} top={string.Join(",", e.TopSuppliers.Select(s => s.Partner))}"))
+            $"{e.RuleId} {e.Commodity} {e.Reporter} {e.Period} {e.Basis} {e.Metric} {e.State} value={e.Value:F9} top={string.Join(",", e.TopSuppliers.Select(s => s.Partner))}"))
         .Order(StringComparer.Ordinal)];
 }

@@ -82,6 +82,39 @@ public sealed class IndicesFunctionTests(AzuriteFixture azurite)
         Assert.Equal(("2024-05", "CN", false), (published.ChangeFromPrevious!.Against, published.ChangeFromPrevious.TopSupplierBefore, published.ChangeFromPrevious.TopSupplierChanged));
     }
 
+    [Fact]
+    public async Task GetIndices_BothSourcesWithBenchmarkAndMirror_EachRowLabelledAndShown()
+    {
+        // Two sources of one year, stored side by side (Comext's keep the partition they had): China 60 t and Malaysia 40 t.
+        var store = new IndicesStore(await azurite.CreateAccountAsync());
+        var series = new SeriesKey("EU27_2020", "280530", TradeFlow.Import);
+        List<TradeObservation> observations = [
+            new(series.Reporter, "CN", series.Product, TradeFlow.Import, Period.Annual(2024), 60_000, 600, "EUR"),
+            new(series.Reporter, "MY", series.Product, TradeFlow.Import, Period.Annual(2024), 40_000, 400, "EUR")];
+        var benchmark = new Alerts.Compute.Stockpiling.StageBenchmark("280530", 2024, "processing", 0.25, 0.40, "CN", 0.7);
+        var mirror = Alerts.Compute.Mirror.MirrorCheck.Of(2024, Alerts.Compute.Mirror.MirrorCheckCalculator.Compare(
+            observations, [new("MY", "EU27_2020", "280530", TradeFlow.Export, Period.Annual(2024), 20_000, 300, "USD"), new("CN", "EU27_2020", "280530", TradeFlow.Export, Period.Annual(2024), 60_000, 700, "USD")]));
+        var comext = SeriesWindows.Compute(series, observations, null, [IndexSelection.Published], null)
+            .Select(r => r.Basis == Basis.Weight ? r with { Benchmark = benchmark, Mirror = mirror } : r).ToList();
+        var comtrade = SeriesWindows.Compute(series with { Source = "comtrade" }, observations, null, [IndexSelection.Published], null);
+        await store.UpsertAsync(comext, "v1", "run-1", CancellationToken.None);
+        await store.UpsertAsync(comtrade, "v1", "run-1", CancellationToken.None);
+
+        var result = await new IndicesFunction(store).GetIndices(Get("280530", string.Empty), "280530", CancellationToken.None);
+
+        var rows = Assert.IsAssignableFrom<IEnumerable<IndexSummary>>(Assert.IsType<OkObjectResult>(result).Value).ToList();
+        Assert.Equal(["comext value", "comext weight", "comtrade value", "comtrade weight"], rows.Select(r => $"{r.Source} {r.Basis}").Order(StringComparer.Ordinal));
+        var weight = rows.Single(r => r is { Source: "comext", Basis: "weight" });
+        Assert.Equal(("processing", 0.25, 0.40, false, "CN", 0.7, true), (weight.Benchmark!.Activity, weight.Benchmark.EuShare, weight.Benchmark.Benchmark,
+            weight.Benchmark.MeetsBenchmark, weight.Benchmark.TopSupplier, weight.Benchmark.TopThirdCountryShare, weight.Benchmark.ExceedsSingleCountryBenchmark));
+        // Malaysia: |40 - 20| / 40 = 50%, flagged; China 0%.
+        Assert.Equal(("MY", 0.5, 1 / 3.0), (weight.Mirror!.LargestGapPartner, weight.Mirror.LargestGap, weight.Mirror.Threshold));
+        Assert.Equal(["MY 40000 20000 imports True", "CN 60000 60000 imports False"],
+            weight.Mirror.Partners.Select(p => $"{p.Partner} {p.ReportedImportsKg} {p.MirrorExportsKg} {p.LargerSide} {p.Flagged}"));
+        Assert.All(rows.Where(r => r != weight), r => Assert.Equal((null, null), (r.Benchmark, r.Mirror)));
+        Assert.Equal(100_000m, rows.Single(r => r is { Source: "comtrade", Basis: "weight" }).Indices.Total);
+    }
+
     [Theory]
     [InlineData("?window=weekly", "'weekly' is not a window; use one of published, monthly, annual, rolling12.")] // not a window
     [InlineData("?window=", "'' is not a window; use one of published, monthly, annual, rolling12.")] // empty

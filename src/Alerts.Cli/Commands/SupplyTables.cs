@@ -1,6 +1,9 @@
 using System.Globalization;
 using Alerts.Compute.Engine;
+using Alerts.Compute.Stockpiling;
 using Alerts.Compute.SupplyRisk;
+using Alerts.Pull.Catalog;
+using Alerts.Pull.Statistics;
 using Alerts.Pull.Statistics.Scope;
 using Spectre.Console;
 
@@ -8,7 +11,8 @@ namespace Alerts.Cli.Commands;
 
 /// <summary>
 /// The CRMA and supply-risk tables of <c>alerts indices --format table</c>, laid out for 80 columns: figures in the
-/// tables, long text (CRMA notes, defaults used, stages left out, WGI provenance) as lines below them.
+/// tables, long text (CRMA notes, defaults used, stages left out, WGI provenance) as lines below them. With production,
+/// the EU's own share against the CRMA 10%/40% benchmarks beside the 65% test (<see cref="StageBenchmark"/>).
 /// </summary>
 internal static class SupplyTables
 {
@@ -52,6 +56,38 @@ internal static class SupplyTables
         {
             console.Write(crma);
             Lines(console, notes);
+        }
+
+        WriteBenchmarks(console, rows, metrics, scope);
+    }
+
+    // One row per annual import row whose product the catalog files under one ore, intermediate or metal stage, with production.
+    private static void WriteBenchmarks(IAnsiConsole console, IReadOnlyList<WindowedIndices> rows, SupplyMetrics metrics, PartnerScopeKind scope)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("CRMA benchmarks (EU's own share of consumption; Art. 5: extraction 10%, processing 40%)")
+            .Caption("EU = production / apparent consumption; top = the largest third country, against 65%");
+        foreach (var c in new[] { "reporter", "product", "year", "activity", "EU", "target", "met", "top", "share", ">65%" })
+        {
+            table.AddColumn(new TableColumn(c).PadLeft(0));
+        }
+
+        foreach (var r in rows.Where(r => r.Row.Basis == Basis.Weight))
+        {
+            var row = r.Row;
+            var stages = CommodityCatalog.Default.Classify(row.Product).Select(c => c.Stage).Distinct().ToList();
+            if (SupplyColumns.For(r, metrics, scope).Crma is not { } crma || stages is not [var stage] || StageBenchmark.For(crma, stage) is not { } b)
+            {
+                continue;
+            }
+
+            table.AddRow(
+                Markup.Escape(row.Reporter), Markup.Escape(row.Product), row.Period.ToString(), b.Activity, P(b.EuShare), P(b.Benchmark),
+                b.MeetsBenchmark ? "yes" : "no", Markup.Escape(b.TopSupplier ?? "-"), P(b.TopThirdCountryShare), b.ExceedsSingleCountryBenchmark ? "yes" : "no");
+        }
+
+        if (table.Rows.Count > 0)
+        {
+            console.Write(table);
         }
     }
 

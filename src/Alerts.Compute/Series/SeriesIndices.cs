@@ -1,4 +1,5 @@
 using Alerts.Compute.Engine;
+using Alerts.Compute.Mirror;
 using Alerts.Compute.Stockpiling;
 using Alerts.Compute.SupplyRisk;
 using Alerts.Pull.Statistics;
@@ -46,6 +47,19 @@ public sealed record SeriesIndices(
 
     /// <summary>Months of cover of the operator's stock of this commodity stage if the top supplier stopped (<see cref="StockCover"/>); null where not computed.</summary>
     public StockCover? Cover { get; init; }
+
+    /// <summary>
+    /// The EU's own share of the row's stage against the CRMA 10% (extraction) / 40% (processing) benchmarks, beside the 65%
+    /// test (<see cref="StageBenchmark"/>): annual import rows with a CRMA row whose production is known, of a product or
+    /// series at the ore, intermediate or metal stage; null elsewhere.
+    /// </summary>
+    public StageBenchmark? Benchmark { get; init; }
+
+    /// <summary>
+    /// The mirror check of the year (EU-reported imports against partner-reported exports to the EU), on the EU's published
+    /// annual weight import rows of a product when both sources are pulled; null elsewhere (rule metric <c>mirrorGap</c> NaN).
+    /// </summary>
+    public MirrorCheck? Mirror { get; init; }
 
     /// <summary>The supply risk of the stage this row's product feeds (annual weight import rows of a linked product); null otherwise.</summary>
     public SeriesSupplyRisk? SupplyRisk { get; init; }

@@ -28,6 +28,8 @@ public static class SeriesWindows
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(windows);
         var result = new List<SeriesIndices>();
+        // Observations carry no source: the engine's rows are matched on reporter, product and flow.
+        var bare = series.WithoutSource;
         foreach (var window in windows.Distinct())
         {
             foreach (var basis in Enum.GetValues<Basis>())
@@ -35,7 +37,7 @@ public static class SeriesWindows
                 var intraEu = IntraEuTotals(series, observations, basis, window);
                 foreach (var p in WindowedIndices.Compute(observations, basis, selection: window))
                 {
-                    if (p.Row.Series != series || (window == IndexSelection.Rolling12 && Truncated(p.Row.Period, pulledFrom)))
+                    if (p.Row.Series != bare || (window == IndexSelection.Rolling12 && Truncated(p.Row.Period, pulledFrom)))
                     {
                         continue;
                     }
@@ -64,7 +66,7 @@ public static class SeriesWindows
         var totals = new Dictionary<(Period, string), decimal>();
         foreach (var p in WindowedIndices.Compute(observations, basis, PartnerScopeKind.IntraEu, window))
         {
-            if (p.Row.Series == series)
+            if (p.Row.Series == series.WithoutSource)
             {
                 totals[(p.Row.Period, p.Currency)] = p.Row.Total;
             }

@@ -34,7 +34,20 @@ public sealed class SupplyMetricsSource(SupplyRiskInputs inputs, StockTable stoc
         }
 
         var metrics = SupplyMetricsCalculator.Compute(productObservations, inputs);
-        return [.. indices.Select(metrics.Enrich)];
+        var stage = BenchmarkStage(indices[0].Series.Product);
+        return [.. indices.Select(metrics.Enrich).Select(i => stage is { } s && i.Crma is { } crma ? i with { Benchmark = StageBenchmark.For(crma, s) } : i)];
+    }
+
+    // The stage a product or series is measured at for the CRMA benchmarks: its own (id/stage), or the one stage the
+    // catalog files the code under; null when it is several or none (StageBenchmark then skips downstream itself).
+    private ProcessingStage? BenchmarkStage(string product)
+    {
+        if (CommodityNames.TryParseSeries(product, out _, out var stage))
+        {
+            return stage;
+        }
+
+        return catalog.Classify(product).Select(c => c.Stage).Distinct().ToList() is [var only] ? only : null;
     }
 
     /// <summary>

@@ -13,8 +13,11 @@ using Azure.Data.Tables;
 namespace Alerts.Compute.Store;
 
 /// <summary>
-/// The <c>indices</c> table: one row per (series, basis, window, period). PartitionKey = reporter|product, so all
-/// indices of one product for one reporter are one partition (written in transactions, read in one query);
+/// The <c>indices</c> table: one row per (series, basis, window, period). PartitionKey = reporter|product for Comext
+/// series (the keys rows had before sources were told apart) and reporter|product|source for any other source
+/// (<c>EU27_2020|850511|comtrade</c>), so two sources of one product never overwrite each other and every row
+/// written before reads as Comext's (column <c>Source</c>, absent = <c>comext</c>). All indices of one product for
+/// one reporter and source are one partition (written in transactions, read in one query);
 /// RowKey = flow|basis|frequency|inverted period for the published periods (frequency <c>A</c> or <c>M</c>, the
 /// keys rows had before windows were stored) and flow|basis|window|inverted period for any other window
 /// (e.g. <c>import|weight|rolling12|797593</c>), so windows never collide and the newest period of a series
@@ -73,10 +76,10 @@ public sealed class IndicesStore
         return null;
     }
 
-    /// <summary>Every stored row of one reporter and product: by flow, basis and frequency, newest period first.</summary>
-    public async IAsyncEnumerable<StoredIndices> ListAsync(string reporter, string product, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Every stored row of one reporter and product (of Comext, or of <paramref name="source"/>): by flow, basis and frequency, newest period first.</summary>
+    public async IAsyncEnumerable<StoredIndices> ListAsync(string reporter, string product, [EnumeratorCancellation] CancellationToken cancellationToken, string source = SeriesKey.DefaultSource)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Join(reporter, product)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(new SeriesKey(reporter, product, TradeFlow.Import) { Source = source })}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return FromEntity(e);
@@ -89,12 +92,12 @@ public sealed class IndicesStore
 
     /// <summary>
     /// The latest period of every series and basis of one product in <paramref name="window"/> (null = every
-    /// window), across reporters; ordered by reporter, flow, basis, window.
+    /// window), across reporters and sources; ordered by reporter, source, flow, basis, window.
     /// </summary>
     public async Task<IReadOnlyList<StoredIndices>> GetLatestForProductAsync(string product, IndexSelection? window, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"Product eq {product}");
-        var latest = new Dictionary<(string, TradeFlow, Basis, IndexSelection, bool), StoredIndices>();
+        var latest = new Dictionary<(string, string, TradeFlow, Basis, IndexSelection, bool), StoredIndices>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var row = FromEntity(e);
@@ -104,7 +107,7 @@ public sealed class IndicesStore
                 continue;
             }
 
-            var key = (i.Series.Reporter, i.Series.Flow, i.Basis, i.Window, i.Period.IsAnnual);
+            var key = (i.Series.Reporter, i.Series.Source, i.Series.Flow, i.Basis, i.Window, i.Period.IsAnnual);
             if (!latest.TryGetValue(key, out var known) || known.Indices.Period < i.Period)
             {
                 latest[key] = row;
@@ -113,12 +116,14 @@ public sealed class IndicesStore
 
         return [.. latest.Values
             .OrderBy(r => r.Indices.Series.Reporter, StringComparer.Ordinal)
+            .ThenBy(r => r.Indices.Series.Source, StringComparer.Ordinal)
             .ThenBy(r => r.Indices.Series.Flow)
             .ThenBy(r => r.Indices.Basis)
             .ThenBy(r => r.Indices.Window)];
     }
 
-    private static string Partition(SeriesKey series) => TableKeys.Join(series.Reporter, series.Product);
+    private static string Partition(SeriesKey series) =>
+        series.HasOtherSource ? TableKeys.Join(series.Reporter, series.Product, series.Source) : TableKeys.Join(series.Reporter, series.Product);
 
     private static string RowKey(SeriesIndices r) =>
         TableKeys.Join(
@@ -158,6 +163,7 @@ public sealed class IndicesStore
         {
             ["Reporter"] = r.Series.Reporter,
             ["Product"] = r.Series.Product,
+            ["Source"] = r.Series.Source,
             ["Flow"] = r.Series.Flow.Name(),
             ["Basis"] = r.Basis.Name(),
             ["Period"] = r.Period.ToString(),
@@ -168,7 +174,7 @@ public sealed class IndicesStore
             ["Window"] = r.Window.ToName(),
             ["MonthsCovered"] = r.MonthsCovered,
             ["IntraEuTotal"] = r.IntraEuTotal?.ToString(CultureInfo.InvariantCulture),
-            ["Supply"] = SupplySummary.From(r.Crma, r.SupplyRisk) is { } supply ? JsonSerializer.Serialize(supply, StorageJson.Options) : null,
+            ["Supply"] = SupplySummary.From(r) is { } supply ? JsonSerializer.Serialize(supply, StorageJson.Options) : null,
         };
         IndexColumns.Write(entity, i);
         StoredChange.Write(entity, "FromPrevious", r.ChangeFromPrevious, i.TopSupplier);
@@ -190,7 +196,11 @@ public sealed class IndicesStore
         }
 
         var indices = IndexColumns.Read(e, top);
-        var series = new SeriesKey(EntityFields.String(e, "Reporter"), EntityFields.String(e, "Product"), TradeColumns.Flow(e, "Flow"));
+        // Rows written before sources were told apart have no Source column: they are Comext's.
+        var series = new SeriesKey(EntityFields.String(e, "Reporter"), EntityFields.String(e, "Product"), TradeColumns.Flow(e, "Flow"))
+        {
+            Source = EntityFields.OptionalString(e, "Source") ?? SeriesKey.DefaultSource,
+        };
         return new StoredIndices(
             new SeriesIndices(
                 series,

@@ -5,11 +5,22 @@ namespace Alerts.Compute.SupplyRisk;
 /// <c>indices</c> table) and served in (<c>GET /api/indices</c>, <c>POST /api/recalculations</c>); null parts were
 /// not computed for the row.
 /// </summary>
-public sealed record SupplySummary(CrmaSummary? Crma, SupplyRiskSummary? SupplyRisk)
+/// <param name="Benchmark">The EU's own share against the CRMA 10%/40% benchmarks (production known); null otherwise or in rows stored before it.</param>
+/// <param name="Mirror">The mirror check of the year (both sources pulled); null otherwise or in rows stored before it.</param>
+public sealed record SupplySummary(CrmaSummary? Crma, SupplyRiskSummary? SupplyRisk, BenchmarkSummary? Benchmark = null, MirrorSummary? Mirror = null)
 {
     /// <summary>The summary of a row's computed values; null when it has neither.</summary>
     public static SupplySummary? From(CrmaShareRow? crma, SeriesSupplyRisk? risk) =>
         crma is null && risk is null ? null : new SupplySummary(CrmaSummary.From(crma), SupplyRiskSummary.From(risk));
+
+    /// <summary>The summary of a computed row: CRMA shares, supply risk, stage benchmark and mirror check; null when it has none.</summary>
+    public static SupplySummary? From(Series.SeriesIndices row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Crma is null && row.SupplyRisk is null && row.Benchmark is null && row.Mirror is null
+            ? null
+            : new SupplySummary(CrmaSummary.From(row.Crma), SupplyRiskSummary.From(row.SupplyRisk), BenchmarkSummary.From(row.Benchmark), MirrorSummary.From(row.Mirror));
+    }
 }
 
 /// <summary>CRMA shares of an annual import row.</summary>

@@ -51,6 +51,12 @@ public sealed record AlertEvent(
     string? Since = null,
     int? FailedRuns = null)
 {
+    /// <summary>
+    /// The source of the series (<c>comext</c>, <c>comtrade</c>), so a deployment pulling both (<c>Pull:Sources</c>) tells their
+    /// alerts apart; events written before sources were told apart read as Comext's.
+    /// </summary>
+    public string Source { get; init; } = SeriesKey.DefaultSource;
+
     /// <summary>The event belongs to the no-data alert (state noData, or its resolve), which only <c>noData</c> subscriptions hear.</summary>
     public static bool IsNoDataAlert(AlertEvent alertEvent)
     {

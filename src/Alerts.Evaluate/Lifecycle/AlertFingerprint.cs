@@ -6,7 +6,7 @@ using Alerts.Pull.Statistics;
 namespace Alerts.Evaluate.Lifecycle;
 
 /// <summary>
-/// Stable identities: an alert's fingerprint (rule + series + basis, + window unless published) and an event's id (fingerprint + state +
+/// Stable identities: an alert's fingerprint (rule + series + basis, + window unless published, + source unless Comext) and an event's id (fingerprint + state +
 /// period + vintage). SHA-256 based, so they are the same in every process and on every run, which lets
 /// Service Bus duplicate detection drop a re-published event.
 /// </summary>
@@ -14,16 +14,20 @@ public static class AlertFingerprint
 {
     /// <summary>32 lower-case hex characters.</summary>
     public static string Compute(string ruleId, SeriesKey series, Basis basis) =>
-        Hash("alert", ruleId, series.Reporter, series.Product, FlowName(series.Flow), BasisName(basis));
+        series.HasOtherSource
+            ? Hash("alert", ruleId, series.Reporter, series.Product, FlowName(series.Flow), BasisName(basis), "source=" + series.Source)
+            : Hash("alert", ruleId, series.Reporter, series.Product, FlowName(series.Flow), BasisName(basis));
 
     /// <summary>
     /// As <see cref="Compute(string, SeriesKey, Basis)"/> for the published window, so alerts of rules written
-    /// before windows existed keep their ids; any other window is hashed in.
+    /// before windows existed keep their ids; any other window is hashed in. A Comext series' alert keeps the id it had
+    /// before sources were told apart; another source (<c>comtrade</c>) is hashed in, so the same rule on both sources'
+    /// series of one product is two alerts.
     /// </summary>
     public static string Compute(string ruleId, SeriesKey series, Basis basis, IndexSelection window) =>
-        window == IndexSelection.Published
-            ? Compute(ruleId, series, basis)
-            : Hash("alert", ruleId, series.Reporter, series.Product, FlowName(series.Flow), BasisName(basis), window.ToName());
+        window == IndexSelection.Published ? Compute(ruleId, series, basis)
+        : series.HasOtherSource ? Hash("alert", ruleId, series.Reporter, series.Product, FlowName(series.Flow), BasisName(basis), window.ToName(), "source=" + series.Source)
+        : Hash("alert", ruleId, series.Reporter, series.Product, FlowName(series.Flow), BasisName(basis), window.ToName());
 
     /// <summary>32 lower-case hex characters.</summary>
     public static string EventId(string fingerprint, AlertState state, Period period, string vintage) =>

@@ -173,7 +173,10 @@ public static class AlertLifecycle
             record?.Since,
             record?.FailedRuns ?? 0,
             record?.NoDataAt,
-            record?.LastDataPeriod);
+            record?.LastDataPeriod)
+        {
+            Source = evaluation.Series.Source,
+        };
     }
 
     private static AlertEvent CreateEvent(
@@ -200,7 +203,10 @@ public static class AlertLifecycle
             revision,
             now,
             runId,
-            e.Rule.Window);
+            e.Rule.Window)
+        {
+            Source = e.Series.Source,
+        };
     }
 
     private static bool SameState(AlertRecord a, AlertRecord b) =>

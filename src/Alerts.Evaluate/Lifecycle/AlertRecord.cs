@@ -48,7 +48,10 @@ public sealed record AlertRecord(
     /// <summary>The state the API shows: <c>noData</c> while the series has no data, else <see cref="State"/> by name.</summary>
     public string DisplayState => NoDataAt is not null ? "noData" : AlertStatuses.Name(State);
 
-    public SeriesKey Series => new(Reporter, Product, Flow);
+    /// <summary>The source of the series (<c>comext</c>, <c>comtrade</c>); rows written before sources were told apart are Comext's.</summary>
+    public string Source { get; init; } = SeriesKey.DefaultSource;
+
+    public SeriesKey Series => new(Reporter, Product, Flow) { Source = Source };
 }
 
 /// <summary>The value an alerted period had, and the vintage it came from.</summary>

@@ -122,6 +122,7 @@ public sealed class AlertStore
         ["RuleId"] = r.RuleId,
         ["Reporter"] = r.Reporter,
         ["Product"] = r.Product,
+        ["Source"] = r.Source,
         ["Flow"] = r.Flow.Name(),
         ["Basis"] = r.Basis.Name(),
         ["Metric"] = r.Metric,
@@ -190,7 +191,11 @@ public sealed class AlertStore
             OptionalPeriod(e, "Since"),
             e.GetInt32("FailedRuns") ?? 0,
             EntityFields.OptionalTime(e, "NoDataAt"),
-            OptionalPeriod(e, "LastDataPeriod"));
+            OptionalPeriod(e, "LastDataPeriod"))
+        {
+            // Rows written before sources were told apart have no Source column: Comext's.
+            Source = EntityFields.OptionalString(e, "Source") ?? SeriesKey.DefaultSource,
+        };
     }
 
     private static Period? OptionalPeriod(TableEntity e, string name) =>

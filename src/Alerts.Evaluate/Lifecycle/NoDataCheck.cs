@@ -104,5 +104,8 @@ public static class NoDataCheck
         now,
         runId,
         rule.Window,
-        NoData: true);
+        NoData: true)
+    {
+        Source = r.Source,
+    };
 }

@@ -1,5 +1,7 @@
 using Alerts.Compute.Engine;
+using Alerts.Compute.Mirror;
 using Alerts.Compute.Series;
+using Alerts.Pull;
 using Alerts.Pull.Statistics;
 
 namespace Alerts.Evaluate.Rules;
@@ -45,5 +47,30 @@ public static class DefaultRules
         TradeFlow.Import,
         Description: "US 2010 Horizontal Merger Guidelines: markets with an HHI above 2500 are highly concentrated.");
 
+    /// <summary>
+    /// The mirror check (both sources pulled): EU-reported imports from a partner and the partner's reported exports to the
+    /// EU differ by more than a third of the larger side (<see cref="MirrorCheckCalculator.DefaultThreshold"/>) for a
+    /// partner whose larger side is at least 1 t. Informational: re-exports, transit and misreporting analysts look into.
+    /// </summary>
+    public static Rule MirrorGap { get; } = new(
+        MirrorGapId,
+        "EU imports and the partner's reported exports differ by more than a third",
+        "mirrorGap",
+        ComparisonOperator.GreaterThan,
+        MirrorCheckCalculator.DefaultThreshold,
+        Severities.Info,
+        Basis.Weight,
+        TradeFlow.Import,
+        Description: "Mirror check: EU-reported imports (Comext) against partner-reported exports to the EU (UN Comtrade) per partner and year, by weight; a gap above a third of the larger side (the larger figure more than 1.5 times the smaller) is more than freight, insurance and timing explain.");
+
+    public const string MirrorGapId = "mirror-gap";
+
     public static IReadOnlyList<Rule> All { get; } = [CrmaSingleCountry, HhiHigh];
+
+    /// <summary>The defaults for a deployment: <see cref="All"/>, plus <see cref="MirrorGap"/> when it pulls both sources.</summary>
+    public static IReadOnlyList<Rule> For(PullOptions pull)
+    {
+        ArgumentNullException.ThrowIfNull(pull);
+        return pull.PullsBothSources ? [.. All, MirrorGap] : All;
+    }
 }

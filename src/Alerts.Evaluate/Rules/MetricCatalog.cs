@@ -83,7 +83,9 @@ public sealed class MetricCatalog
         .Add("supplyRisk", "EU supply risk (2017 criticality method) of the stage the product feeds; 1 is the criticality threshold",
             s => s.SupplyRisk?.Risk.SupplyRisk ?? double.NaN, 0, MaxSupplyRisk)
         .Add("monthsOfCover", "months the operator's stock (Stockpiling:StocksPath) lasts if the top supplier stopped: stock / average monthly imports from it over the 12 months to the stock's date",
-            s => s.Cover?.Months ?? double.NaN, 0, MaxMonthsOfCover);
+            s => s.Cover?.Months ?? double.NaN, 0, MaxMonthsOfCover)
+        .Add("mirrorGap", "mirror check: the largest gap between EU-reported imports from a partner and the partner's reported exports to the EU, |imports - exports| / the larger, 0..1, among partners whose larger side is at least 1 t (annual weight import rows of the EU, both sources pulled)",
+            s => s.Mirror?.LargestGap ?? double.NaN, 0, 1);
 
     // A century of cover: a target above that is a typo, not a stockpiling policy.
     private const double MaxMonthsOfCover = 1200;

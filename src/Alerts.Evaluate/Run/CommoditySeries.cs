@@ -93,7 +93,8 @@ public sealed partial class CommoditySeries(
         var results = new List<SeriesResult>();
         foreach (var group in sums.ToLookup(o => new SeriesKey(o.Reporter, o.Product, o.Flow)))
         {
-            results.Add(await series.ProcessAsync(source, group.Key, [.. group], sums, vintage, runId, force, cancellationToken));
+            // Labelled with its source, as the products it sums are.
+            results.Add(await series.ProcessAsync(source, group.Key with { Source = source }, [.. group], sums, vintage, runId, force, cancellationToken));
         }
 
         var status = results.Any(r => r.Outcome.Status == ProductStatus.Fetched) ? ProductStatus.Fetched : ProductStatus.Unchanged;

@@ -17,10 +17,13 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Evaluate.Run;
 
 /// <summary>
-/// Steps 1-3 of the pipeline for a scope: pull each product, and for every series whose data changed
-/// compute indices, evaluate rules, advance alerts and publish their events to <c>breaches</c>; then the same
-/// for the commodity series summed from the products fetched (<see cref="CommoditySeries"/>). A failing
-/// product never stops the others; a series whose snapshot did not change is not recomputed.
+/// Steps 1-3 of the pipeline for a scope, for each source of <see cref="PullOptions.EffectiveSources"/> in turn: pull
+/// each product, and for every series whose data changed compute indices, evaluate rules, advance alerts and publish
+/// their events to <c>breaches</c>; then the same for the commodity series summed from the products fetched
+/// (<see cref="CommoditySeries"/>), and the no-data check of that source's alerts. Every series is labelled with its
+/// source. With both sources, each Comext product also fetches the partners' exports to the EU (<see cref="MirrorExports"/>)
+/// for the mirror check on its EU import rows. A failing product never stops the others; a series whose snapshot
+/// did not change is not recomputed.
 /// </summary>
 public sealed partial class PullService(
     IEnumerable<ITradeSource> sources,
@@ -28,12 +31,12 @@ public sealed partial class PullService(
     SeriesProcessor series,
     CommoditySeries commodities,
     NoDataStep noData,
+    MirrorExports mirror,
     RawArchive archive,
     TimeProvider time,
     ILogger<PullService> logger)
 {
-    private readonly ITradeSource source = sources.FirstOrDefault(s => s.Name.Equals(options.Value.Source, StringComparison.OrdinalIgnoreCase))
-        ?? throw new InvalidOperationException($"Setting Pull:Source names '{options.Value.Source}', which is not a registered source ({string.Join(", ", sources.Select(s => s.Name))}).");
+    private readonly IReadOnlyList<ITradeSource> pulled = Resolve(sources, options.Value);
 
     /// <param name="force">Recompute series even when their snapshot did not change (a manual recalculation).</param>
     public async Task<PullReport> RunAsync(PullScope scope, bool force, CancellationToken cancellationToken)
@@ -41,13 +44,30 @@ public sealed partial class PullService(
         ArgumentNullException.ThrowIfNull(scope);
         var started = time.GetUtcNow();
         var runId = RunIds.New(started);
-        using var activity = EvaluateTelemetry.StartRun(runId, source.Name);
+        var names = string.Join(",", pulled.Select(s => s.Name));
+        using var activity = EvaluateTelemetry.StartRun(runId, names);
         using var logScope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
-        LogRunStarted(runId, source.Name, scope.IsAll ? "all" : string.Join(",", scope.Products.Concat(scope.CommodityIds)));
+        LogRunStarted(runId, names, scope.IsAll ? "all" : string.Join(",", scope.Products.Concat(scope.CommodityIds)));
 
         var outcomes = new List<ProductOutcome>();
         var indices = new List<SeriesIndices>();
         var events = new List<AlertEvent>();
+        foreach (var source in pulled)
+        {
+            await RunSourceAsync(source, scope, runId, force, outcomes, indices, events, cancellationToken);
+        }
+
+        var report = new PullReport(runId, started, time.GetUtcNow(), outcomes, indices, events);
+        LogRunFinished(runId, report.Count(ProductStatus.Fetched), report.Count(ProductStatus.Unchanged), report.Count(ProductStatus.Skipped), report.Count(ProductStatus.Failed), events.Count);
+        return report;
+    }
+
+    // One source's part of a run: its products, its commodity series, the no-data check of its alerts.
+    private async Task RunSourceAsync(
+        ITradeSource source, PullScope scope, string runId, bool force, List<ProductOutcome> allOutcomes, List<SeriesIndices> indices, List<AlertEvent> events,
+        CancellationToken cancellationToken)
+    {
+        var outcomes = new List<ProductOutcome>();
         var commoditySeries = commodities.InScope(scope);
         var named = commodities.NamedBy(scope);
         var fetched = new Dictionary<string, FetchedProduct>(StringComparer.Ordinal);
@@ -61,7 +81,7 @@ public sealed partial class PullService(
             }
 
             var productStarted = time.GetTimestamp();
-            var (result, data) = await PullProductAsync(product, runId, force, cancellationToken);
+            var (result, data) = await PullProductAsync(source, product, runId, force, cancellationToken);
             PullTelemetry.RecordProduct(result.Outcome, time.GetElapsedTime(productStarted));
             fetched[product] = new FetchedProduct(result.Outcome, data);
             outcomes.Add(result.Outcome);
@@ -87,16 +107,13 @@ public sealed partial class PullService(
                 $"Commodity {unknown} is not computed: not in setting Pull:Commodities, or none of its codes is in Pull:Products.", Commodity: unknown));
         }
 
-        // Last, the alerts of every series the run covered are checked for missing data (new periods were evaluated above).
+        // Last, the alerts of every series the source covered are checked for missing data (new periods were evaluated above).
         var periods = fetched.Values.Where(f => f.Data is not null).SelectMany(f => f.Data!.Observations.Select(o => o.Period)).Distinct();
-        events.AddRange(await noData.CheckAsync(outcomes, periods, runId, cancellationToken));
-
-        var report = new PullReport(runId, started, time.GetUtcNow(), outcomes, indices, events);
-        LogRunFinished(runId, report.Count(ProductStatus.Fetched), report.Count(ProductStatus.Unchanged), report.Count(ProductStatus.Skipped), report.Count(ProductStatus.Failed), events.Count);
-        return report;
+        events.AddRange(await noData.CheckAsync(outcomes, periods, runId, cancellationToken, source.Name));
+        allOutcomes.AddRange(outcomes);
     }
 
-    private async Task<(SeriesResult Result, TradeDataSet? Data)> PullProductAsync(string product, string runId, bool force, CancellationToken cancellationToken)
+    private async Task<(SeriesResult Result, TradeDataSet? Data)> PullProductAsync(ITradeSource source, string product, string runId, bool force, CancellationToken cancellationToken)
     {
         TradeDataSet data;
         try
@@ -116,17 +133,22 @@ public sealed partial class PullService(
             return (SeriesResult.Empty(new ProductOutcome(source.Name, product, ProductStatus.Failed, 0, 0, null, e.Message)), null);
         }
 
+        // Both sources: the partners' side of the mirror check, for the EU's import series of a Comext product.
+        var mirrorExports = source.Name == SeriesKey.DefaultSource && options.Value.PullsBothSources
+            ? await mirror.FetchAsync(product, data, cancellationToken)
+            : null;
         var vintage = data.Vintage.IsKnown ? data.Vintage.ToString() : $"content-{data.ContentFingerprint[..16]}";
         var results = new List<SeriesResult>();
         foreach (var group in data.BySeries())
         {
-            results.Add(await series.ProcessAsync(source.Name, group.Key, [.. group], data.Observations, vintage, runId, force, cancellationToken));
+            var key = group.Key with { Source = source.Name };
+            results.Add(await series.ProcessAsync(source.Name, key, [.. group], data.Observations, vintage, runId, force, cancellationToken, mirrorExports));
         }
 
         var fetched = results.Any(r => r.Outcome.Status == ProductStatus.Fetched);
         if (fetched)
         {
-            await ArchiveAsync(product, runId, data.Payloads, cancellationToken);
+            await ArchiveAsync(source, product, runId, data.Payloads, cancellationToken);
         }
 
         var outcome = new ProductOutcome(
@@ -141,8 +163,16 @@ public sealed partial class PullService(
         return (new SeriesResult(outcome, [.. results.SelectMany(r => r.Indices)], [.. results.SelectMany(r => r.Events)]), data);
     }
 
+    // The sources of Pull:Sources (or Pull:Source), each registered once, in the order listed.
+    private static List<ITradeSource> Resolve(IEnumerable<ITradeSource> sources, PullOptions options)
+    {
+        var registered = sources.ToList();
+        return [.. options.EffectiveSources.Select(name => registered.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"Setting Pull:Sources names '{name}', which is not a registered source ({string.Join(", ", registered.Select(s => s.Name))})."))];
+    }
+
     /// <summary>Keeps the payloads that brought new data, for audit: <c>raw/{source}/{date}/{runId}/{product}[.n].{ext}.gz</c>.</summary>
-    private async Task ArchiveAsync(string product, string runId, IReadOnlyList<RawPayload> payloads, CancellationToken cancellationToken)
+    private async Task ArchiveAsync(ITradeSource source, string product, string runId, IReadOnlyList<RawPayload> payloads, CancellationToken cancellationToken)
     {
         var date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         for (var i = 0; i < payloads.Count; i++)
@@ -152,7 +182,7 @@ public sealed partial class PullService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started: source {Source}, products {Products}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started: sources {Source}, products {Products}")]
     private partial void LogRunStarted(string runId, string source, string products);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} finished: {Fetched} fetched, {Unchanged} unchanged, {Skipped} skipped, {Failed} failed, {Events} alert events")]

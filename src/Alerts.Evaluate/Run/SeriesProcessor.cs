@@ -1,4 +1,5 @@
 using Alerts.Compute;
+using Alerts.Compute.Mirror;
 using Alerts.Compute.Series;
 using Alerts.Evaluate.Lifecycle;
 using Alerts.Pull;
@@ -34,11 +35,13 @@ public sealed partial class SeriesProcessor(
 
     /// <param name="productObservations">Every observation of the series' product (all flows), for the CRMA consumption
     /// proxy, which needs the export series beside the import series.</param>
+    /// <param name="mirrorExports">Partner-reported exports to the EU of the product, for the mirror check (both sources
+    /// pulled); part of what makes the series changed, so new mirror figures are evaluated even when the imports are not.</param>
     public async Task<SeriesResult> ProcessAsync(
         string source, SeriesKey series, IReadOnlyList<TradeObservation> observations, IReadOnlyList<TradeObservation> productObservations,
-        string vintage, string runId, bool force, CancellationToken cancellationToken)
+        string vintage, string runId, bool force, CancellationToken cancellationToken, IReadOnlyList<TradeObservation>? mirrorExports = null)
     {
-        var hash = SnapshotFormat.ContentHash(series, observations);
+        var hash = MirrorHash.Combine(SnapshotFormat.ContentHash(series.WithoutSource, observations), mirrorExports);
         var state = await pullStates.GetAsync(source, series, cancellationToken);
         var computation = ComputedWith;
         if (VintageOrder.IsOlder(vintage, state?.Vintage))
@@ -63,10 +66,10 @@ public sealed partial class SeriesProcessor(
             LogSettingsChanged(series);
         }
 
-        var computed = await compute.ComputeAsync(series, observations, productObservations, evaluate.Windows, vintage, runId, cancellationToken);
+        var computed = await compute.ComputeAsync(series, observations, productObservations, evaluate.Windows, vintage, runId, cancellationToken, mirrorExports);
         var events = await evaluate.EvaluateAsync(computed.All, vintage, runId, cancellationToken);
 
-        await snapshots.WriteAsync(source, series, observations, vintage, cancellationToken);
+        await snapshots.WriteAsync(source, series.WithoutSource, observations, vintage, cancellationToken);
         var watermark = observations.Count == 0 ? (Period?)null : observations.Max(o => o.Period);
         await pullStates.UpsertAsync([new PullState(source, series, watermark, vintage, hash, time.GetUtcNow(), computation)], cancellationToken);
         var indices = computed.Stored;

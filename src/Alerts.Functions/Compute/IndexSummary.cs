@@ -30,6 +30,11 @@ namespace Alerts.Functions.Compute;
 /// <param name="IntraEuTotal">For an EU reporter: the flow with member states, which the indices leave out; null for other reporters.</param>
 /// <param name="Crma">CRMA shares of an annual import row (import proxy; consumption proxy when production is configured); null on other rows.</param>
 /// <param name="SupplyRisk">Supply risk of the stage the product feeds, when the supply-risk parameters link it; null otherwise.</param>
+/// <param name="Source">The source the series comes from: <c>comext</c> or <c>comtrade</c> (<c>Pull__Sources</c>).</param>
+/// <param name="Benchmark">The EU's own share of the stage against the CRMA 10% (extraction) / 40% (processing) benchmarks,
+/// beside the 65% test; annual import rows with production known (<c>SupplyRisk__ProductionPath</c>), else null.</param>
+/// <param name="Mirror">The mirror check of the year: EU-reported imports against partner-reported exports to the EU per
+/// partner; on the EU's annual weight import rows of a product when both sources are pulled, else null.</param>
 public sealed record IndexSummary(
     string Reporter,
     string Product,
@@ -44,10 +49,13 @@ public sealed record IndexSummary(
     IndexChangeSummary? ChangeFromYearAgo,
     decimal? IntraEuTotal,
     CrmaSummary? Crma,
-    SupplyRiskSummary? SupplyRisk)
+    SupplyRiskSummary? SupplyRisk,
+    string Source = "comext",
+    BenchmarkSummary? Benchmark = null,
+    MirrorSummary? Mirror = null)
 {
     /// <summary>A computed row (its CRMA shares and supply risk summarised from it).</summary>
-    public static IndexSummary From(SeriesIndices s) => From(s, SupplySummary.From(s.Crma, s.SupplyRisk));
+    public static IndexSummary From(SeriesIndices s) => From(s, SupplySummary.From(s));
 
     /// <summary>A stored row, with its stored CRMA shares and supply risk.</summary>
     public static IndexSummary From(StoredIndices stored) => From(stored.Indices, stored.Supply);
@@ -66,5 +74,8 @@ public sealed record IndexSummary(
         IndexChangeSummary.From(s.ChangeFromYearAgo, s.Indices.TopSupplier),
         s.IntraEuTotal,
         supply?.Crma,
-        supply?.SupplyRisk);
+        supply?.SupplyRisk,
+        s.Series.Source,
+        supply?.Benchmark,
+        supply?.Mirror);
 }

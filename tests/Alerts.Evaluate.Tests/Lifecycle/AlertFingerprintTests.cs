@@ -32,6 +32,20 @@ public sealed class AlertFingerprintTests
     }
 
     [Fact]
+    public void Compute_Source_ComextKeepsTheIdAnotherSourceIsHashedIn()
+    {
+        // Alerts from before Pull:Sources are Comext's and keep their ids; Comtrade's alert of the same series is another alert.
+        Assert.Equal("05241949edeb9a171a74a73de61f95f8", AlertFingerprint.Compute("crma-single-country", Magnets with { Source = "comext" }, Basis.Weight));
+        var comtrade = Magnets with { Source = "comtrade" };
+        Assert.NotEqual("05241949edeb9a171a74a73de61f95f8", AlertFingerprint.Compute("crma-single-country", comtrade, Basis.Weight));
+        Assert.NotEqual(
+            AlertFingerprint.Compute("crma-single-country", Magnets, Basis.Weight, IndexSelection.Rolling12),
+            AlertFingerprint.Compute("crma-single-country", comtrade, Basis.Weight, IndexSelection.Rolling12));
+        Assert.Equal(Magnets, comtrade.WithoutSource);
+        Assert.Equal(("comtrade", "EU27_2020/85051110/import (comtrade)"), (comtrade.Source, comtrade.ToString()));
+    }
+
+    [Fact]
     public void Compute_PublishedWindow_IsTheFingerprintWithoutWindow()
     {
         // Alerts of rules written before windows existed keep their ids.

@@ -52,6 +52,22 @@ public sealed class AlertStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SaveAsync_ComtradeSeries_SourceRoundTripsBesideComexts()
+    {
+        var store = new AlertStore(await azurite.CreateAccountAsync());
+        var comext = AlertLifecycle.Apply(null, Evaluate(("2024-01", 70, 30)), "v1", time.GetUtcNow(), "run-1").Record;
+        var series = Magnets with { Source = "comtrade" };
+        var comtrade = comext with { Fingerprint = AlertFingerprint.Compute(DefaultRules.CrmaSingleCountryId, series, Basis.Weight), Source = "comtrade" };
+
+        await store.SaveAsync(comext, null, CancellationToken.None);
+        await store.SaveAsync(comtrade, null, CancellationToken.None);
+
+        Assert.Equal("comext", (await store.GetAsync(Magnets, Fingerprint, CancellationToken.None))!.Value.Source);
+        var stored = (await store.GetAsync(series, comtrade.Fingerprint, CancellationToken.None))!.Value;
+        Assert.Equal((series, "comtrade"), (stored.Series, stored.Source));
+    }
+
+    [Fact]
     public async Task SaveAsync_StaleETagOrExistingRow_ThrowsConflict()
     {
         var store = new AlertStore(await azurite.CreateAccountAsync());

@@ -46,10 +46,15 @@ public sealed class ComtradeClient
         var prefix = UsesPreview ? "public/v1/preview" : "data/v1/get";
         var flow = query.Flow == TradeFlow.Import ? "M" : "X";
         var sb = new StringBuilder($"{prefix}/{_options.TypeCode}/{query.Frequency}/{_options.Classification}");
-        sb.Append(CultureInfo.InvariantCulture, $"?reporterCode={query.ReporterCode}");
+        sb.Append("?reporterCode=").Append(Uri.EscapeDataString(query.ReporterCodeList));
         sb.Append("&period=").Append(Uri.EscapeDataString(string.Join(",", query.PeriodCodes)));
         sb.Append("&cmdCode=").Append(Uri.EscapeDataString(string.Join(",", query.Products)));
         sb.Append("&flowCode=").Append(flow);
+        if (query.PartnerCode is { } partner)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"&partnerCode={partner}");
+        }
+
         // Ask for totals only; the reader enforces the same rules whatever comes back.
         sb.Append("&partner2Code=0&customsCode=C00&motCode=0");
         return sb.ToString();

@@ -10,6 +10,17 @@ public sealed record ComtradeQuery
     /// <summary>M49 reporter code; 97 is the European Union.</summary>
     public int ReporterCode { get; init; } = 97;
 
+    /// <summary>Several reporters in one request (the mirror check: the EU's partners); set, it replaces <see cref="ReporterCode"/>.</summary>
+    public IReadOnlyList<int>? ReporterCodes { get; init; }
+
+    /// <summary>One partner (M49; 97 = the EU, for the mirror check's exports to the EU); null = every partner.</summary>
+    public int? PartnerCode { get; init; }
+
+    /// <summary>The reporter codes asked for, comma-separated.</summary>
+    public string ReporterCodeList => ReporterCodes is { Count: > 0 } codes
+        ? string.Join(",", codes.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        : ReporterCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public TradeFlow Flow { get; init; } = TradeFlow.Import;
 
     public required IReadOnlyList<Period> Periods { get; init; }

@@ -11,9 +11,35 @@ namespace Alerts.Pull.Sources.Comtrade;
 /// UN Comtrade v1 as a pull source: the trailing window of one product, imports of the configured reporter
 /// (<c>EU27_2020</c> is M49 97). Without a subscription key the client asks the preview endpoint once per period.
 /// </summary>
-public sealed class ComtradeSource(ComtradeClient client, IOptions<PullOptions> options, TimeProvider time) : ITradeSource
+public sealed class ComtradeSource(ComtradeClient client, IOptions<PullOptions> options, TimeProvider time) : ITradeSource, IMirrorExportSource
 {
     public string Name => "comtrade";
+
+    /// <summary>
+    /// One request per year with the keyless preview (one with a key): <c>reporterCode</c> = the partners' M49 codes,
+    /// <c>partnerCode=97</c> (the EU), <c>flowCode=X</c>. Partners without an M49 code are left out.
+    /// </summary>
+    public async Task<TradeDataSet?> FetchExportsToEuAsync(string product, IReadOnlyCollection<string> partners, IReadOnlyList<int> years, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        ArgumentNullException.ThrowIfNull(partners);
+        ArgumentNullException.ThrowIfNull(years);
+        var codes = partners.Select(p => M49CountryCodes.Default.TryGetM49(p, out var code) ? code : -1).Where(c => c > 0).Distinct().Order().ToList();
+        if (product.Length != 6 || codes.Count == 0 || years.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new ComtradeQuery
+        {
+            Products = [product],
+            ReporterCodes = codes,
+            PartnerCode = ReporterCode(Statistics.Scope.PartnerScope.EuReporter),
+            Flow = TradeFlow.Export,
+            Periods = [.. years.Order().Select(Period.Annual)],
+        };
+        return await client.GetAsync(query, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task<TradeDataSet> FetchAsync(string product, CancellationToken cancellationToken)
     {
