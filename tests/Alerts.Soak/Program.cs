@@ -26,6 +26,7 @@ catch (ArgumentException e)
 
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
 var result = await new SoakRunner(options, Console.Out).RunAsync(stop.Token);
 foreach (var line in result.Lines())
 {

@@ -32,7 +32,7 @@ public sealed class SoakOptions
     public double OutcomeFaultRate { get; set; } = 0.005;
 
     /// <summary>Mean time between broker connection drops.</summary>
-    public TimeSpan DropEvery { get; set; } = TimeSpan.FromSeconds(6);
+    public TimeSpan DropEvery { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Log of the worker processes (stderr); null = discarded.</summary>
     public string? WorkerLog { get; set; }
@@ -57,6 +57,7 @@ public sealed class SoakOptions
                 case "--storage-faults": o.StorageFaultRate = Rate(); break;
                 case "--outcome-faults": o.OutcomeFaultRate = Rate(); break;
                 case "--worker-log": o.WorkerLog = Value(); break;
+                case "--drop-seconds": o.DropEvery = TimeSpan.FromSeconds(Int()); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}' (see --help).");
             }
         }
@@ -80,6 +81,7 @@ public sealed class SoakOptions
           --sink-faults R       share of webhook/SMTP answers that are transient faults (default 0.08)
           --storage-faults R    share of the worker's storage requests failed (default 0.01)
           --outcome-faults R    share of outcome records failed between send and record (default 0.005)
+          --drop-seconds S      mean seconds between broker connection drops (default 20; 0 = none)
           --worker-log FILE     append the workers' logs to FILE
         Last line: soak: N notifications, N delivered, N lost, N duplicated, N kills, S s
         """;

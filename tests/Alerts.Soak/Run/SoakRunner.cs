@@ -41,6 +41,7 @@ public sealed class SoakRunner(SoakOptions options, TextWriter output)
         var nextDrop = clock.Elapsed + Exponential(dice, options.DropEvery);
         TimeSpan? settledSince = null;
         var lastReport = TimeSpan.Zero;
+        var reportedSamples = new HashSet<string>(StringComparer.Ordinal);
         while (clock.Elapsed < deadline)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
@@ -54,7 +55,7 @@ public sealed class SoakRunner(SoakOptions options, TextWriter output)
             }
 
             await worker.RestartIfCrashedAsync(cancellationToken);
-            if (clock.Elapsed >= nextDrop)
+            if (options.DropEvery > TimeSpan.Zero && clock.Elapsed >= nextDrop)
             {
                 stack.Proxy.DropAll();
                 nextDrop = clock.Elapsed + Exponential(dice, options.DropEvery);
@@ -63,7 +64,15 @@ public sealed class SoakRunner(SoakOptions options, TextWriter output)
             if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(30))
             {
                 lastReport = clock.Elapsed;
-                output.WriteLine($"soak: {clock.Elapsed.TotalSeconds:0} s, {delivered}/{deliverable} delivered, {kills} kills, {stack.Proxy.Drops} drops");
+                output.WriteLine($"soak: {clock.Elapsed.TotalSeconds:0} s, {delivered}/{deliverable} delivered, {kills} kills, {stack.Proxy.Drops} drops; sinks: email {stack.Smtp.Receipts.Unique} ({stack.Smtp.Receipts.Unrecognised} unrecognised), teams {stack.Webhooks.Receipts.Unique} ({stack.Webhooks.Receipts.Unrecognised} unrecognised); broker {Counts(stack)}");
+            }
+
+            foreach (var sample in new[] { stack.Smtp.Receipts.FirstUnrecognised, stack.Webhooks.Receipts.FirstUnrecognised }.OfType<string>())
+            {
+                if (reportedSamples.Add(sample))
+                {
+                    output.WriteLine("soak: an arrival the soak cannot attribute: " + sample);
+                }
             }
 
             var settled = delivered >= deliverable && kills == killAt.Count && Pending(stack) == 0;
@@ -83,6 +92,12 @@ public sealed class SoakRunner(SoakOptions options, TextWriter output)
         new[] { Channels.Email, Channels.Teams }
             .Select(c => stack.Bus.GetCounts(ServiceBusNames.NotificationsTopic, c))
             .Sum(c => c.Active + c.Scheduled);
+
+    private static string Counts(SoakStack stack) => string.Join("; ", new[] { Channels.Email, Channels.Teams }.Select(c =>
+    {
+        var n = stack.Bus.GetCounts(ServiceBusNames.NotificationsTopic, c);
+        return $"{c} {n.Active} active, {n.Scheduled} scheduled, {n.DeadLetter} dead-lettered";
+    }));
 
     private static TimeSpan Exponential(FaultDice dice, TimeSpan mean) => mean * -Math.Log(1 - dice.Next());
 

@@ -27,11 +27,15 @@ public sealed class Receipts
 
     public IReadOnlyDictionary<string, int> Snapshot() => new Dictionary<string, int>(arrivals, StringComparer.Ordinal);
 
-    public void Arrived(string? notificationId)
+    /// <summary>The start of the first arrival that carried no notification the soak sent, to show what came instead.</summary>
+    public string? FirstUnrecognised { get; private set; }
+
+    public void Arrived(string? notificationId, string? content = null)
     {
         if (notificationId is null)
         {
             Interlocked.Increment(ref unrecognised);
+            FirstUnrecognised ??= content is null ? "(no content)" : content[..Math.Min(content.Length, 2000)];
             return;
         }
 

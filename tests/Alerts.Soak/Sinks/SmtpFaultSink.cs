@@ -86,13 +86,13 @@ public sealed class SmtpFaultSink : IAsyncDisposable
             {
                 receipts.Fault();
                 return x < faultRate / 2
-                    ? new SmtpResponse(SmtpReplyCode.ServiceClosingTransmissionChannel, "Service not available, closing transmission channel (soak)")
+                    ? new SmtpResponse((SmtpReplyCode)421, "Service not available, closing transmission channel (soak)")
                     : new SmtpResponse(SmtpReplyCode.Aborted, "Requested action aborted: local error in processing (soak)");
             }
 
             using var stream = new MemoryStream(buffer.ToArray(), writable: false);
             var headers = await HeaderList.LoadAsync(stream, cancellationToken);
-            receipts.Arrived(headers["X-Alerts-Notification-Id"]);
+            receipts.Arrived(headers["X-Alerts-Notification-Id"]?.Trim(), headers.ToString());
             return SmtpResponse.Ok;
         }
     }

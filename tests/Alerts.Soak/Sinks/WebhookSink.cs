@@ -93,7 +93,7 @@ public sealed partial class WebhookSink : IAsyncDisposable
             }
 
             var marker = Marker().Match(body);
-            receipts.Arrived(marker.Success ? idOf(int.Parse(marker.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)) : null);
+            receipts.Arrived(marker.Success ? idOf(int.Parse(marker.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)) : null, body);
             context.Response.StatusCode = 200;
             await context.Response.WriteAsync("1", context.RequestAborted);
         });
@@ -108,6 +108,6 @@ public sealed partial class WebhookSink : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    [GeneratedRegex(@"soak#(\d{6})")]
+    [GeneratedRegex(@"soak\\*#(\d{6})")]
     private static partial Regex Marker();
 }

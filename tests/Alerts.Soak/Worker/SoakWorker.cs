@@ -30,7 +30,7 @@ public static class SoakWorker
         var dice = new FaultDice(Number(SeedVariable, 1) ^ Environment.ProcessId);
         var faults = new StorageFaultPolicy(dice, Rate(StorageFaultsVariable), Rate(OutcomeFaultsVariable));
         var services = new ServiceCollection();
-        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+        services.AddLogging(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Azure", LogLevel.Error));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAlerts(configuration);
@@ -48,6 +48,16 @@ public static class SoakWorker
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SoakWorker));
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+
+        // The soak holds the other end of stdin: when it ends (even killed), so does this worker, instead of draining on as an orphan.
+        _ = Task.Run(async () =>
+        {
+            while (await Console.In.ReadLineAsync() is not null)
+            {
+            }
+
+            Environment.Exit(3);
+        });
         faults.Enabled = true;
         Console.Out.WriteLine("ready");
         Console.Out.Flush();
