@@ -10,14 +10,25 @@ internal sealed class LineScanner(Stream stream)
 
     public bool AtEnd => eof && start >= end;
 
+    /// <summary>The buffer the last line is in (<see cref="Next(out int, out int)"/>); valid until the next call.</summary>
+    public byte[] Buffer => buffer;
+
     public bool Next(out ReadOnlySpan<byte> line)
+    {
+        var found = Next(out var offset, out var length);
+        line = found ? buffer.AsSpan(offset, length) : default;
+        return found;
+    }
+
+    /// <summary>The next line as a range of <see cref="Buffer"/>, without copying it.</summary>
+    public bool Next(out int offset, out int length)
     {
         while (true)
         {
             var nl = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
             if (nl >= 0)
             {
-                line = Trim(buffer.AsSpan(start, nl));
+                (offset, length) = (start, Trim(start, nl));
                 start += nl + 1;
                 return true;
             }
@@ -26,12 +37,12 @@ internal sealed class LineScanner(Stream stream)
             {
                 if (start < end)
                 {
-                    line = Trim(buffer.AsSpan(start, end - start));
+                    (offset, length) = (start, Trim(start, end - start));
                     start = end;
                     return true;
                 }
 
-                line = default;
+                (offset, length) = (0, 0);
                 return false;
             }
 
@@ -39,7 +50,7 @@ internal sealed class LineScanner(Stream stream)
         }
     }
 
-    private static ReadOnlySpan<byte> Trim(Span<byte> line) => line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+    private int Trim(int offset, int length) => length > 0 && buffer[offset + length - 1] == (byte)'\r' ? length - 1 : length;
 
     private void Fill()
     {

@@ -72,10 +72,10 @@ internal sealed class RowParser
     /// </summary>
     public bool Read(ref ParsedRow row)
     {
-        while (scanner.Next(out var line))
+        while (scanner.Next(out var offset, out var length))
         {
             lineNo++;
-            if (NextRow(line, ref row))
+            if (NextRow(scanner.Buffer, offset, length, ref row))
             {
                 return true;
             }
@@ -90,16 +90,17 @@ internal sealed class RowParser
     }
 
     /// <summary>Parses one line into <paramref name="row"/>; false for a row without weight or value (or when unsupported).</summary>
-    private bool NextRow(ReadOnlySpan<byte> line, ref ParsedRow row)
+    private bool NextRow(byte[] buffer, int offset, int length, ref ParsedRow row)
     {
-        if (line.IsEmpty && scanner.AtEnd)
+        if (length == 0 && scanner.AtEnd)
         {
             return false;
         }
 
-        if (line.Contains((byte)'"'))
+        var n = fields.Split(buffer, offset, length);
+        if (n < 0)
         {
-            if (!fields.SplitQuoted(line))
+            if (!fields.SplitQuoted(buffer.AsSpan(offset, length)))
             {
                 Unsupported = true;
                 return false;
@@ -107,7 +108,6 @@ internal sealed class RowParser
         }
         else
         {
-            var n = fields.Split(line);
             if (n != columnCount)
             {
                 throw Error(lineNo, string.Create(CultureInfo.InvariantCulture, $"expected {columnCount} columns as in the header, found {n}"));
