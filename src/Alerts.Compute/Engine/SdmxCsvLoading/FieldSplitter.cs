@@ -20,7 +20,7 @@ internal sealed class FieldSplitter(int columnCount)
     public ReadOnlySpan<byte> Field(int column)
     {
         var s = quoted ? quotedFields[column].AsSpan() : source.AsSpan(starts[column], lengths[column]);
-        return s.Trim((byte)' ');
+        return s.Length > 0 && (s[0] == (byte)' ' || s[^1] == (byte)' ') ? s.Trim((byte)' ') : s;
     }
 
     /// <summary>

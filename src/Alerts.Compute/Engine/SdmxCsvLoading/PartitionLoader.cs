@@ -15,8 +15,8 @@ internal sealed class PartitionLoader(IndexEngine engine, PartnerScopeKind scope
     private const byte ValueSeen = 8;
 
     // Rows ahead of the one being added whose month cell, then whose partner entries, are prefetched (see CachePrefetch).
-    private const int CellAhead = 16;
-    private const int EntriesAhead = 8;
+    private const int CellAhead = 32;
+    private const int EntriesAhead = 16;
 
     private readonly List<sbyte[]> inScope = []; // [reporter][partner]: 0 unknown, 1 in, -1 out
     private readonly List<SeriesState?[]> series = []; // [reporter][product * 2 + export]
