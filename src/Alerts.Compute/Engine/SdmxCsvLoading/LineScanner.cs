@@ -3,12 +3,16 @@ namespace Alerts.Compute.Engine.SdmxCsvLoading;
 /// <summary>Lines of a stream, without the line end (LF or CRLF), from a large reusable buffer.</summary>
 internal sealed class LineScanner(Stream stream)
 {
+    private long unread = long.MaxValue; // bytes the scanner may still take from the stream
     private byte[] buffer = new byte[1 << 20];
     private int start;
     private int end;
     private bool eof;
 
     public bool AtEnd => eof && start >= end;
+
+    /// <summary>Reads no further than <paramref name="bytes"/> more bytes from the stream (a byte range of the file).</summary>
+    public void Limit(long bytes) => unread = bytes;
 
     /// <summary>The buffer the last line is in (<see cref="Next(out int, out int)"/>); valid until the next call.</summary>
     public byte[] Buffer => buffer;
@@ -66,7 +70,8 @@ internal sealed class LineScanner(Stream stream)
             Array.Resize(ref buffer, buffer.Length * 2);
         }
 
-        var n = stream.Read(buffer, end, buffer.Length - end);
+        var n = stream.Read(buffer, end, (int)Math.Min(buffer.Length - end, unread));
+        unread -= n;
         if (n == 0)
         {
             eof = true;

@@ -9,7 +9,7 @@ namespace Alerts.Compute.Engine.SdmxCsvLoading;
 /// caught by marks on the per-partner entries, and on a <see cref="CellSet"/> for rows without an amount and
 /// partners out of scope.
 /// </summary>
-internal sealed class PartitionLoader(IndexEngine engine, PartnerScopeKind scope, RowParser parser)
+internal sealed class PartitionLoader(IndexEngine engine, PartnerScopeKind scope, SharedCodes parser)
 {
     private const byte WeightSeen = 4;
     private const byte ValueSeen = 8;

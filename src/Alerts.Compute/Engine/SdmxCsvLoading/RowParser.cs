@@ -67,6 +67,15 @@ internal sealed class RowParser
     }
 
     /// <summary>
+    /// A parser of the same file with this one's header, reading <paramref name="stream"/> from its position (a line
+    /// start) on; its line numbers count from there, so only this file's first parser names lines.
+    /// </summary>
+    public RowParser Continuation(Stream stream) => new(new LineScanner(stream), origin, options, columns, columnCount);
+
+    /// <summary>Ends this parser's part of the file at <paramref name="position"/> of <paramref name="file"/>, the stream it reads.</summary>
+    public void StopAt(long position, Stream file) => scanner.Limit(position - file.Position);
+
+    /// <summary>
     /// The next row that carries a weight or a value into <paramref name="row"/>; false at the end of the file or
     /// when <see cref="Unsupported"/>.
     /// </summary>
