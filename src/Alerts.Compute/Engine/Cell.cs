@@ -1,16 +1,23 @@
 namespace Alerts.Compute.Engine;
 
-/// <summary>Per-partner sums of one series in one period: what the windows are summed from.</summary>
+/// <summary>
+/// Per-partner sums of one series in one period: what the windows are summed from. The entries are
+/// <c>Items[Offset..Offset + Count]</c>: a cell's own array (<see cref="Offset"/> 0), or a region of a shared slab
+/// (<see cref="Offset"/> above 0, given out by the SDMX-CSV loader's <c>EntrySlabs</c>), which <see cref="Reserve"/> and
+/// <see cref="Add"/> first copy into an array of the cell's own.
+/// </summary>
 internal struct Cell
 {
     public PartnerSums[]? Items;
+    public int Offset;
     public int Count;
 
-    public readonly ReadOnlySpan<PartnerSums> Entries => Items is null ? [] : Items.AsSpan(0, Count);
+    public readonly ReadOnlySpan<PartnerSums> Entries => Items is null ? [] : Items.AsSpan(Offset, Count);
 
     /// <summary>Makes room for <paramref name="more"/> entries: exact the first time, doubling after.</summary>
     public void Reserve(int more)
     {
+        Own();
         var needed = Count + more;
         if (Items is null)
         {
@@ -24,6 +31,7 @@ internal struct Cell
 
     public void Add(int partner, byte flags, decimal weight, decimal value)
     {
+        Own();
         var items = Items;
         var n = Count;
         if (items is not null)
@@ -49,5 +57,15 @@ internal struct Cell
 
         items![n] = new PartnerSums { Partner = partner, Flags = flags, Weight = weight, Value = value };
         Count = n + 1;
+    }
+
+    /// <summary>Entries in a slab region move to an array of the cell's own (the region stays with the slab).</summary>
+    private void Own()
+    {
+        if (Offset != 0)
+        {
+            Items = Items.AsSpan(Offset, Count).ToArray();
+            Offset = 0;
+        }
     }
 }

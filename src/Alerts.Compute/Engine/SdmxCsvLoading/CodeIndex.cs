@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Alerts.Compute.Engine.SdmxCsvLoading;
@@ -103,11 +104,23 @@ internal sealed class CodeIndex(int capacity)
 
     private static ulong Hash(ulong lo, ulong hi) => ((lo * 0x9E3779B97F4A7C15UL) ^ (hi * 0xC2B2AE3D27D4EB4FUL)) >> 24;
 
-    private static (ulong Lo, ulong Hi) Pack(ReadOnlySpan<byte> code)
+    private static (ulong Lo, ulong Hi) Pack(ReadOnlySpan<byte> code) =>
+        code.Length <= 8 ? (Word(code), 0) : (Word(code[..8]), Word(code[8..]));
+
+    /// <summary>Up to 8 bytes as a little-endian word, zero-padded.</summary>
+    private static ulong Word(ReadOnlySpan<byte> bytes)
     {
-        Span<byte> b = stackalloc byte[16];
-        b.Clear();
-        code.CopyTo(b);
-        return (BitConverter.ToUInt64(b), BitConverter.ToUInt64(b[8..]));
+        if (bytes.Length == 8)
+        {
+            return BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        }
+
+        ulong word = 0;
+        for (var i = bytes.Length - 1; i >= 0; i--)
+        {
+            word = (word << 8) | bytes[i];
+        }
+
+        return word;
     }
 }

@@ -3,6 +3,7 @@ namespace Alerts.Compute.Engine.SdmxCsvLoading;
 /// <summary>Lines of a stream, without the line end (LF or CRLF), from a large reusable buffer.</summary>
 internal sealed class LineScanner(Stream stream)
 {
+    private long unread = long.MaxValue; // bytes the scanner may still take from the stream
     private byte[] buffer = new byte[1 << 20];
     private int start;
     private int end;
@@ -10,14 +11,28 @@ internal sealed class LineScanner(Stream stream)
 
     public bool AtEnd => eof && start >= end;
 
+    /// <summary>Reads no further than <paramref name="bytes"/> more bytes from the stream (a byte range of the file).</summary>
+    public void Limit(long bytes) => unread = bytes;
+
+    /// <summary>The buffer the last line is in (<see cref="Next(out int, out int)"/>); valid until the next call.</summary>
+    public byte[] Buffer => buffer;
+
     public bool Next(out ReadOnlySpan<byte> line)
+    {
+        var found = Next(out var offset, out var length);
+        line = found ? buffer.AsSpan(offset, length) : default;
+        return found;
+    }
+
+    /// <summary>The next line as a range of <see cref="Buffer"/>, without copying it.</summary>
+    public bool Next(out int offset, out int length)
     {
         while (true)
         {
             var nl = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
             if (nl >= 0)
             {
-                line = Trim(buffer.AsSpan(start, nl));
+                (offset, length) = (start, Trim(start, nl));
                 start += nl + 1;
                 return true;
             }
@@ -26,12 +41,12 @@ internal sealed class LineScanner(Stream stream)
             {
                 if (start < end)
                 {
-                    line = Trim(buffer.AsSpan(start, end - start));
+                    (offset, length) = (start, Trim(start, end - start));
                     start = end;
                     return true;
                 }
 
-                line = default;
+                (offset, length) = (0, 0);
                 return false;
             }
 
@@ -39,7 +54,7 @@ internal sealed class LineScanner(Stream stream)
         }
     }
 
-    private static ReadOnlySpan<byte> Trim(Span<byte> line) => line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+    private int Trim(int offset, int length) => length > 0 && buffer[offset + length - 1] == (byte)'\r' ? length - 1 : length;
 
     private void Fill()
     {
@@ -55,7 +70,8 @@ internal sealed class LineScanner(Stream stream)
             Array.Resize(ref buffer, buffer.Length * 2);
         }
 
-        var n = stream.Read(buffer, end, buffer.Length - end);
+        var n = stream.Read(buffer, end, (int)Math.Min(buffer.Length - end, unread));
+        unread -= n;
         if (n == 0)
         {
             eof = true;

@@ -9,18 +9,19 @@ namespace Alerts.Compute.Engine.SdmxCsvLoading;
 /// caught by marks on the per-partner entries, and on a <see cref="CellSet"/> for rows without an amount and
 /// partners out of scope.
 /// </summary>
-internal sealed class PartitionLoader(IndexEngine engine, PartnerScopeKind scope, RowParser parser)
+internal sealed class PartitionLoader(IndexEngine engine, PartnerScopeKind scope, SharedCodes parser)
 {
     private const byte WeightSeen = 4;
     private const byte ValueSeen = 8;
 
     // Rows ahead of the one being added whose month cell, then whose partner entries, are prefetched (see CachePrefetch).
-    private const int CellAhead = 16;
-    private const int EntriesAhead = 8;
+    private const int CellAhead = 32;
+    private const int EntriesAhead = 16;
 
     private readonly List<sbyte[]> inScope = []; // [reporter][partner]: 0 unknown, 1 in, -1 out
     private readonly List<SeriesState?[]> series = []; // [reporter][product * 2 + export]
     private int[] partnerIds = [];
+    private readonly EntrySlabs slabs = new();
     private CellSet others = new(1 << 10); // rows without an amount, or out of scope
 
     public bool HasAnnual { get; private set; }
@@ -153,10 +154,10 @@ internal sealed class PartitionLoader(IndexEngine engine, PartnerScopeKind scope
         {
             CachePrefetch.Line(ref months[i]);
         }
-        else if (months[i].Items is { Length: > 0 } items)
+        else if (months[i] is { Items: { } items, Count: > 0 } cell)
         {
             // Entries are 40 bytes: three lines cover the first four, where a partner is found half the time.
-            CachePrefetch.Lines(ref items[0], 3);
+            CachePrefetch.Lines(ref items[cell.Offset], 3);
         }
     }
 
@@ -178,13 +179,14 @@ internal sealed class PartitionLoader(IndexEngine engine, PartnerScopeKind scope
     }
 
     /// <summary>Adds an amount to the partner's entry, marking the indicator seen; false when it already was.</summary>
-    private static bool Add(ref Cell cell, int partner, byte seen, int indicator, decimal amount)
+    private bool Add(ref Cell cell, int partner, byte seen, int indicator, decimal amount)
     {
         var items = cell.Items;
         var n = cell.Count;
-        for (var j = 0; j < n; j++)
+        var entries = items.AsSpan(cell.Offset, n);
+        for (var j = 0; j < entries.Length; j++)
         {
-            ref var e = ref items![j];
+            ref var e = ref entries[j];
             if (e.Partner == partner)
             {
                 if ((e.Flags & seen) != 0)
@@ -207,13 +209,20 @@ internal sealed class PartitionLoader(IndexEngine engine, PartnerScopeKind scope
             }
         }
 
-        if (items is null || n == items.Length)
+        if (cell.Offset == 0 && items is not null)
         {
-            Array.Resize(ref cell.Items, items is null ? 4 : n * 2);
-            items = cell.Items;
+            // An array of the cell's own (the engine had rows before this file): it grows as the engine's cells do.
+            if (n == items.Length)
+            {
+                Array.Resize(ref cell.Items, n * 2);
+            }
+        }
+        else if (EntrySlabs.Full(n))
+        {
+            slabs.Grow(ref cell);
         }
 
-        items![n] = indicator == 1
+        cell.Items![cell.Offset + n] = indicator == 1
             ? new PartnerSums { Partner = partner, Flags = (byte)(seen | PartnerSums.WeightReported), Weight = amount }
             : new PartnerSums { Partner = partner, Flags = (byte)(seen | PartnerSums.ValueReported), Value = amount };
         cell.Count = n + 1;

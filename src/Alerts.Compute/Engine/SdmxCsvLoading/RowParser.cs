@@ -67,15 +67,24 @@ internal sealed class RowParser
     }
 
     /// <summary>
+    /// A parser of the same file with this one's header, reading <paramref name="stream"/> from its position (a line
+    /// start) on; its line numbers count from there, so only this file's first parser names lines.
+    /// </summary>
+    public RowParser Continuation(Stream stream) => new(new LineScanner(stream), origin, options, columns, columnCount);
+
+    /// <summary>Ends this parser's part of the file at <paramref name="position"/> of <paramref name="file"/>, the stream it reads.</summary>
+    public void StopAt(long position, Stream file) => scanner.Limit(position - file.Position);
+
+    /// <summary>
     /// The next row that carries a weight or a value into <paramref name="row"/>; false at the end of the file or
     /// when <see cref="Unsupported"/>.
     /// </summary>
     public bool Read(ref ParsedRow row)
     {
-        while (scanner.Next(out var line))
+        while (scanner.Next(out var offset, out var length))
         {
             lineNo++;
-            if (NextRow(line, ref row))
+            if (NextRow(scanner.Buffer, offset, length, ref row))
             {
                 return true;
             }
@@ -90,16 +99,17 @@ internal sealed class RowParser
     }
 
     /// <summary>Parses one line into <paramref name="row"/>; false for a row without weight or value (or when unsupported).</summary>
-    private bool NextRow(ReadOnlySpan<byte> line, ref ParsedRow row)
+    private bool NextRow(byte[] buffer, int offset, int length, ref ParsedRow row)
     {
-        if (line.IsEmpty && scanner.AtEnd)
+        if (length == 0 && scanner.AtEnd)
         {
             return false;
         }
 
-        if (line.Contains((byte)'"'))
+        var n = fields.Split(buffer, offset, length);
+        if (n < 0)
         {
-            if (!fields.SplitQuoted(line))
+            if (!fields.SplitQuoted(buffer.AsSpan(offset, length)))
             {
                 Unsupported = true;
                 return false;
@@ -107,7 +117,6 @@ internal sealed class RowParser
         }
         else
         {
-            var n = fields.Split(line);
             if (n != columnCount)
             {
                 throw Error(lineNo, string.Create(CultureInfo.InvariantCulture, $"expected {columnCount} columns as in the header, found {n}"));
