@@ -51,8 +51,9 @@ public sealed partial class RouteService(
         // Silences are read once per run; held alerts first, so a later event of a held alert waits behind it.
         var active = await silences.ActiveAsync(time.GetUtcNow(), cancellationToken);
         var heldAlerts = await held.HeldAlertsAsync(cancellationToken);
+        var index = new SubscriptionIndex(all); // once per run: a batch then costs its events' candidates, not every subscription
         var summary = await drain.DrainBatchesAsync<AlertEvent>(
-            ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (items, ct) => RouteAsync(items, all, active, heldAlerts, ct), drainOptions.Value, cancellationToken);
+            ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (items, ct) => RouteAsync(items, index, active, heldAlerts, ct), drainOptions.Value, cancellationToken);
         var released = await held.ReleaseAsync(all, active, time.GetUtcNow(), cancellationToken);
         // Held groups whose wait or interval has passed go out now, whether or not anything arrived this run.
         var flushed = await groups.FlushDueAsync(all, time.GetUtcNow(), cancellationToken);
@@ -63,17 +64,18 @@ public sealed partial class RouteService(
     /// <summary>Routes the events of one received batch together, so events of one group become one notification.</summary>
     private async Task<IReadOnlyList<Settlement?>> RouteAsync(
         IReadOnlyList<(AlertEvent Body, ServiceBusReceivedMessage Message)> items,
-        IReadOnlyList<Subscription> all,
+        SubscriptionIndex all,
         IReadOnlyList<Silence> active,
         HashSet<(string SubscriptionId, string Fingerprint)> heldAlerts,
         CancellationToken cancellationToken)
     {
         var events = items.Select(i => i.Body).ToList();
-        var matching = all.Where(s => events.Exists(e => SubscriptionMatcher.Matches(s, e))).ToList();
+        var matched = all.Match(events);
+        var matching = matched.Keys.ToList();
         var entries = new Dictionary<(string, string), Versioned<NotificationLogEntry>?>();
         foreach (var s in matching)
         {
-            foreach (var key in events.Where(e => SubscriptionMatcher.Matches(s, e)).Select(e => GroupKeys.For(s.GroupBy, e)).Distinct(StringComparer.Ordinal))
+            foreach (var key in matched[s].Select(e => GroupKeys.For(s.GroupBy, e)).Distinct(StringComparer.Ordinal))
             {
                 entries[(s.Id, key)] = await notificationLog.GetAsync<NotificationLogEntry>(s.Id, key, cancellationToken);
             }
