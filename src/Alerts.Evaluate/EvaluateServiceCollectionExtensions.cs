@@ -1,4 +1,5 @@
 using Alerts.Evaluate.Breaches;
+using Alerts.Evaluate.Inhibition;
 using Alerts.Evaluate.Lifecycle;
 using Alerts.Evaluate.Rules;
 using Alerts.Evaluate.Run;
@@ -9,12 +10,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Alerts.Evaluate;
 
-/// <summary>Step 3, evaluate: the rule set, the alerts table, breach publishing, and the run of steps 1-3.</summary>
+/// <summary>Step 3, evaluate: the rule set, the inhibition rules, the alerts table, breach publishing, and the run of steps 1-3.</summary>
 public static class EvaluateServiceCollectionExtensions
 {
     public static IServiceCollection AddEvaluate(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAlertRules(configuration);
+        services.AddInhibitions(configuration);
         services.TryAddSingleton<AlertStore>();
         services.TryAddSingleton<BreachPublisher>();
         services.TryAddSingleton<EvaluateStep>();

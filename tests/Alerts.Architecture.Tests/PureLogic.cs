@@ -19,9 +19,10 @@ public static class PureLogic
         ("Alerts.Compute", "stockpiling calculators", t => t.Namespace == "Alerts.Compute.Stockpiling" && (t.Name.EndsWith("Calculator", StringComparison.Ordinal) || t.Name == "StageBenchmark")),
         ("Alerts.Evaluate", "rules", t => t.Namespace == "Alerts.Evaluate.Rules"),
         ("Alerts.Evaluate", "alert lifecycle and its model", t => t.Namespace == "Alerts.Evaluate.Lifecycle" && t.Name != "AlertStore"),
+        ("Alerts.Evaluate", "inhibition", t => t.Namespace == "Alerts.Evaluate.Inhibition"),
         ("Alerts.Route", "router and notification policy", t => t.Namespace == "Alerts.Route.Routing" && t.Name != "RouteService"),
         ("Alerts.Route", "group timers and digests", t => t.Namespace is "Alerts.Route.Grouping" or "Alerts.Route.Digests" && t.Name is not ("GroupHold" or "HeldGroupStore" or "DigestService")),
-        ("Alerts.Route", "subscription matcher and validator", t => t.Namespace == "Alerts.Route.Subscriptions" && t.Name is "SubscriptionMatcher" or "SubscriptionRequestValidator"),
+        ("Alerts.Route", "subscription matcher and validator", t => t.Namespace == "Alerts.Route.Subscriptions" && t.Name is "SubscriptionMatcher" or "SubscriptionIndex" or "SubscriptionRequestValidator"),
         ("Alerts.Deliver", "renderers", t => t.Namespace == "Alerts.Deliver.Rendering" || t.FullName is "Alerts.Deliver.Email.EmailRenderer" or "Alerts.Deliver.Teams.TeamsCardRenderer"),
     ];
 

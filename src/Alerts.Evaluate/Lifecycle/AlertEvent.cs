@@ -24,6 +24,8 @@ namespace Alerts.Evaluate.Lifecycle;
 /// rule's <c>for</c>, the first clear period of one that resolved after <c>keepFiringFor</c>, or the last period with data
 /// of a no-data event (null when the series has none in the pulled window). Null otherwise.</param>
 /// <param name="FailedRuns">For a no-data event raised by the source failing: the failed runs in a row.</param>
+/// <param name="InhibitedBy">On a firing event: the fingerprints of the firing alerts that inhibit this one (routing holds
+/// it as it holds a silenced one); null when not inhibited. A resolve never carries it.</param>
 public sealed record AlertEvent(
     string EventId,
     string Fingerprint,
@@ -49,13 +51,21 @@ public sealed record AlertEvent(
     IReadOnlyList<string>? CommodityIds = null,
     bool NoData = false,
     string? Since = null,
-    int? FailedRuns = null)
+    int? FailedRuns = null,
+    IReadOnlyList<string>? InhibitedBy = null)
 {
     /// <summary>
     /// The source of the series (<c>comext</c>, <c>comtrade</c>), so a deployment pulling both (<c>Pull:Sources</c>) tells their
     /// alerts apart; events written before sources were told apart read as Comext's.
     /// </summary>
     public string Source { get; init; } = SeriesKey.DefaultSource;
+
+    /// <summary>A firing event of an alert that an inhibition rule mutes while its source fires.</summary>
+    public static bool IsInhibited(AlertEvent alertEvent)
+    {
+        ArgumentNullException.ThrowIfNull(alertEvent);
+        return alertEvent.State == AlertState.Firing && alertEvent.InhibitedBy is { Count: > 0 };
+    }
 
     /// <summary>The event belongs to the no-data alert (state noData, or its resolve), which only <c>noData</c> subscriptions hear.</summary>
     public static bool IsNoDataAlert(AlertEvent alertEvent)

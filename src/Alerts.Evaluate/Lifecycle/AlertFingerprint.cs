@@ -38,6 +38,10 @@ public static class AlertFingerprint
     public static string NoDataEventId(string fingerprint, string kind, Period period, string vintage, string detail) =>
         Hash("event", fingerprint, kind, period.ToString(), vintage, detail);
 
+    /// <summary>The firing event told when an alert's inhibition ends without a state change (<paramref name="inhibitors"/>: what inhibited it).</summary>
+    public static string InhibitionLiftedEventId(string fingerprint, Period period, string vintage, IReadOnlyList<string> inhibitors) =>
+        Hash("event", fingerprint, "inhibition-lifted", period.ToString(), vintage, string.Join(',', inhibitors));
+
     public static string FlowName(TradeFlow flow) => flow == TradeFlow.Import ? "import" : "export";
 
     public static string BasisName(Basis basis) => basis == Basis.Weight ? "weight" : "value";

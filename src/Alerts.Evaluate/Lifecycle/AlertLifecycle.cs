@@ -173,13 +173,14 @@ public static class AlertLifecycle
             record?.Since,
             record?.FailedRuns ?? 0,
             record?.NoDataAt,
-            record?.LastDataPeriod)
+            record?.LastDataPeriod,
+            record?.InhibitedBy)
         {
             Source = evaluation.Series.Source,
         };
     }
 
-    private static AlertEvent CreateEvent(
+    internal static AlertEvent CreateEvent(
         string fingerprint, AlertState state, RuleEvaluation e, double? previous, Revision? revision, string vintage, DateTimeOffset now, string runId)
     {
         return new AlertEvent(

@@ -19,6 +19,8 @@ namespace Alerts.Evaluate.Lifecycle;
 /// <param name="NoDataAt">When the series was found without data under the rule's default no-data handling (state
 /// <c>noData</c> in the API); null while data comes.</param>
 /// <param name="LastDataPeriod">While <see cref="NoDataAt"/> is set: the last period with data it was seen to have.</param>
+/// <param name="InhibitedBy">Fingerprints of the firing alerts inhibiting this one (<c>Inhibition/</c>) as of the last
+/// run; null when none (and for rows written before inhibition existed).</param>
 public sealed record AlertRecord(
     string Fingerprint,
     string RuleId,
@@ -43,7 +45,8 @@ public sealed record AlertRecord(
     Period? Since = null,
     int FailedRuns = 0,
     DateTimeOffset? NoDataAt = null,
-    Period? LastDataPeriod = null)
+    Period? LastDataPeriod = null,
+    IReadOnlyList<string>? InhibitedBy = null)
 {
     /// <summary>The state the API shows: <c>noData</c> while the series has no data, else <see cref="State"/> by name.</summary>
     public string DisplayState => NoDataAt is not null ? "noData" : AlertStatuses.Name(State);

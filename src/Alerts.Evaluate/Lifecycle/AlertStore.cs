@@ -145,6 +145,7 @@ public sealed class AlertStore
         ["FailedRuns"] = r.FailedRuns,
         ["NoDataAt"] = r.NoDataAt,
         ["LastDataPeriod"] = r.LastDataPeriod?.ToString(),
+        ["InhibitedBy"] = r.InhibitedBy is { Count: > 0 } by ? string.Join(',', by) : null,
     };
 
     private static AlertRecord FromEntity(TableEntity e)
@@ -191,7 +192,9 @@ public sealed class AlertStore
             OptionalPeriod(e, "Since"),
             e.GetInt32("FailedRuns") ?? 0,
             EntityFields.OptionalTime(e, "NoDataAt"),
-            OptionalPeriod(e, "LastDataPeriod"))
+            OptionalPeriod(e, "LastDataPeriod"),
+            // Fingerprints are hex: a comma-separated list; absent in rows written before inhibition (not inhibited).
+            EntityFields.OptionalString(e, "InhibitedBy") is { Length: > 0 } by ? by.Split(',') : null)
         {
             // Rows written before sources were told apart have no Source column: Comext's.
             Source = EntityFields.OptionalString(e, "Source") ?? SeriesKey.DefaultSource,

@@ -8,6 +8,7 @@ namespace Alerts.Functions.Evaluate;
 /// <param name="NoDataSince">When the series was found without data (state noData); null while data comes.</param>
 /// <param name="LastDataPeriod">While without data: the last period with data.</param>
 /// <param name="FailedRuns">Runs in a row in which the source failed for the series' product.</param>
+/// <param name="InhibitedBy">Fingerprints of the firing alerts inhibiting this one (its firing is not notified while they fire); empty when none.</param>
 public sealed record AlertView(
     string Fingerprint,
     string RuleId,
@@ -29,7 +30,8 @@ public sealed record AlertView(
     string? Since = null,
     DateTimeOffset? NoDataSince = null,
     string? LastDataPeriod = null,
-    int FailedRuns = 0)
+    int FailedRuns = 0,
+    IReadOnlyList<string>? InhibitedBy = null)
 {
     public static AlertView From(AlertRecord r) => new(
         r.Fingerprint,
@@ -52,7 +54,8 @@ public sealed record AlertView(
         r.Since?.ToString(),
         r.NoDataAt,
         r.LastDataPeriod?.ToString(),
-        r.FailedRuns);
+        r.FailedRuns,
+        r.InhibitedBy ?? []);
 }
 
 /// <summary>A period the alert fired on, with the value and vintage it was seen at.</summary>

@@ -28,12 +28,13 @@ public static class HeldRelease
         return current with { Event = newer, FiredWhileHeld = current.FiredWhileHeld || e.State == AlertState.Firing };
     }
 
-    /// <summary>True when the held alert may be told now: no mute window of the subscription and no active silence covers it.</summary>
+    /// <summary>True when the held alert may be told now: no mute window of the subscription and no active silence covers it,
+    /// and its latest event is not inhibited (evaluation publishes an uninhibited event when the inhibition ends).</summary>
     public static bool IsFree(HeldAlert held, Subscription subscription, IReadOnlyList<Silence> silences, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(silences);
-        return !MuteWindow.AnyCovers(subscription.MuteWindows, now) && !silences.Any(s => s.Mutes(held.Event, subscription, now));
+        return !MuteWindow.AnyCovers(subscription.MuteWindows, now) && !silences.Any(s => s.Mutes(held.Event, subscription, now)) && !AlertEvent.IsInhibited(held.Event);
     }
 
     /// <summary>

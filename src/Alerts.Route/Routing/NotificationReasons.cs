@@ -1,3 +1,4 @@
+using Alerts.Evaluate.Lifecycle;
 using Alerts.Route.NotificationLog;
 using Alerts.Route.Notifications;
 using Alerts.Route.Silences;
@@ -34,6 +35,9 @@ public static class NotificationReasons
 
     /// <summary>Skip: every event in the group is muted by an active silence.</summary>
     public const string Silenced = "silenced";
+
+    /// <summary>Skip (held): the alert is inhibited (a firing alert an inhibition rule names as its source, <see cref="AlertEvent.InhibitedBy"/>).</summary>
+    public const string Inhibited = "inhibited";
 
     /// <summary>Skip (held): one of the subscription's mute windows covers the routing time.</summary>
     public const string MuteWindow = "mute-window";

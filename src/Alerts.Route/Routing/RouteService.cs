@@ -57,9 +57,10 @@ public sealed partial class RouteService(
         // Silences are read once per run; held alerts first, so a later event of a held alert waits behind it.
         var active = await silences.ActiveAsync(time.GetUtcNow(), cancellationToken);
         var heldAlerts = await held.HeldAlertsAsync(cancellationToken);
+        var index = new SubscriptionIndex(all); // once per run: a batch then costs its events' candidates, not every subscription
         var pending = new PendingOutbox();
         var summary = await drain.DrainBatchesAsync<AlertEvent>(
-            ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (items, ct) => RouteAsync(items, all, active, heldAlerts, pending, ct), drainOptions.Value, cancellationToken);
+            ServiceBusNames.BreachesTopic, ServiceBusNames.RouterSubscription, (items, ct) => RouteAsync(items, all, index, active, heldAlerts, pending, ct), drainOptions.Value, cancellationToken);
         var released = await held.ReleaseAsync(all, active, time.GetUtcNow(), cancellationToken);
         // Held groups whose wait or interval has passed go out now, whether or not anything arrived this run.
         var flushed = await groups.FlushDueAsync(all, time.GetUtcNow(), cancellationToken);
@@ -71,6 +72,7 @@ public sealed partial class RouteService(
     private async Task<IReadOnlyList<Settlement?>> RouteAsync(
         IReadOnlyList<(AlertEvent Body, ServiceBusReceivedMessage Message)> items,
         IReadOnlyList<Subscription> all,
+        SubscriptionIndex index,
         IReadOnlyList<Silence> active,
         HashSet<(string SubscriptionId, string Fingerprint)> heldAlerts,
         PendingOutbox pending,
@@ -84,11 +86,12 @@ public sealed partial class RouteService(
         }
 
         var events = items.Select(i => i.Body).ToList();
-        var matching = all.Where(s => events.Exists(e => SubscriptionMatcher.Matches(s, e))).ToList();
+        var matched = index.Match(events);
+        var matching = matched.Keys.ToList();
         var entries = new Dictionary<(string, string), Versioned<NotificationLogEntry>?>();
         foreach (var s in matching)
         {
-            foreach (var key in events.Where(e => SubscriptionMatcher.Matches(s, e)).Select(e => GroupKeys.For(s.GroupBy, e)).Distinct(StringComparer.Ordinal))
+            foreach (var key in matched[s].Select(e => GroupKeys.For(s.GroupBy, e)).Distinct(StringComparer.Ordinal))
             {
                 entries[(s.Id, key)] = await notificationLog.GetAsync<NotificationLogEntry>(s.Id, key, cancellationToken);
             }

@@ -38,10 +38,11 @@ public static class Router
         var decisions = new List<RoutingDecision>();
         var held = new List<HeldEvents>();
 
-        foreach (var subscription in subscriptions.OrderBy(s => s.Id, StringComparer.Ordinal))
+        // Indexed by filter commodities: the cost follows the matches, not subscriptions x events.
+        var matched = SubscriptionIndex.Match(subscriptions, unique);
+        foreach (var subscription in subscriptions.Where(matched.ContainsKey).OrderBy(s => s.Id, StringComparer.Ordinal))
         {
-            var groups = unique
-                .Where(e => SubscriptionMatcher.Matches(subscription, e))
+            var groups = matched[subscription]
                 .GroupBy(e => GroupKeys.For(subscription.GroupBy, e), StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal);
 
@@ -82,7 +83,7 @@ public static class Router
 
     /// <summary>
     /// Splits a group into what may be told now and what is held: everything while a mute window of the subscription
-    /// covers <paramref name="now"/>, else the events an active silence mutes and those of alerts already held (so an
+    /// covers <paramref name="now"/>, else the events an active silence mutes, those of inhibited alerts, and those of alerts already held (so an
     /// alert's events are told in order, and one that fires and resolves while held is never told).
     /// </summary>
     private static (List<AlertEvent> Audible, List<AlertEvent> Muted, string Reason, string? Detail) Mute(
@@ -104,6 +105,11 @@ public static class Router
                 muted.Add(e);
                 reason = NotificationReasons.Silenced;
                 silences.UnionWith(by);
+            }
+            else if (AlertEvent.IsInhibited(e))
+            {
+                muted.Add(e);
+                reason = NotificationReasons.Inhibited;
             }
             else if (isHeld?.Invoke(subscription.Id, e.Fingerprint) == true)
             {

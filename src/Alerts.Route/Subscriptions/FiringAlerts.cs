@@ -9,7 +9,8 @@ namespace Alerts.Route.Subscriptions;
 /// <summary>
 /// The alerts firing now (the <c>alerts</c> table), as the events that last told of them: what a subscription that
 /// just became active is given once. The event id is the alert's last event's, so the notification log records exactly
-/// what the router would have recorded, and a late copy of that event from the topic is not news.
+/// what the router would have recorded, and a late copy of that event from the topic is not news. An inhibited alert
+/// carries its inhibitors, so the router leaves it out as it would its events.
 /// </summary>
 public sealed class FiringAlerts(AlertStore alerts, RuleEvaluator rules, SeriesCommodities commodities, IndicesStore indices)
 {
@@ -36,7 +37,7 @@ public sealed class FiringAlerts(AlertStore alerts, RuleEvaluator rules, SeriesC
         return new AlertEvent(
             r.LastEventId!, r.Fingerprint, r.RuleId, rule?.Name ?? r.RuleId, r.Severity, r.Product, r.CommodityName, r.Reporter, r.Flow,
             r.Period.ToString(), r.Basis, r.Metric, r.Value, r.Threshold, AlertState.Firing, [], null, null, r.FiredAt ?? r.UpdatedAt, r.RunId,
-            rule?.Window ?? IndexSelection.Published, commodities.Of(r.Product));
+            rule?.Window ?? IndexSelection.Published, commodities.Of(r.Product), InhibitedBy: r.InhibitedBy);
     }
 
     private async Task<IReadOnlyList<SupplierShare>> TopSuppliersAsync(AlertRecord r, IndexSelection window, CancellationToken cancellationToken)

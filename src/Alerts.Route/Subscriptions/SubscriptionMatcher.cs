@@ -119,7 +119,7 @@ public static class SubscriptionMatcher
         return false;
     }
 
-    private static string Normalize(string code)
+    internal static string Normalize(string code)
     {
         if (IsDigits(code))
         {

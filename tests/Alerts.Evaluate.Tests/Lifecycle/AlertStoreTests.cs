@@ -68,6 +68,24 @@ public sealed class AlertStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SaveAsync_Inhibited_RoundTripsTheInhibitorsAndRowsWithoutTheColumnAreNotInhibited()
+    {
+        var account = await azurite.CreateAccountAsync();
+        var store = new AlertStore(account);
+        var record = AlertLifecycle.Apply(null, Evaluate(("2024-01", 70, 30)), "v1", time.GetUtcNow(), "run-1").Record;
+        await store.SaveAsync(record with { InhibitedBy = ["0123abcd", "4567ef01"] }, null, CancellationToken.None);
+
+        Assert.Equal(["0123abcd", "4567ef01"], (await store.GetAsync(Magnets, Fingerprint, CancellationToken.None))!.Value.InhibitedBy);
+
+        // A row written before inhibition existed has no InhibitedBy column.
+        var table = account.Table(StorageNames.AlertsTable);
+        var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(TableKeys.Join(Magnets.Reporter, Magnets.Product), Fingerprint)).Value;
+        Assert.True(row.Remove("InhibitedBy"));
+        await table.UpdateEntityAsync(row, ETag.All, Azure.Data.Tables.TableUpdateMode.Replace);
+        Assert.Null((await store.GetAsync(Magnets, Fingerprint, CancellationToken.None))!.Value.InhibitedBy);
+    }
+
+    [Fact]
     public async Task SaveAsync_StaleETagOrExistingRow_ThrowsConflict()
     {
         var store = new AlertStore(await azurite.CreateAccountAsync());

@@ -63,6 +63,9 @@ internal sealed class RoutingRig : IAsyncDisposable
 
     public StorageAccount Account { get; }
 
+    /// <summary>The loopback bus, for a step that publishes breaches itself.</summary>
+    public BusFixture Bus => bus;
+
     public SilenceStore Silences { get; }
 
     public HeldNotificationStore Held { get; }

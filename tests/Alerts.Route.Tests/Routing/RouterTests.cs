@@ -130,4 +130,21 @@ public sealed class RouterTests
 
     private static Subscription Subscription(string id, GroupBy groupBy) =>
         new(id, "owner@example.com", Channels.Email, "ops@example.com", SubscriptionFilter.Everything, groupBy, TimeSpan.FromHours(24), Now.AddDays(-1), "Magnet desk");
+
+    [Fact]
+    public void Route_InhibitedFiringEvent_HeldAsInhibitedAndItsResolveIsNot()
+    {
+        var sub = Subscription("sub-1", GroupBy.Commodity);
+        var inhibited = MagnetsHhi with { InhibitedBy = ["magnets-cr1"] };
+        var resolve = MagnetsHhi with { EventId = "magnets-hhi:resolved:2024", State = AlertState.Resolved, InhibitedBy = ["magnets-cr1"] };
+
+        var result = Router.Route([Magnets, inhibited], [sub], [], [], Now);
+        var resolved = Router.Route([resolve], [sub], [], [], Now);
+
+        Assert.Equal(["magnets-cr1:firing:2024"], Assert.Single(result.Notifications).Events.Select(e => e.EventId));
+        var held = Assert.Single(result.Held ?? []);
+        Assert.Equal(("sub-1", NotificationReasons.Inhibited, "magnets-hhi:firing:2024"), (held.SubscriptionId, held.Reason, Assert.Single(held.Events).EventId));
+        Assert.Empty(resolved.Held ?? []); // a resolve is never inhibited
+        Assert.Single(resolved.Notifications);
+    }
 }
