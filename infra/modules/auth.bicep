@@ -1,5 +1,6 @@
 // App Service authentication (Easy Auth) with Microsoft Entra ID in front of the API: a request without a
-// valid token for the app registration gets 401 before it reaches a function (the pages under /api/web excepted, below). The platform then sets
+// valid token for the app registration gets 401 before it reaches a function (the pages under /api/web and the mails' signed links under /api/links
+// excepted, below). The platform then sets
 // WEBSITE_AUTH_ENABLED=true and the X-MS-CLIENT-PRINCIPAL headers the app reads the caller from.
 param siteName string
 @description('Application (client) id of the app registration that declares the Alerts.Admin app role.')
@@ -22,7 +23,12 @@ resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = {
       // The analysts' pages pass unauthenticated requests on so the app can send a browser (GET, Accept: text/html)
       // to /.auth/login/aad and back (302) while everything else there gets 401; the platform still signs in the
       // requests that carry a session, and every page route reads the caller itself and fails closed without one.
-      excludedPaths: ['/api/health', '/api/charts/trend.png', '/api/web', '/api/web/*']
+      // The mails' signed links (confirm, one-click unsubscribe) are held by recipients who may have no Entra account
+      // (a shared mailbox, a distribution list) and are POSTed by mail providers without any session (RFC 8058): the
+      // token in the link is the credential, checked by the app; nothing under /api/links reads the caller.
+      // The links' first routes (/api/subscriptions/{id}/confirm, .../unsubscribe) stay behind sign-in: excludedPaths
+      // takes exact paths and a trailing /* only.
+      excludedPaths: ['/api/health', '/api/charts/trend.png', '/api/web', '/api/web/*', '/api/links', '/api/links/*']
     }
     httpSettings: {
       requireHttps: true

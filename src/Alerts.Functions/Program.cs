@@ -39,7 +39,7 @@ namespace Alerts.Functions
             .AddRecalculations(configuration) // POST /api/recalculations queues, a timer drains, one lease with the pull timer
             .AddSubscriptionQuota(configuration) // Subscriptions__MaxPerOwner
             .AddSingleton<DependencyHealth>() // GET /api/health: storage and Service Bus reachability
-            .AddWebPages()                // /api/web: the analysts' pages (overview, materials, my subscriptions)
+            .AddWebPages()                // /api/web: the analysts' pages (overview, materials, alerts, my subscriptions, administration)
             .AddCallerIdentity(configuration) // HTTP callers: App Service principal or bearer token, fail closed
             .AddAlertsHttpJson()          // HTTP responses: camelCase, enums by name
             .AddAlertsTelemetry(configuration); // OpenTelemetry: the steps' spans and metrics, exported as settings say

@@ -15,7 +15,7 @@ public sealed class AlertPageTests(BrowserApp app)
         var magnets = mails.FirstOrDefault(m => m.Subject is { } subject && subject.Contains("rare-earth permanent magnets", StringComparison.Ordinal) && subject.StartsWith("[critical]", StringComparison.Ordinal));
         Assert.True(magnets is not null, $"none of the {mails.Count} mails is the magnet breach");
         var links = Regex.Matches(magnets!.HtmlBody ?? string.Empty, "href=\"([^\"]+)\"").Select(m => new Uri(m.Groups[1].Value)).ToList();
-        Assert.All(links, l => Assert.Matches("^/api/(web/|subscriptions/[^/]+/unsubscribe$)", l.AbsolutePath));
+        Assert.All(links, l => Assert.Matches("^/api/(web/|links/subscriptions/[^/]+/unsubscribe$)", l.AbsolutePath));
         var view = links.Last(l => l.AbsolutePath.StartsWith("/api/web/alerts/", StringComparison.Ordinal)); // the block's own "View the alert"
 
         var (page, errors) = await app.PageAsync();
@@ -34,6 +34,14 @@ public sealed class AlertPageTests(BrowserApp app)
         await page.Locator("a.material-link").First.ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/api/web/materials/rare-earths\?.*series=850511"));
         await Assertions.Expect(page.Locator("#firing-alerts")).ToContainTextAsync("crma-single-country");
+
+        // And back: the material's alert history links each alert to its own page, this one to the page the mail opened.
+        var back = page.Locator($"#alert-history a[href=\"{view.AbsolutePath}\"]");
+        await Assertions.Expect(back).ToHaveCountAsync(1);
+        await Assertions.Expect(back).ToHaveTextAsync("crma-single-country");
+        await back.ClickAsync();
+        await page.WaitForURLAsync(new Regex(Regex.Escape(view.AbsolutePath) + "$"));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("rare-earth permanent magnets");
         Assert.Empty(errors);
     }
 

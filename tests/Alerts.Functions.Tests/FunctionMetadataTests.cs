@@ -44,10 +44,16 @@ public sealed class FunctionMetadataTests
         { "GetCommodityIndices", "indices/{commodity}/{stage}", "get", "Function" },
         { "PatchSubscription", "subscriptions/{id}", "patch", "Function" },
         { "ResendVerification", "subscriptions/{id}/verification", "post", "Function" },
-        { "ConfirmSubscriptionPage", "subscriptions/{id}/confirm", "get", "Anonymous" }, // anonymous: the signed token is the credential
-        { "ConfirmSubscription", "subscriptions/{id}/confirm", "post", "Anonymous" },
-        { "UnsubscribePage", "subscriptions/{id}/unsubscribe", "get", "Anonymous" },
-        { "Unsubscribe", "subscriptions/{id}/unsubscribe", "post", "Anonymous" },
+        // Anonymous: the signed token is the credential; under links/, which App Service authentication lets through.
+        { "ConfirmSubscriptionPage", "links/subscriptions/{id}/confirm", "get", "Anonymous" },
+        { "ConfirmSubscription", "links/subscriptions/{id}/confirm", "post", "Anonymous" },
+        { "UnsubscribePage", "links/subscriptions/{id}/unsubscribe", "get", "Anonymous" },
+        { "Unsubscribe", "links/subscriptions/{id}/unsubscribe", "post", "Anonymous" },
+        // The same links' first routes, for mails sent before the move (behind sign-in in Azure).
+        { "LegacyConfirmSubscriptionPage", "subscriptions/{id}/confirm", "get", "Anonymous" },
+        { "LegacyConfirmSubscription", "subscriptions/{id}/confirm", "post", "Anonymous" },
+        { "LegacyUnsubscribePage", "subscriptions/{id}/unsubscribe", "get", "Anonymous" },
+        { "LegacyUnsubscribe", "subscriptions/{id}/unsubscribe", "post", "Anonymous" },
         { "TestSubscription", "subscriptions/{id}/test", "post", "Function" },
         { "ListDeliveries", "subscriptions/{id}/deliveries", "get", "Function" },
         { "ListDeadLetters", "deadletters", "get", "Function" }, // admin, checked by the function
@@ -101,6 +107,17 @@ public sealed class FunctionMetadataTests
     {
         var expected = Timers.Select(r => (string)r[0]).Concat(HttpFunctions.Select(r => (string)r[0])).Order(StringComparer.Ordinal);
         Assert.Equal(expected, Functions.Value.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Metadata_LinksPrefix_HoldsOnlyTheSignedLinks()
+    {
+        // App Service authentication lets everything under /api/links through (infra/modules/auth.bicep): only the
+        // functions whose credential is the link's token may live there.
+        var underLinks = Functions.Value.Where(f => f.Value.GetProperty("bindings").EnumerateArray()
+                .Any(b => b.TryGetProperty("route", out var route) && (route.GetString() ?? "").Split('/')[0] == "links"))
+            .Select(f => f.Key).Order(StringComparer.Ordinal);
+        Assert.Equal(["ConfirmSubscription", "ConfirmSubscriptionPage", "Unsubscribe", "UnsubscribePage"], underLinks);
     }
 
     private static JsonElement Trigger(string name)

@@ -25,12 +25,13 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
-    public void AuthSettings_ExcludedPaths_AreOnlyTheAnonymousHealthRouteSignedChartImagesAndThePages()
+    public void AuthSettings_ExcludedPaths_AreOnlyTheAnonymousHealthRouteSignedChartImagesThePagesAndTheMailLinks()
     {
-        // The pages redirect a browser to sign-in themselves (tests/Alerts.Browser.Tests SignInTests); the API under
-        // /api keeps the platform's 401: nothing else is excluded.
+        // The pages redirect a browser to sign-in themselves (tests/Alerts.Browser.Tests SignInTests); the mails' signed
+        // links under /api/links are the recipient's credential (tests/Alerts.Cli.Tests SubscriberLinksTests); the API
+        // under /api keeps the platform's 401: nothing else is excluded.
         var excluded = AuthSettings["globalValidation"]!["excludedPaths"]!.AsArray().Select(p => (string)p!).ToList();
-        Assert.Equal(["/api/health", "/api/charts/trend.png", "/api/web", "/api/web/*"], excluded);
+        Assert.Equal(["/api/health", "/api/charts/trend.png", "/api/web", "/api/web/*", "/api/links", "/api/links/*"], excluded);
     }
 
     [Fact]

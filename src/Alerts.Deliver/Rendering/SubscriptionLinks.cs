@@ -4,8 +4,8 @@ namespace Alerts.Deliver.Rendering;
 
 /// <summary>
 /// The links a message carries back to the app, under <see cref="RenderingOptions.PublicBaseUrl"/>: the signed
-/// confirm and one-click unsubscribe links (anonymous routes: their holder has no function key) and the subscription's
-/// page for its owner.
+/// confirm and one-click unsubscribe links under <c>/api/links/</c> (anonymous routes: their holder has no function key
+/// and maybe no sign-in, so App Service authentication excludes that prefix) and the subscription's page for its owner.
 /// </summary>
 public sealed class SubscriptionLinks(RenderingOptions rendering, SubscriptionTokens tokens)
 {
@@ -29,5 +29,5 @@ public sealed class SubscriptionLinks(RenderingOptions rendering, SubscriptionTo
     }
 
     private Uri Link(string subscriptionId, string action, string token) =>
-        new($"{rendering.PublicBaseUrl.TrimEnd('/')}/api/subscriptions/{Uri.EscapeDataString(subscriptionId)}/{action}?token={Uri.EscapeDataString(token)}");
+        new($"{rendering.PublicBaseUrl.TrimEnd('/')}/api/links/subscriptions/{Uri.EscapeDataString(subscriptionId)}/{action}?token={Uri.EscapeDataString(token)}");
 }

@@ -8,15 +8,18 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alerts.Functions.Route;
 
 /// <summary>
-/// The signed links of mails: confirm (double opt-in) and one-click unsubscribe (RFC 8058). Anonymous, because their
-/// holder is a mail recipient with neither a function key nor a sign-in: the HMAC token in the link is the credential,
-/// and a tampered, foreign or expired one is refused without changing anything.
+/// The signed links of mails: confirm (double opt-in) and one-click unsubscribe (RFC 8058), under
+/// <c>/api/links/</c>. Anonymous, because their holder is a mail recipient with neither a function key nor a sign-in
+/// (maybe not even an Entra user: a shared mailbox, a distribution list, a mail provider's one-click POST): the HMAC
+/// token in the link is the credential, and a tampered, foreign or expired one is refused without changing anything.
+/// App Service authentication excludes <c>/api/links/*</c> for that reason (infra/modules/auth.bicep); nothing here
+/// reads the caller, so a principal, genuine or forged, neither helps nor hurts.
 /// </summary>
 public sealed class SubscriptionLinkFunctions(SubscriptionVerification verification, SubscriptionUnsubscriber unsubscriber)
 {
     [Function(nameof(ConfirmSubscriptionPage))]
     public async Task<IActionResult> ConfirmSubscriptionPage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions/{id}/confirm")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "links/subscriptions/{id}/confirm")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var token = request.Query["token"].ToString();
         var result = await verification.CheckAsync(id, token, cancellationToken);
@@ -27,7 +30,7 @@ public sealed class SubscriptionLinkFunctions(SubscriptionVerification verificat
 
     [Function(nameof(ConfirmSubscription))]
     public async Task<IActionResult> ConfirmSubscription(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions/{id}/confirm")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "links/subscriptions/{id}/confirm")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var result = await verification.ConfirmAsync(id, request.Query["token"].ToString(), cancellationToken);
         return result == LinkResult.Done
@@ -37,7 +40,7 @@ public sealed class SubscriptionLinkFunctions(SubscriptionVerification verificat
 
     [Function(nameof(UnsubscribePage))]
     public async Task<IActionResult> UnsubscribePage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions/{id}/unsubscribe")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "links/subscriptions/{id}/unsubscribe")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var result = await unsubscriber.CheckAsync(id, request.Query["token"].ToString(), cancellationToken);
         return result == LinkResult.Done
@@ -48,7 +51,7 @@ public sealed class SubscriptionLinkFunctions(SubscriptionVerification verificat
     /// <summary>RFC 8058 one-click: the body must be <c>List-Unsubscribe=One-Click</c> (what mailbox providers and the page's button send).</summary>
     [Function(nameof(Unsubscribe))]
     public async Task<IActionResult> Unsubscribe(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions/{id}/unsubscribe")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "links/subscriptions/{id}/unsubscribe")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType
             || !string.Equals((await request.ReadFormAsync(cancellationToken))["List-Unsubscribe"].ToString(), "One-Click", StringComparison.Ordinal))

@@ -151,6 +151,7 @@ internal static class MaterialPage
         AlertTable(sb, "alert-history", d.Alerts);
     }
 
+    // Each alert's rule links to the alert's own page (its periods, revisions, the other alerts on the series).
     private static void AlertTable(StringBuilder sb, string id, IReadOnlyList<AlertRecord> alerts)
     {
         sb.Append("<table id=\"").Append(id).Append("\"><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Series</th><th scope=\"col\">State</th>")
@@ -159,7 +160,7 @@ internal static class MaterialPage
         foreach (var a in alerts)
         {
             var state = a.State == AlertStatus.Firing ? "firing" : "resolved";
-            sb.Append("<tr><th scope=\"row\">").Append(E(a.RuleId)).Append("</th><td>").Append(E(a.Product)).Append(", ").Append(E(a.Basis.ToString().ToLowerInvariant()))
+            sb.Append("<tr><th scope=\"row\"><a href=\"").Append(E(AlertPage.Href(a))).Append("\">").Append(E(a.RuleId)).Append("</a></th><td>").Append(E(a.Product)).Append(", ").Append(E(a.Basis.ToString().ToLowerInvariant()))
                 .Append(", ").Append(E(a.Period.ToString())).Append("</td><td><span class=\"state state-").Append(state).Append("\">").Append(state).Append("</span></td><td class=\"num\">")
                 .Append(E(AlertText.FormatValue(a.Metric, a.Value))).Append("</td><td class=\"num\">").Append(E(AlertText.FormatValue(a.Metric, a.Threshold)))
                 .Append("</td><td>").Append(E(Time(a.FiredAt))).Append("</td><td>").Append(E(a.State == AlertStatus.Resolved ? Time(a.ResolvedAt) : "-")).Append("</td><td>")

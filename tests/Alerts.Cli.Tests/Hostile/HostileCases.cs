@@ -188,23 +188,43 @@ internal static class HostileCases
 
     private static IEnumerable<HostileCase> Tokens()
     {
-        foreach (var verb in new[] { "confirm", "unsubscribe" })
+        // The signed links under links/, and their first routes that older mails carry: the same check behind both.
+        foreach (var prefix in new[] { "links/subscriptions", "subscriptions" })
         {
-            foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+            foreach (var verb in new[] { "confirm", "unsubscribe" })
             {
-                var html = method == HttpMethod.Get;
-                yield return new($"{method} {verb} without a token", t => t.Bare(method, $"subscriptions/{t.VictimId}/{verb}"), html);
-                yield return new($"{method} {verb} with a garbage token", t => t.Bare(method, $"subscriptions/{t.VictimId}/{verb}?token=garbage"), html);
-                yield return new($"{method} {verb} with a 6 KiB token", t => t.Bare(method, $"subscriptions/{t.VictimId}/{verb}?token={new string('A', 6 * 1024)}"), html);
-                yield return new($"{method} {verb} with a 20 KiB token", t => t.Bare(method, $"subscriptions/{t.VictimId}/{verb}?token={new string('A', 20 * 1024)}"), html, ServerRefuses: true);
-                yield return new($"{method} {verb} with another subscription's token", t => t.Bare(method, $"subscriptions/{t.VictimId}/{verb}?token={Uri.EscapeDataString(t.OtherConfirmToken)}"), html);
-                yield return new($"{method} {verb} with an expired token", t => t.Bare(method, $"subscriptions/{t.VictimId}/{verb}?token={Uri.EscapeDataString(t.ExpiredToken)}"), html);
-                yield return new($"{method} {verb} with a token of an id that does not exist", t => t.Bare(method, $"subscriptions/sub-nobody/{verb}?token={Uri.EscapeDataString(t.VictimConfirmToken)}"), html);
+                foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+                {
+                    var html = method == HttpMethod.Get;
+                    var name = $"{method} {prefix}/{{id}}/{verb}";
+                    yield return new($"{name} without a token", t => t.Bare(method, $"{prefix}/{t.VictimId}/{verb}"), html);
+                    yield return new($"{name} with a garbage token", t => t.Bare(method, $"{prefix}/{t.VictimId}/{verb}?token=garbage"), html);
+                    yield return new($"{name} with a 6 KiB token", t => t.Bare(method, $"{prefix}/{t.VictimId}/{verb}?token={new string('A', 6 * 1024)}"), html);
+                    yield return new($"{name} with a 20 KiB token", t => t.Bare(method, $"{prefix}/{t.VictimId}/{verb}?token={new string('A', 20 * 1024)}"), html, ServerRefuses: true);
+                    yield return new($"{name} with another subscription's token", t => t.Bare(method, $"{prefix}/{t.VictimId}/{verb}?token={Uri.EscapeDataString(t.OtherConfirmToken)}"), html);
+                    yield return new($"{name} with an expired token", t => t.Bare(method, $"{prefix}/{t.VictimId}/{verb}?token={Uri.EscapeDataString(t.ExpiredToken)}"), html);
+                    yield return new($"{name} with a token of an id that does not exist", t => t.Bare(method, $"{prefix}/sub-nobody/{verb}?token={Uri.EscapeDataString(t.VictimConfirmToken)}"), html);
+                }
+            }
+
+            // A confirm token replayed as an unsubscribe (another purpose, same subscription).
+            yield return new($"POST {prefix}/{{id}}/unsubscribe with the confirm token", t => t.Bare(HttpMethod.Post, $"{prefix}/{t.VictimId}/unsubscribe?token={Uri.EscapeDataString(t.VictimConfirmToken)}"));
+
+            // A principal, even the victim's own as the platform would set it, stands in for no token.
+            foreach (var verb in new[] { "confirm", "unsubscribe" })
+            {
+                yield return new($"POST {prefix}/{{id}}/{verb} as the victim without a token", t =>
+                {
+                    var request = HostileTarget.WithBody(t.Bare(HttpMethod.Post, $"{prefix}/{t.VictimId}/{verb}"), "List-Unsubscribe=One-Click"u8.ToArray(), "application/x-www-form-urlencoded");
+                    foreach (var (header, value) in ClientPrincipalHeader.Create("aad", "victim", CallerPrincipal.AdminRole))
+                    {
+                        request.Headers.TryAddWithoutValidation(header, value);
+                    }
+
+                    return request;
+                });
             }
         }
-
-        // A confirm token replayed as an unsubscribe (another purpose, same subscription).
-        yield return new("POST unsubscribe with the confirm token", t => t.Bare(HttpMethod.Post, $"subscriptions/{t.VictimId}/unsubscribe?token={Uri.EscapeDataString(t.VictimConfirmToken)}"));
     }
 
     private static bool Matches(string template, string path)

@@ -44,7 +44,7 @@ public sealed class FunctionsWebHostTests(ServedApp app) : IClassFixture<ServedA
 
         // Nothing else is served under /api: the mailbox page is the only other endpoint.
         Assert.All(endpoints.Where(e => e.Metadata.GetMetadata<HttpFunction>() is null), e => Assert.StartsWith("/mailbox", e.RoutePattern.RawText, StringComparison.Ordinal));
-        Assert.Equal(44, expected.Count);
+        Assert.Equal(48, expected.Count);
     }
 
     [Theory]

@@ -60,18 +60,18 @@ public sealed partial class SubscriberLinksTests(ServedApp app) : IClassFixture<
         var tokens = app.Host.Services.GetRequiredService<SubscriptionTokens>();
 
         // the signature altered
-        await AssertRefusedAsync($"subscriptions/{id}/confirm?token={Uri.EscapeDataString(Tampered(token))}", HttpStatusCode.Forbidden);
+        await AssertRefusedAsync($"links/subscriptions/{id}/confirm?token={Uri.EscapeDataString(Tampered(token))}", HttpStatusCode.Forbidden);
 
         // a genuine token of this subscription used on another one
-        await AssertRefusedAsync($"subscriptions/{otherId}/confirm?token={Uri.EscapeDataString(token)}", HttpStatusCode.Forbidden);
+        await AssertRefusedAsync($"links/subscriptions/{otherId}/confirm?token={Uri.EscapeDataString(token)}", HttpStatusCode.Forbidden);
 
         // genuine but expired
         var expired = tokens.Issue(TokenPurpose.Verify, id, address, app.Host.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(-1));
-        await AssertRefusedAsync($"subscriptions/{id}/confirm?token={Uri.EscapeDataString(expired)}", HttpStatusCode.Gone);
+        await AssertRefusedAsync($"links/subscriptions/{id}/confirm?token={Uri.EscapeDataString(expired)}", HttpStatusCode.Gone);
 
         // none at all, and an id nobody has
-        await AssertRefusedAsync($"subscriptions/{id}/confirm", HttpStatusCode.Forbidden);
-        await AssertRefusedAsync($"subscriptions/sub-nobody/confirm?token={Uri.EscapeDataString(token)}", HttpStatusCode.NotFound);
+        await AssertRefusedAsync($"links/subscriptions/{id}/confirm", HttpStatusCode.Forbidden);
+        await AssertRefusedAsync($"links/subscriptions/sub-nobody/confirm?token={Uri.EscapeDataString(token)}", HttpStatusCode.NotFound);
 
         Assert.Equal("pendingVerification", await StatusAsync(id, "owner-bad-links"));
         Assert.Equal("pendingVerification", await StatusAsync(otherId, "owner-bad-links"));
@@ -101,7 +101,7 @@ public sealed partial class SubscriberLinksTests(ServedApp app) : IClassFixture<
         var mail = (await MailsToAsync(address, 2)).Single(m => m.Subject != VerificationMailer.Subject);
         var header = mail.Message.Headers["List-Unsubscribe"] ?? string.Empty;
         var url = header.Trim('<', '>');
-        Assert.Matches($"^<https?://[^>]+/api/subscriptions/{id}/unsubscribe\\?token=[^>]+>$", header);
+        Assert.Matches($"^<https?://[^>]+/api/links/subscriptions/{id}/unsubscribe\\?token=[^>]+>$", header);
         Assert.Equal(ListHeaders.OneClick, mail.Message.Headers["List-Unsubscribe-Post"]);
         Assert.Equal("auto-generated", mail.Message.Headers["Auto-Submitted"]);
         Assert.False(string.IsNullOrEmpty(mail.Message.Headers["List-Id"]));
@@ -110,8 +110,8 @@ public sealed partial class SubscriberLinksTests(ServedApp app) : IClassFixture<
         var token = Token(url);
 
         // Tampered, foreign, and a missing one-click body: refused, nothing changes.
-        await AssertUnsubscribeAsync($"subscriptions/{id}/unsubscribe?token={Uri.EscapeDataString(Tampered(token))}", HttpStatusCode.Forbidden);
-        await AssertUnsubscribeAsync($"subscriptions/{otherId}/unsubscribe?token={Uri.EscapeDataString(token)}", HttpStatusCode.Forbidden);
+        await AssertUnsubscribeAsync($"links/subscriptions/{id}/unsubscribe?token={Uri.EscapeDataString(Tampered(token))}", HttpStatusCode.Forbidden);
+        await AssertUnsubscribeAsync($"links/subscriptions/{otherId}/unsubscribe?token={Uri.EscapeDataString(token)}", HttpStatusCode.Forbidden);
         using (var noBody = await app.Client.PostAsync(Local(url), null))
         {
             await AssertProblemAsync(noBody, HttpStatusCode.BadRequest);
@@ -144,6 +144,44 @@ public sealed partial class SubscriberLinksTests(ServedApp app) : IClassFixture<
         await DeliverAsync(otherId, "other-" + address, "first");
         Assert.Equal(2, (await MailsToAsync(address, 2)).Count);
         Assert.DoesNotContain(app.Stack.Smtp.Messages.Snapshot(), m => m.To.Contains("other-" + address));
+    }
+
+    [Fact]
+    public async Task LegacyRoutes_LinksOfOlderMails_AnswerAsTheLinksDoWithTheSameTokenCheck()
+    {
+        // Mails sent before the links moved under /api/links carry /api/subscriptions/{id}/...: same tokens, same answers.
+        var address = Address();
+        var id = await SubscribeAsync(address, "owner-legacy");
+        var link = ConfirmLink().Match((await MailsToAsync(address, 1))[0].TextBody!).Value;
+        Assert.Contains($"/api/links/subscriptions/{id}/confirm?token=", link, StringComparison.Ordinal);
+        var token = Token(link);
+        var legacyConfirm = $"subscriptions/{id}/confirm?token={Uri.EscapeDataString(token)}";
+
+        await AssertRefusedAsync($"subscriptions/{id}/confirm?token={Uri.EscapeDataString(Tampered(token))}", HttpStatusCode.Forbidden);
+        using (var page = await app.Client.GetAsync(new Uri(app.Host.ApiBaseUrl, legacyConfirm)))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains($"action=\"/api/subscriptions/{id}/confirm?token=", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal); // posts back where it was opened
+        }
+
+        Assert.Equal("pendingVerification", await StatusAsync(id, "owner-legacy"));
+        using (var confirmed = await app.Client.PostAsync(new Uri(app.Host.ApiBaseUrl, legacyConfirm), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        }
+
+        Assert.Equal("active", await StatusAsync(id, "owner-legacy"));
+
+        // An unsubscribe token (never expires) on the old route; a confirm token there is refused.
+        var unsubscribe = app.Host.Services.GetRequiredService<SubscriptionTokens>().Issue(TokenPurpose.Unsubscribe, id, address);
+        await AssertUnsubscribeAsync($"subscriptions/{id}/unsubscribe?token={Uri.EscapeDataString(token)}", HttpStatusCode.Forbidden);
+        Assert.Equal("active", await StatusAsync(id, "owner-legacy"));
+        using (var done = await app.Client.PostAsync(new Uri(app.Host.ApiBaseUrl, $"subscriptions/{id}/unsubscribe?token={Uri.EscapeDataString(unsubscribe)}"), OneClick()))
+        {
+            Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        }
+
+        Assert.Equal("unsubscribed", await StatusAsync(id, "owner-legacy"));
     }
 
     private async Task DeliverAsync(string subscriptionId, string address, string reason)

@@ -59,7 +59,7 @@ public sealed class SubscriptionTestSendTests(ServedApp app) : IClassFixture<Ser
         {
             var token = app.Host.Services.GetRequiredService<SubscriptionTokens>()
                 .Issue(TokenPurpose.Verify, id, address, app.Host.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(1));
-            using var confirmed = await app.Client.PostAsync(new Uri(app.Host.ApiBaseUrl, $"subscriptions/{id}/confirm?token={Uri.EscapeDataString(token)}"), null);
+            using var confirmed = await app.Client.PostAsync(new Uri(app.Host.ApiBaseUrl, $"links/subscriptions/{id}/confirm?token={Uri.EscapeDataString(token)}"), null);
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         }
 

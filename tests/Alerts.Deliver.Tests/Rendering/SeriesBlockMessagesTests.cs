@@ -99,7 +99,7 @@ public sealed class SeriesBlockMessagesTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(3, links.Count);
         Assert.Equal($"{BaseUrl}/api/web/alerts/fp-magnets-crma", links.Single(l => l.EndsWith("crma", StringComparison.Ordinal)));
         Assert.Equal($"{BaseUrl}/api/web/alerts/fp-magnets-hhi", links.Single(l => l.EndsWith("hhi", StringComparison.Ordinal)));
-        Assert.Single(links, l => l.StartsWith($"{BaseUrl}/api/subscriptions/sub-1/unsubscribe?token=", StringComparison.Ordinal));
+        Assert.Single(links, l => l.StartsWith($"{BaseUrl}/api/links/subscriptions/sub-1/unsubscribe?token=", StringComparison.Ordinal));
         foreach (var text in Regex.Matches(mail.TextBody!, @"https?://\S+").Select(m => m.Value))
         {
             Assert.True(text.StartsWith($"{BaseUrl}/api/web/", StringComparison.Ordinal) || text.Contains("/unsubscribe?token=", StringComparison.Ordinal), text);
