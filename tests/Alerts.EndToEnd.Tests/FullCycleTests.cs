@@ -67,10 +67,11 @@ public sealed class FullCycleTests(PipelineStack p) : IClassFixture<PipelineStac
 
         Assert.Contains(cards, c => c.Body.Contains($"{expected.ToString("0.0", CultureInfo.InvariantCulture)}%", StringComparison.Ordinal));
 
-        // One story per series: the CRMA breach leads, the HHI above 2,500 is a line under it, one supplier table.
+        // One story per series: the CRMA breach (critical) inhibits the series' HHI above 2,500 (warning) by default,
+        // so the mail has one headline and one supplier table and no word of the warning.
         Assert.Single(Regex.Matches(mail.HtmlBody!, "<h2"));
         Assert.Single(Regex.Matches(mail.HtmlBody!, "<table"));
-        Assert.Contains("Also [warning] HHI is ", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("HHI is ", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("/api/alerts", mail.HtmlBody, StringComparison.Ordinal);
 
         // The link in the mail opens the alert's web page for a signed-in person, and names the same alert as the
@@ -85,6 +86,12 @@ public sealed class FullCycleTests(PipelineStack p) : IClassFixture<PipelineStac
         var alert = Assert.IsType<AlertView>(Assert.IsType<OkObjectResult>(await p.Function<AlertFunctions>().GetAlert(
             PipelineStack.Request("GET", $"/api/alerts/{fingerprint}", null, null), Uri.UnescapeDataString(fingerprint), CancellationToken.None)).Value);
         Assert.Equal(("firing", "850511", "crma-single-country"), (alert.State, alert.Product, alert.RuleId));
+        // The warning is still stored and firing, inhibited by the critical.
+        var list = PipelineStack.Request("GET", "/api/alerts", null, null);
+        list.QueryString = new Microsoft.AspNetCore.Http.QueryString("?state=firing");
+        var firing = Assert.IsType<List<AlertView>>(Assert.IsType<OkObjectResult>(await p.Function<AlertFunctions>().ListAlerts(list, CancellationToken.None)).Value);
+        var hhi = Assert.Single(firing, a => a.Product == "850511" && a.RuleId == "hhi-high" && a.Basis == "weight");
+        Assert.Equal([alert.Fingerprint], hhi.InhibitedBy);
         var stored = Assert.IsAssignableFrom<IEnumerable<IndexSummary>>(Assert.IsType<OkObjectResult>(await p.Function<IndicesFunction>().GetIndices(
             PipelineStack.Request("GET", "/api/indices/850511", null, null), "850511", CancellationToken.None)).Value);
         Assert.Equal(expected / 100, Assert.Single(stored, i => i.Basis == "weight").Indices.Cr1, 12);
