@@ -31,8 +31,8 @@ public sealed class SoakOptions
     /// <summary>Share of the outcome records (the write after a send) failed before they reach Azurite: each is a lost outcome.</summary>
     public double OutcomeFaultRate { get; set; } = 0.005;
 
-    /// <summary>Mean time between broker connection drops; zero (the default) = none (README, "What the soak proved").</summary>
-    public TimeSpan DropEvery { get; set; } = TimeSpan.Zero;
+    /// <summary>Mean time between broker connection drops (default 15 s); zero = none (README, "What the soak proved").</summary>
+    public TimeSpan DropEvery { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Log of the worker processes (stderr); null = discarded.</summary>
     public string? WorkerLog { get; set; }
@@ -81,7 +81,7 @@ public sealed class SoakOptions
           --sink-faults R       share of webhook/SMTP answers that are transient faults (default 0.08)
           --storage-faults R    share of the worker's storage requests failed (default 0.01)
           --outcome-faults R    share of outcome records failed between send and record (default 0.005)
-          --drop-seconds S      mean seconds between broker connection drops (default 0 = none)
+          --drop-seconds S      mean seconds between broker connection drops (default 15; 0 = none)
           --worker-log FILE     append the workers' logs to FILE
         Last line: soak: N notifications, N delivered, N lost, N duplicated, N kills, S s
         """;

@@ -6,7 +6,7 @@ using Amqp.Types;
 namespace Alerts.LocalServiceBus.Amqp;
 
 /// <summary>
-/// <c>$management</c> of one entity: peek, renew-lock (subscriptions and dead-letter queues), schedule and
+/// <c>$management</c> of one entity: peek, renew-lock and update-disposition (subscriptions and dead-letter queues), schedule and
 /// cancel (topics). Replies carry camelCase <c>statusCode</c> (AMQP int) and an AMQP map body.
 /// </summary>
 internal sealed class ManagementHandler(Topic topic, MessageQueue? queue) : IRequestHandler
@@ -19,6 +19,7 @@ internal sealed class ManagementHandler(Topic topic, MessageQueue? queue) : IReq
         {
             "com.microsoft:peek-message" when queue is not null => Peek(queue, body),
             "com.microsoft:renew-lock" when queue is not null => RenewLock(queue, body),
+            "com.microsoft:update-disposition" when queue is not null => DispositionRequest.Handle(queue, body),
             "com.microsoft:schedule-message" => Schedule(body),
             "com.microsoft:cancel-scheduled-message" => Cancel(body),
             _ => Status(501, $"Operation '{operation}' is not supported on this entity by the loopback Service Bus.", "amqp:not-implemented"),
@@ -111,7 +112,7 @@ internal sealed class ManagementHandler(Topic topic, MessageQueue? queue) : IReq
         return Status(200, "OK");
     }
 
-    private static object? Get(Map map, string key)
+    internal static object? Get(Map map, string key)
     {
         foreach (var candidate in map.Keys)
         {

@@ -52,6 +52,14 @@ internal sealed class QueueReceiverEndpoint : LinkEndpoint
         }
 
         var lockToken = new Guid(tag);
+        if (dispositionContext.DeliveryState is Released && dispositionContext.Settled && _link.Session.Connection.IsClosed)
+        {
+            // The library releases the link's unsettled deliveries when its connection is lost. Service Bus keeps
+            // such a lock until it expires, so the client can still settle or renew it by lock token over
+            // $management after reconnecting (update-disposition, renew-lock) instead of it being redelivered.
+            return;
+        }
+
         if (dispositionContext.DeliveryState is Modified { UndeliverableHere: true })
         {
             // The SDK's Defer: deferred messages are only reachable by sequence number, which this broker does not offer.

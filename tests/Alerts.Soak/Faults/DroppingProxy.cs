@@ -16,6 +16,7 @@ public sealed class DroppingProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<Socket, Socket> pairs = new();
     private readonly Task accepting;
     private int drops;
+    private volatile bool refusing;
 
     public DroppingProxy(int targetPort)
     {
@@ -29,6 +30,9 @@ public sealed class DroppingProxy : IAsyncDisposable
 
     /// <summary>Connection drops made so far.</summary>
     public int Drops => Volatile.Read(ref drops);
+
+    /// <summary>While on, new connections are reset as soon as they are accepted (the broker is unreachable).</summary>
+    public void Refuse(bool on) => refusing = on;
 
     /// <summary>Resets every relayed connection (RST, not a graceful close).</summary>
     public int DropAll()
@@ -81,6 +85,12 @@ public sealed class DroppingProxy : IAsyncDisposable
         while (!stopping.IsCancellationRequested)
         {
             var client = await listener.AcceptSocketAsync(stopping.Token);
+            if (refusing)
+            {
+                Reset(client);
+                continue;
+            }
+
             var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
