@@ -59,7 +59,8 @@ public sealed class IndicesCliBenchmark : IBenchmark
 
         Directory.CreateDirectory(dir);
         var self = Environment.ProcessPath!;
-        var selfArgs = Environment.GetCommandLineArgs()[0].EndsWith(".dll", StringComparison.Ordinal) ? new[] { Environment.GetCommandLineArgs()[0] } : [];
+        // Under `dotnet Alerts.Benchmarks.dll` the child needs the dll; under the apphost (`dotnet run`) it must not get it.
+        var selfArgs = Path.GetFileNameWithoutExtension(self) == "dotnet" ? new[] { Environment.GetCommandLineArgs()[0] } : [];
         Console.WriteLine($"alerts: {alerts}; {Environment.ProcessorCount} cores; load {Load()}; runs {runs} (median)");
         Console.WriteLine($"{"rows",11} {"order",-9} {"alerts s",9} {"DuckDB s",9} {"time A/D",9} {"alerts MB",10} {"DuckDB MB",10} {"mem A/D",8}  same numbers");
         var ok = true;
